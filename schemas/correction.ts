@@ -1,0 +1,35 @@
+import type { ObjectDefinition } from 'sanity';
+import { z } from 'zod';
+import { isoDateTime } from './sanity-values.ts';
+
+export const correctionType = {
+  name: 'correction',
+  title: 'Correction',
+  type: 'object',
+  description: 'A dated note that tells readers what was wrong and what changed.',
+  fields: [
+    {
+      name: 'date',
+      title: 'Date',
+      type: 'datetime',
+      description: 'When the correction was made.',
+      validation: (rule) => rule.required().error('Date the correction.'),
+    },
+    {
+      name: 'text',
+      title: 'Correction',
+      type: 'text',
+      rows: 3,
+      description: 'For example "An earlier version misstated the date of the attack."',
+      validation: (rule) => rule.required().error('Say what was corrected.'),
+    },
+  ],
+  preview: { select: { title: 'text', subtitle: 'date' } },
+} satisfies ObjectDefinition;
+
+export const correctionValue = z.object({
+  _type: z.literal('correction').optional(),
+  _key: z.string(),
+  date: isoDateTime,
+  text: z.string().trim().min(1),
+});

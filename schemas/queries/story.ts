@@ -1,0 +1,63 @@
+// The story query the site reads: every published story, dereferenced.
+import { z } from 'zod';
+import { bylineValue } from '../byline.ts';
+import { blockValue, linkMarkValue, quotationMarkValue } from '../portable-text.ts';
+import { pullQuoteValue } from '../quote.ts';
+import { arrayKey } from '../sanity-values.ts';
+import { sectionDocument } from '../section.ts';
+import { storyDocument } from '../story.ts';
+import { contributorProjection, personSummaryProjection, photoProjection, quoteProjection } from './projections.ts';
+import { contributorResult, personSummary, photoResult, quoteResult } from './results.ts';
+
+export const storyProjection = `{
+  ...,
+  "section": section->{_id, _type, name, slug},
+  "bylines": bylines[]{..., "person": person->${personSummaryProjection}},
+  "heroPhoto": heroPhoto${photoProjection},
+  "body": body[]{
+    ...,
+    _type == "block" => {"markDefs": markDefs[]{..., _type == "quotation" => {"quote": quote->${quoteProjection}}}},
+    _type == "photo" => ${photoProjection},
+    _type == "pullQuote" => {"speaker": speaker${contributorProjection}}
+  },
+  "related": related[]->{_id, _type, headline, slug, dek, publishedAt}
+}`;
+
+/** All stories. Filtering by publish time is the caller's job (embargo needs a clock). */
+export const storiesQuery = `*[_type == "story"] | order(publishedAt desc) ${storyProjection}`;
+
+/** One story by id, for previews and incremental rebuilds. */
+export const storyByIdQuery = `*[_type == "story" && _id == $id][0] ${storyProjection}`;
+
+export const quotationMarkResult = quotationMarkValue.extend({ quote: quoteResult });
+
+export const blockResult = blockValue.extend({
+  markDefs: z.array(z.discriminatedUnion('_type', [linkMarkValue, quotationMarkResult])).optional(),
+});
+
+export const bodyMemberResult = z.discriminatedUnion('_type', [
+  blockResult,
+  pullQuoteValue.extend({ speaker: contributorResult }),
+  photoResult.extend({ _key: arrayKey }),
+]);
+
+export const relatedStoryResult = storyDocument.pick({
+  _id: true,
+  _type: true,
+  headline: true,
+  slug: true,
+  dek: true,
+  publishedAt: true,
+});
+
+export const storyResult = storyDocument.extend({
+  section: sectionDocument.pick({ _id: true, _type: true, name: true, slug: true }),
+  bylines: z.array(bylineValue.extend({ person: personSummary })).optional(),
+  heroPhoto: photoResult.optional(),
+  body: z.array(bodyMemberResult).min(1, 'A story needs a body'),
+  related: z.array(relatedStoryResult).optional(),
+});
+
+export type StoryResult = z.infer<typeof storyResult>;
+export type BodyMember = z.infer<typeof bodyMemberResult>;
+export type PhotoResult = z.infer<typeof photoResult>;

@@ -1,0 +1,76 @@
+// A direct quote and who said it. The same fields serve the quote library
+// (the `quote` document) and a pull quote placed in a story body (`pullQuote`).
+import type { DocumentDefinition, FieldDefinition, ObjectDefinition } from 'sanity';
+import { z } from 'zod';
+import { contributorValue } from './contributor.ts';
+import { documentSystemFields, referenceValue } from './sanity-values.ts';
+
+const quoteFields: FieldDefinition[] = [
+  {
+    name: 'text',
+    title: 'Quote',
+    type: 'text',
+    rows: 3,
+    description: 'The words exactly as said, without the quotation marks.',
+    validation: (rule) => rule.required().error('Type the quoted words.'),
+  },
+  {
+    name: 'speaker',
+    title: 'Speaker',
+    type: 'contributor',
+    description: 'Who said it: a person from People, or a name.',
+    validation: (rule) => rule.required().error('Every quote needs a speaker.'),
+  },
+  {
+    name: 'speakerRole',
+    title: "Speaker's role",
+    type: 'string',
+    description: 'Printed after the name, for example "the ministry\'s spokesman".',
+  },
+];
+
+export const quoteType = {
+  name: 'quote',
+  title: 'Quote',
+  type: 'document',
+  description: 'The quote library: attributed quotes that stories mark inline or pull out.',
+  fields: [
+    ...quoteFields,
+    {
+      name: 'story',
+      title: 'First published in',
+      type: 'reference',
+      to: [{ type: 'story' }],
+      description: 'The story the quote first appeared in, if any.',
+    },
+  ],
+  preview: { select: { title: 'text', subtitle: 'speaker.name', speakerPerson: 'speaker.person.name' } },
+} satisfies DocumentDefinition;
+
+export const pullQuoteType = {
+  name: 'pullQuote',
+  title: 'Pull quote',
+  type: 'object',
+  description: 'A quote set apart from the text, with its speaker.',
+  fields: quoteFields,
+  preview: { select: { title: 'text', subtitle: 'speaker.name' } },
+} satisfies ObjectDefinition;
+
+const quoteShape = {
+  text: z.string().trim().min(1),
+  speaker: contributorValue,
+  speakerRole: z.string().optional(),
+};
+
+export const quoteDocument = z.object({
+  ...documentSystemFields,
+  _type: z.literal('quote'),
+  ...quoteShape,
+  story: referenceValue.optional(),
+});
+
+export const pullQuoteValue = z.object({
+  _type: z.literal('pullQuote'),
+  _key: z.string(),
+  ...quoteShape,
+});

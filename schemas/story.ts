@@ -1,0 +1,150 @@
+import type { DocumentDefinition } from 'sanity';
+import { z } from 'zod';
+import { bylineValue } from './byline.ts';
+import { correctionValue } from './correction.ts';
+import { photoValue } from './photo.ts';
+import { bodyField, bodyValue } from './portable-text.ts';
+import { documentSystemFields, isoDateTime, referenceValue, slugValue } from './sanity-values.ts';
+import { seoValue } from './seo.ts';
+
+export const HEADLINE_WARN_LENGTH = 110;
+
+export const storyType = {
+  name: 'story',
+  title: 'Story',
+  type: 'document',
+  description: 'A news story: headline, byline, photo and body.',
+  groups: [
+    { name: 'story', title: 'Story', default: true },
+    { name: 'meta', title: 'Metadata' },
+  ],
+  fields: [
+    {
+      name: 'headline',
+      title: 'Headline',
+      type: 'string',
+      group: 'story',
+      description: 'The headline as printed on the story page.',
+      validation: (rule) => [
+        rule.required().error('Write a headline.'),
+        rule
+          .max(HEADLINE_WARN_LENGTH)
+          .warning(`Headlines over ${HEADLINE_WARN_LENGTH} characters are cut off in search results and on phones.`),
+      ],
+    },
+    {
+      name: 'slug',
+      title: 'Slug',
+      type: 'slug',
+      group: 'story',
+      options: { source: 'headline', maxLength: 96 },
+      description: 'The story address: /story/<slug>. Changing it after publishing breaks links.',
+      validation: (rule) => rule.required().error('Generate a slug from the headline.'),
+    },
+    {
+      name: 'dek',
+      title: 'Dek',
+      type: 'text',
+      rows: 2,
+      group: 'story',
+      description: 'The one-sentence summary under the headline.',
+      validation: (rule) => rule.max(240).warning('Keep the dek to a sentence or two.'),
+    },
+    {
+      name: 'section',
+      title: 'Section',
+      type: 'reference',
+      to: [{ type: 'section' }],
+      group: 'story',
+      description: 'The desk this story belongs to; it decides the breadcrumb and section page.',
+      validation: (rule) => rule.required().error('Choose a section.'),
+    },
+    {
+      name: 'bylines',
+      title: 'Bylines',
+      type: 'array',
+      of: [{ type: 'byline' }],
+      group: 'story',
+      description: 'Everyone credited, in the order they are printed.',
+    },
+    {
+      name: 'publishedAt',
+      title: 'Published at',
+      type: 'datetime',
+      group: 'meta',
+      description: 'When the story goes live. A time in the future embargoes it until then.',
+      validation: (rule) => rule.required().error('Set the publication time.'),
+    },
+    {
+      name: 'updatedAt',
+      title: 'Updated at',
+      type: 'datetime',
+      group: 'meta',
+      description: 'Set when the story changes in substance after publication.',
+    },
+    {
+      name: 'heroPhoto',
+      title: 'Hero photo',
+      type: 'photo',
+      group: 'story',
+      description: 'The photo at the top of the story, also used for social cards.',
+    },
+    { ...bodyField, group: 'story' },
+    {
+      name: 'related',
+      title: 'Related stories',
+      type: 'array',
+      of: [{ type: 'reference', to: [{ type: 'story' }] }],
+      group: 'meta',
+      description: 'Up to five stories listed under this one.',
+      validation: (rule) => rule.max(5).warning('More than five related stories are not shown.').unique(),
+    },
+    {
+      name: 'topics',
+      title: 'Topics',
+      type: 'array',
+      of: [{ type: 'string' }],
+      options: { layout: 'tags' },
+      group: 'meta',
+      description: 'Subjects that get their own topic page, for example "Cybersecurity".',
+    },
+    { name: 'seo', title: 'Search and social', type: 'seo', group: 'meta' },
+    {
+      name: 'corrections',
+      title: 'Corrections',
+      type: 'array',
+      of: [{ type: 'correction' }],
+      group: 'meta',
+      description: 'Corrections are printed at the end of the story, newest first. Never delete one.',
+    },
+  ],
+  orderings: [{ title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] }],
+  preview: {
+    select: { title: 'headline', section: 'section.name', media: 'heroPhoto', publishedAt: 'publishedAt' },
+    prepare: ({ title, section, media, publishedAt }) => ({
+      title,
+      subtitle: [section, typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not scheduled']
+        .filter(Boolean)
+        .join(' · '),
+      media,
+    }),
+  },
+} satisfies DocumentDefinition;
+
+export const storyDocument = z.object({
+  ...documentSystemFields,
+  _type: z.literal('story'),
+  headline: z.string().trim().min(1),
+  slug: slugValue,
+  dek: z.string().optional(),
+  section: referenceValue,
+  bylines: z.array(bylineValue).optional(),
+  publishedAt: isoDateTime,
+  updatedAt: isoDateTime.optional(),
+  heroPhoto: photoValue.optional(),
+  body: bodyValue,
+  related: z.array(referenceValue.extend({ _key: z.string() })).optional(),
+  topics: z.array(z.string().trim().min(1)).optional(),
+  seo: seoValue.optional(),
+  corrections: z.array(correctionValue).optional(),
+});
