@@ -23,8 +23,11 @@ export const storyProjection = `{
   "related": related[]->{_id, _type, headline, slug, dek, publishedAt}
 }`;
 
-/** All stories. Filtering by publish time is the caller's job (embargo needs a clock). */
-export const storiesQuery = `*[_type == "story"] | order(publishedAt desc) ${storyProjection}`;
+/**
+ * Every story that is live at `$now`: an embargoed story (publishedAt in the
+ * future) is not returned at all, so nothing downstream can leak it.
+ */
+export const storiesQuery = `*[_type == "story" && dateTime(publishedAt) <= dateTime($now)] | order(publishedAt desc) ${storyProjection}`;
 
 /** One story by id, for previews and incremental rebuilds. */
 export const storyByIdQuery = `*[_type == "story" && _id == $id][0] ${storyProjection}`;

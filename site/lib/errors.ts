@@ -1,0 +1,72 @@
+// The build's error catalog. Each entry has a stable name (tests assert it), a
+// message saying what happened and a hint saying what to do next.
+export type CatalogEntry<A extends unknown[]> = {
+  name: string;
+  message: (...args: A) => string;
+  hint: string;
+};
+
+function entry<A extends unknown[]>(name: string, message: (...args: A) => string, hint: string): CatalogEntry<A> {
+  return { name, message, hint };
+}
+
+export const errors = {
+  ContentConfigInvalid: entry(
+    'ContentConfigInvalid',
+    (variable: string, problem: string) => `${variable} is invalid: ${problem}.`,
+    'Fix the variable in your environment or .env file (see .env.example).',
+  ),
+  ContentHostMissing: entry(
+    'ContentHostMissing',
+    () => 'SANITY_API_HOST is not set, so there is no content lake to read from.',
+    'Run `npm run build`, which starts the embedded lake itself, or set SANITY_API_HOST to a running lake or https://api.sanity.io.',
+  ),
+  ContentHostUnreachable: entry(
+    'ContentHostUnreachable',
+    (host: string, cause: string) => `The content lake at ${host} did not answer: ${cause}.`,
+    'Check that the lake is running (npm start) or that SANITY_API_HOST and SANITY_TOKEN are right.',
+  ),
+  ContentQueryFailed: entry(
+    'ContentQueryFailed',
+    (collection: string, cause: string) => `Loading the "${collection}" collection failed: ${cause}.`,
+    'The query in schemas/queries/ may not match the lake; the message above names the problem.',
+  ),
+  InvalidDocument: entry(
+    'InvalidDocument',
+    (id: string, type: string, path: string, problem: string) =>
+      `Document "${id}" (${type}) is invalid at ${path}: ${problem}.`,
+    'Open the document in the Studio, fix the field, and publish again.',
+  ),
+  InvalidDocumentsStrict: entry(
+    'InvalidDocumentsStrict',
+    (count: number) => `${count} invalid document(s) and strict mode is on, so the build stops.`,
+    'Fix the documents listed above, or build without --strict to skip them with a warning.',
+  ),
+  SiteSettingsMissing: entry(
+    'SiteSettingsMissing',
+    () => 'There is no published siteSettings document.',
+    'Open "Site settings" in the Studio and publish it, or import the seed with `npm run seed`.',
+  ),
+} as const;
+
+export type ErrorName = keyof typeof errors;
+
+/** An error from the catalog, carrying its stable name and hint. */
+export class NewsroomError extends Error {
+  readonly hint: string;
+  override readonly name: string;
+  constructor(entryName: ErrorName, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = entryName;
+    this.hint = errors[entryName].hint;
+  }
+}
+
+/** Builds a catalog error: `raise('InvalidDocument', id, type, path, problem)`. */
+export function newsroomError<N extends ErrorName>(
+  name: N,
+  ...args: Parameters<(typeof errors)[N]['message']>
+): NewsroomError {
+  const message = (errors[name].message as (...a: unknown[]) => string)(...args);
+  return new NewsroomError(name, message);
+}
