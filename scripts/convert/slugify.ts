@@ -1,0 +1,21 @@
+// Slugs as the schemas accept them: lower-case ASCII words joined by hyphens.
+// Apostrophes vanish rather than split a word ("Iran’s" → "irans").
+const APOSTROPHES = /['’‘`´]/g;
+const COMBINING_MARKS = /\p{M}/gu;
+
+export function slugify(text: string, maxLength = 96): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) return slug || word.slice(0, maxLength);
+    slug = next;
+  }
+  return slug;
+}

@@ -1,0 +1,85 @@
+// The story document and its section from validated front matter and a
+// converted body. Field order is fixed so the NDJSON is byte-stable.
+import { basename } from 'node:path';
+import type { ImageUse } from './context.ts';
+import { convertError } from './errors.ts';
+import { type PendingBodyMember, type PendingStory, type Section, sanityAsset } from './export-shapes.ts';
+import type { FrontMatter } from './front-matter.ts';
+import { reference, sectionId, storyId } from './ids.ts';
+import type { Keyer } from './keys.ts';
+import type { People } from './people.ts';
+import { slugify } from './slugify.ts';
+
+/** The story's slug: given, or made from the headline. */
+export function storySlug(fm: FrontMatter, file?: string): string {
+  const slug = fm.slug ?? slugify(fm.headline);
+  if (!slug) throw convertError('FrontMatterInvalid', ['slug', 'cannot be made from the headline; give one'], { file });
+  return slug;
+}
+
+export function sectionDocument(name: string, file?: string): Section {
+  const current = slugify(name, 60);
+  if (!current) throw convertError('FrontMatterInvalid', ['section', 'no slug can be made from it'], { file });
+  return { _id: sectionId(name), _type: 'section', name, slug: { _type: 'slug', current } };
+}
+
+export interface StoryParts {
+  fm: FrontMatter;
+  slug: string;
+  body: PendingBodyMember[];
+  people: People;
+  key: Keyer;
+  /** Receives the hero image file, to be exported with the body's images. */
+  images: ImageUse[];
+}
+
+export function storyDocument({ fm, slug, body, people, key, images }: StoryParts): PendingStory {
+  const hero = fm.hero;
+  if (hero) images.push({ src: hero.file, name: basename(hero.file) });
+  return {
+    _id: storyId(slug),
+    _type: 'story',
+    headline: fm.headline,
+    slug: { _type: 'slug', current: slug },
+    ...(fm.dek ? { dek: fm.dek } : {}),
+    section: reference(sectionId(fm.section)),
+    ...(fm.bylines?.length
+      ? {
+          bylines: fm.bylines.map((b, i) => ({
+            _type: 'byline' as const,
+            _key: key('bylines', i),
+            person: people.person(b.name),
+            role: b.role,
+          })),
+        }
+      : {}),
+    publishedAt: fm.publishedAt,
+    ...(fm.updatedAt ? { updatedAt: fm.updatedAt } : {}),
+    ...(hero
+      ? {
+          heroPhoto: {
+            _type: 'photo' as const,
+            _sanityAsset: sanityAsset(basename(hero.file)),
+            alt: hero.alt,
+            ...(hero.caption ? { caption: hero.caption } : {}),
+            credit: people.credit(hero.credit),
+          },
+        }
+      : {}),
+    body,
+    ...(fm.related?.length
+      ? { related: fm.related.map((s, i) => ({ ...reference(storyId(s)), _key: key('related', i) })) }
+      : {}),
+    ...(fm.topics?.length ? { topics: fm.topics } : {}),
+    ...(fm.corrections?.length
+      ? {
+          corrections: fm.corrections.map((c, i) => ({
+            _type: 'correction' as const,
+            _key: key('corrections', i),
+            date: c.date,
+            text: c.text,
+          })),
+        }
+      : {}),
+  };
+}

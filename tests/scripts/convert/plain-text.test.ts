@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { convertSource } from '../../../scripts/convert/convert-source.ts';
+import type { Block } from '../../../scripts/convert/export-shapes.ts';
+import { parsePlainText } from '../../../scripts/convert/parse-plain-text.ts';
+import { blockText, storySource } from '../helpers/story-source.ts';
+
+const PARAGRAPHS = [
+  'Iran’s “soft war” will *fail*, he said — 1. not [a link](x) nor <b>html</b> nor :quote[this]{speaker=x}.',
+  '# Not a heading\n- not a list\n  kept with its line breaks',
+  '    Indented four spaces, not code.',
+];
+
+describe('plain text', () => {
+  const source = storySource(PARAGRAPHS.join('\n\n  \t\n'));
+
+  it('keeps every paragraph verbatim as a normal block, with no Markdown read', () => {
+    const { story } = convertSource({ source, format: 'text' });
+    expect(story.body.map((b) => [(b as Block).style, blockText(b as Block), (b as Block).markDefs])).toEqual(
+      PARAGRAPHS.map((p) => ['normal', p, []]),
+    );
+    expect(story.body.flatMap((b) => (b as Block).children.map((s) => s.marks))).toEqual(PARAGRAPHS.map(() => []));
+  });
+
+  it('normalises CRLF line endings', () => {
+    const { story } = convertSource({ source: source.replace(/\n/g, '\r\n'), format: 'text' });
+    expect(story.body.map((b) => blockText(b as Block))).toEqual(PARAGRAPHS);
+  });
+
+  it('positions paragraphs on the lines of the file', () => {
+    const { root } = parsePlainText('---\na: 1\n---\nfirst\n\nsecond\nthird\n');
+    expect(root.children.map((p) => [p.position?.start.line, p.position?.end.line])).toEqual([
+      [4, 4],
+      [6, 7],
+    ]);
+  });
+});
