@@ -7,7 +7,12 @@
 import { isPortableTextBlock, toPlainText as toolkitToPlainText } from '@portabletext/toolkit';
 import type { BodyMember, TextBlock } from './body-types.ts';
 
+function isTextBlock(member: unknown): member is TextBlock {
+  return typeof member === 'object' && member !== null && isPortableTextBlock(member as TextBlock);
+}
+
 export function toPlainText(blocks: TextBlock | readonly BodyMember[]): string {
   if (!Array.isArray(blocks)) return toolkitToPlainText(blocks as TextBlock);
-  return toolkitToPlainText((blocks as readonly BodyMember[]).filter(isPortableTextBlock));
+  const members: readonly unknown[] = blocks;
+  return toolkitToPlainText(members.filter(isTextBlock));
 }
