@@ -20,6 +20,10 @@ export const convertErrors = {
     message: (field: string, problem: string) => `Front matter field "${field}": ${problem}`,
     hint: 'See scripts/convert/README.md for the front matter fields and their formats.',
   },
+  SiteSettingsInvalid: {
+    message: (field: string, problem: string) => `Site settings field "${field}": ${problem}`,
+    hint: 'Fix content/source/site-settings.yaml; the fields are those of schemas/site-settings.ts.',
+  },
   UnsupportedNode: {
     message: (type: string, where: string) => `"${type}" ${where} has no Portable Text equivalent.`,
     hint: 'Rewrite it as paragraphs, subheads, lists or block quotes.',

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { convertSource } from '../../../scripts/convert/convert-source.ts';
 import type { Block } from '../../../scripts/convert/export-shapes.ts';
@@ -32,5 +33,20 @@ describe('plain text', () => {
       [4, 4],
       [6, 7],
     ]);
+  });
+});
+
+describe('plain text of the reference page', () => {
+  it('keeps every paragraph of the page, characters and inner line breaks included', async () => {
+    const page = await readFile(
+      new URL('../../../content/reference/000_524019db8ab8aa39.txt', import.meta.url),
+      'utf8',
+    );
+    const { story } = convertSource({ source: storySource(page), format: 'text' });
+    const texts = story.body.map((b) => blockText(b as Block));
+    const expected = page.split(/\n(?:[ \t]*\n)+/).filter((p) => p.trim());
+    expect(texts).toEqual(expected);
+    expect(texts).toContain('Iran’s Mehmanparast Says ‘Soft War’ Cyber Attacks to Fail');
+    expect(texts).toContain('  • Europe, Middle East, & Africa');
   });
 });
