@@ -16,6 +16,10 @@ interface CatalogEntry {
 }
 
 export const diagnosticCatalog = {
+  BodyNotAList: {
+    message: (where, value) => `${where} is not a list of blocks but ${value}; nothing was printed.`,
+    hint: 'Check the story query: `body` must be projected as an array (schemas/queries/story.ts).',
+  },
   UnknownBlockType: {
     message: (where) => `${where} has a _type the story renderer does not know, so it was left out of the page.`,
     hint: 'Remove the block in the Studio, or add the type to schemas/portable-text.ts and a handler to bodyHandlers in site/lib/portable-text/to-hast.ts.',
@@ -100,7 +104,13 @@ function quoted(value: string): string {
   return JSON.stringify(short);
 }
 
+/** The body itself is at fault, not one of its blocks. */
+export const WHOLE_BODY = '(body)';
+
 function describe(at: BlockLocation): string {
+  if (at.blockKey === WHOLE_BODY) {
+    return at.documentId ? `The body of document ${JSON.stringify(at.documentId)}` : 'The story body';
+  }
   const block = `Body block _key ${JSON.stringify(at.blockKey)} (_type ${JSON.stringify(at.blockType)})`;
   return at.documentId ? `${block} of document ${JSON.stringify(at.documentId)}` : block;
 }

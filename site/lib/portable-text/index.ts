@@ -21,7 +21,8 @@
  *    left out or simplified with a named diagnostic naming the block `_key`/`_type`.
  * 2. A frozen unified processor: heading ids (github-slugger, unique per story),
  *    `rel="noopener noreferrer"` on off-site http(s) links, sanitising with an
- *    explicit allowlist (`sanitizeSchema`), then rehype-stringify.
+ *    explicit allowlist (`sanitizeSchema`), then rehype-stringify
+ *    (`processorFor(siteUrl)`; `runSync` a toHast tree, then `stringify` it).
  *
  * Markup the site's CSS hooks onto (all classes are in `sanitizeSchema`):
  * - `<p>`, `<h2 id>`, `<h3 id>`, `<blockquote><p>`, nested `<ul>`/`<ol>`;
@@ -41,6 +42,8 @@ export { diagnosticCatalog, PortableTextError } from './diagnostics.ts';
 export type { Heading } from './headings.ts';
 export type { ImageRendition, RenderOptions } from './options.ts';
 export { toPlainText } from './plain-text.ts';
+export type { BodyProcessor } from './processor.ts';
+export { processorFor } from './processor.ts';
 export type { RenderedBody } from './render.ts';
 export { renderPortableText } from './render.ts';
 export { safeHref } from './safe-href.ts';

@@ -2,7 +2,12 @@
 // business (it writes hashed files into the build), so they are injected.
 import type { PhotoResult } from './body-types.ts';
 
-/** One image as the site publishes it. `src` and every `srcset` candidate must be http(s) or a site path. */
+/**
+ * One image as the site publishes it. `src` and every `srcset` candidate must
+ * be http(s) or a site path. There is no blurred placeholder: it would need a
+ * style attribute or a data: URL, and the body allows neither; the site can
+ * give `figure.photo img` a background colour in its stylesheet instead.
+ */
 export interface ImageRendition {
   src: string;
   width: number;

@@ -12,7 +12,7 @@ function isTextBlock(member: unknown): member is TextBlock {
 }
 
 export function toPlainText(blocks: TextBlock | readonly BodyMember[]): string {
-  if (!Array.isArray(blocks)) return toolkitToPlainText(blocks as TextBlock);
+  if (!Array.isArray(blocks)) return isTextBlock(blocks) ? toolkitToPlainText(blocks) : '';
   const members: readonly unknown[] = blocks;
   return toolkitToPlainText(members.filter(isTextBlock));
 }

@@ -4,7 +4,7 @@
 import type { ElementContent, Root } from 'hast';
 import type { BodyMember, BodyMemberType } from './body-types.ts';
 import { createDiagnosticsCollector, type RenderContext } from './context.ts';
-import { type Diagnostic, PortableTextError } from './diagnostics.ts';
+import { type Diagnostic, PortableTextError, WHOLE_BODY } from './diagnostics.ts';
 import { renderTextBlock } from './handlers/block.ts';
 import { renderList } from './handlers/list.ts';
 import { renderPhoto } from './handlers/photo.ts';
@@ -50,6 +50,11 @@ export interface HastResult {
  */
 export function toHast(body: readonly BodyMember[], options: RenderOptions): HastResult {
   const collector = createDiagnosticsCollector(options);
+  const list: unknown = body;
+  if (!Array.isArray(list)) {
+    collector.contextFor({ _key: WHOLE_BODY, _type: typeof list }).report('BodyNotAList', String(list));
+    return { tree: { type: 'root', children: [] }, diagnostics: collector.diagnostics };
+  }
   const members = body.filter((member, index) => {
     if (isObject(member)) return true;
     collector.contextFor({ _key: `(item ${index})` }).report('UnknownBlockType');

@@ -87,6 +87,16 @@ describe('diagnostics', () => {
   });
 });
 
+describe('a body that is not a list', () => {
+  it('prints nothing and says which document, instead of throwing', () => {
+    const result = renderPortableText(undefined as unknown as BodyMember[], options);
+    expect(result).toMatchObject({ html: '', headings: [], plainText: '' });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'The body of document "story-test" is not a list of blocks but "undefined"; nothing was printed.',
+    ]);
+  });
+});
+
 describe('strict mode', () => {
   const strict = { ...options, strict: true };
 

@@ -56,16 +56,15 @@ describe('the reference story', () => {
 describe('determinism', () => {
   it('prints the same bytes every time, for equal input, without touching the input', () => {
     const before = structuredClone(body);
-    const runs = 200;
+    const runs = 300;
+    const copies = Array.from({ length: runs }, () => structuredClone(body));
+    for (const copy of copies.slice(0, 50)) renderPortableText(copy, options);
     const started = performance.now();
-    const outputs = new Set<string>();
-    for (let i = 0; i < runs; i += 1) outputs.add(renderPortableText(structuredClone(body), options).html);
+    const outputs = copies.map((copy) => renderPortableText(copy, options).html);
     const perBody = (performance.now() - started) / runs;
-    expect([...outputs]).toEqual([rendered.html]);
+    expect(new Set(outputs)).toEqual(new Set([rendered.html]));
     expect(body).toEqual(before);
-    // Logged, not asserted: timings belong to benchmarks (structuredClone included).
-    console.log(
-      `renderPortableText: ${perBody.toFixed(3)} ms per body of 10 text blocks, a photo and a pull quote (${runs} runs)`,
-    );
+    // Logged, not asserted: timings belong to benchmarks.
+    console.log(`renderPortableText: ${perBody.toFixed(3)} ms per body of 10 text blocks, a photo and a pull quote`);
   });
 });
