@@ -32,7 +32,8 @@
  *   the stylesheet MUST include `QUOTATION_CSS` (`q.quotation { quotes: none; }`).
  * - `<figure class="pull-quote"><blockquote><p>…</p></blockquote><figcaption>Name, role</figcaption></figure>`
  * - `<figure class="photo"><img src alt width height srcset sizes loading="lazy"
- *   decoding="async"><figcaption>Caption <span class="credit">Photographer: …</span></figcaption></figure>`
+ *   decoding="async"><figcaption><span class="caption">Caption</span> <span class="credit">Photographer: …</span></figcaption></figure>`
+ *   (the same class hooks as the hero photo's PhotoFigure.astro)
  */
 
 export { QUOTATION_CLASS, QUOTATION_CSS } from './annotations/quotation.ts';

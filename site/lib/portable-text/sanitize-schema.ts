@@ -5,7 +5,7 @@
 // Every key is set: hast-util-sanitize fills missing keys from GitHub's schema.
 import type { Schema } from 'hast-util-sanitize';
 import { QUOTATION_CLASS } from './annotations/quotation.ts';
-import { CREDIT_CLASS, PHOTO_CLASS } from './handlers/photo.ts';
+import { CAPTION_CLASS, CREDIT_CLASS, PHOTO_CLASS } from './handlers/photo.ts';
 import { PULL_QUOTE_CLASS } from './handlers/pull-quote.ts';
 
 export const sanitizeSchema: Schema = {
@@ -36,7 +36,7 @@ export const sanitizeSchema: Schema = {
     h2: ['id'],
     h3: ['id'],
     figure: [['className', PHOTO_CLASS, PULL_QUOTE_CLASS]],
-    span: [['className', CREDIT_CLASS]],
+    span: [['className', CAPTION_CLASS, CREDIT_CLASS]],
     img: ['src', 'alt', 'width', 'height', 'srcSet', 'sizes', ['loading', 'lazy'], ['decoding', 'async']],
   },
   protocols: {

@@ -1,5 +1,5 @@
-// `photo` → `<figure class="photo"><img …><figcaption>caption <span
-// class="credit">Photographer: …</span></figcaption></figure>`. The site's
+// `photo` → `<figure class="photo"><img …><figcaption><span class="caption">…</span>
+// <span class="credit">Photographer: …</span></figcaption></figure>`. The site's
 // imageFor decides the files; the credit line comes from the schema's own
 // formatter so the page prints it exactly as the Studio preview does.
 import type { ElementContent, Properties } from 'hast';
@@ -13,6 +13,8 @@ import { srcsetUrls } from '../srcset.ts';
 
 export const PHOTO_CLASS = 'photo';
 export const CREDIT_CLASS = 'credit';
+// The same hooks as the hero photo (site/components/PhotoFigure.astro), so one stylesheet serves both.
+export const CAPTION_CLASS = 'caption';
 
 function isSafeImageUrl(url: string): boolean {
   const safe = safeHref(url);
@@ -24,7 +26,8 @@ function caption(photo: PhotoMember): ElementContent[] {
     photographerName: contributorName(photo.credit?.photographer),
     agencies: photo.credit?.agencies,
   });
-  const words = photo.caption?.trim() ? textWithBreaks(photo.caption.trim()) : [];
+  const text = photo.caption?.trim();
+  const words = text ? [element('span', { className: [CAPTION_CLASS] }, textWithBreaks(text))] : [];
   const printedCredit = credit
     ? [element('span', { className: [CREDIT_CLASS] }, [{ type: 'text', value: credit }])]
     : [];

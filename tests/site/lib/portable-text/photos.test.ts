@@ -13,8 +13,8 @@ describe('inline photos', () => {
         `<img src="/_img/${name}-1280.jpg" alt="Ramin Mehmanparast speaks at a lectern in front of a blue backdrop"` +
         ` width="1200" height="800" srcset="/_img/${name}-640.jpg 640w, /_img/${name}-1280.jpg 1280w"` +
         ' sizes="(min-width: 48rem) 44rem, 100vw" loading="lazy" decoding="async">' +
-        '<figcaption>Iran’s Foreign Ministry Spokesman Ramin Mehmanparast told reporters in Tehran,' +
-        ' “Illegitimate regimes are producing viruses” and “trying to use the cyber space and this will not be really effective.”' +
+        '<figcaption><span class="caption">Iran’s Foreign Ministry Spokesman Ramin Mehmanparast told reporters in Tehran,' +
+        ' “Illegitimate regimes are producing viruses” and “trying to use the cyber space and this will not be really effective.”</span>' +
         ' <span class="credit">Photographer: Atta Kenare/AFP/Getty Images</span></figcaption></figure>',
     );
   });
