@@ -32,7 +32,9 @@ export const storiesQuery = `*[_type == "story" && dateTime(publishedAt) <= date
 /** One story by id, for previews and incremental rebuilds. */
 export const storyByIdQuery = `*[_type == "story" && _id == $id][0] ${storyProjection}`;
 
-export const quotationMarkResult = quotationMarkValue.extend({ quote: quoteResult });
+// A quote document can be deleted or unpublished after a story marks it; the
+// words still print, just without attribution, so the story stays valid.
+export const quotationMarkResult = quotationMarkValue.extend({ quote: quoteResult.optional() });
 
 export const blockResult = blockValue.extend({
   markDefs: z.array(z.discriminatedUnion('_type', [linkMarkValue, quotationMarkResult])).optional(),

@@ -14,7 +14,7 @@ const mehmanparast = {
   slug: { current: 'ramin-mehmanparast' },
 };
 
-function quotation(speaker: QuotationMark['quote']['speaker'], speakerRole?: string): QuotationMark {
+function quotation(speaker: NonNullable<QuotationMark['quote']>['speaker'], speakerRole?: string): QuotationMark {
   return {
     _type: 'quotation',
     _key: 'q1',
