@@ -1,0 +1,185 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { storeAssetFile } from '../assets/store-asset-file.ts';
+import { randomId } from '../ids/random-id.ts';
+import type { LakeDocument } from '../store/document.ts';
+import type { LakeStore } from '../store/lake-store.ts';
+import { type AssetRef, findAssetRefs, resolveAssetRef } from './asset-refs.ts';
+import { ImportError } from './import-error.ts';
+import { parseNdjson } from './parse-ndjson.ts';
+import { type PreparedDocument, prepareDocuments } from './prepare-documents.ts';
+import { readSource } from './read-source.ts';
+
+export type ImportMode = 'create' | 'createOrReplace' | 'createIfNotExists';
+
+export type ImportProgress = { step: string; current?: number; total?: number };
+
+export type ImportOptions = {
+  dataset: string;
+  /** `create` fails when an id exists; `createOrReplace` (--replace); `createIfNotExists` (--missing). */
+  mode: ImportMode;
+  dataDir: string;
+  projectId: string;
+  /** Base URL for asset documents' `url` (a running lake rewrites it to its own on start). */
+  publicUrl: string;
+  allowSystemDocuments: boolean;
+  skipCrossDatasetReferences: boolean;
+  allowReplacementCharacters: boolean;
+  /** Recorded as the transaction's author. */
+  identity: string;
+  onProgress: (progress: ImportProgress) => void;
+};
+
+export type ImportResult = {
+  /** Documents written (created or replaced), asset documents excluded. */
+  numDocs: number;
+  /** Asset documents created (new files); reused assets are not counted. */
+  numAssets: number;
+  /** The one transaction the import was, or null when there was nothing to write. */
+  transactionId: string | null;
+};
+
+// Fields of assets.json entries that the new asset document must not take over.
+const NON_RESTORABLE = new Set([
+  '_createdAt',
+  '_id',
+  '_rev',
+  '_type',
+  '_updatedAt',
+  'sha1hash',
+  'size',
+  'uploadId',
+  'assetId',
+  'extension',
+  'mimeType',
+  'path',
+  'url',
+]);
+
+/**
+ * Imports a `sanity dataset export` (folder, .ndjson, .tar.gz) into a
+ * dataset: validated and transformed as @sanity/import does, assets stored,
+ * and everything written as ONE transaction (all documents or none).
+ */
+export async function importDataset(
+  store: LakeStore,
+  source: string,
+  options: Partial<ImportOptions> & Pick<ImportOptions, 'dataset' | 'dataDir' | 'projectId'>,
+): Promise<ImportResult> {
+  const config: ImportOptions = {
+    mode: 'create',
+    publicUrl: 'http://127.0.0.1',
+    allowSystemDocuments: false,
+    skipCrossDatasetReferences: false,
+    allowReplacementCharacters: false,
+    identity: 'import',
+    onProgress: () => {},
+    ...options,
+  };
+  const input = readSource(source);
+  try {
+    config.onProgress({ step: 'Reading/validating data file' });
+    const parsed = parseNdjson(input.ndjson, { allowReplacementCharacters: config.allowReplacementCharacters });
+    const docs = prepareDocuments(parsed, {
+      projectId: config.projectId,
+      existingDatasets: store.listDatasets().map((d) => d.name),
+      allowSystemDocuments: config.allowSystemDocuments,
+      skipCrossDatasetReferences: config.skipCrossDatasetReferences,
+    });
+    const refs = findAssetRefs(docs, input.assetsBase);
+    const state = store.dataset(config.dataset);
+    const existing = docs.filter(({ doc }) => state?.get(doc._id));
+    if (config.mode === 'create' && existing.length > 0) {
+      const ids = existing.map(({ doc, line }) => `"${doc._id}" (line ${line})`);
+      throw new ImportError(
+        'DocumentsExist',
+        `${existing.length} document(s) already exist in dataset "${config.dataset}": ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`,
+        'Use --replace to overwrite them or --missing to keep them and import the rest.',
+      );
+    }
+    const skipped = new Set(config.mode === 'createIfNotExists' ? existing.map(({ doc }) => doc._id) : []);
+    const written = docs.filter(({ doc }) => !skipped.has(doc._id));
+    const assets = await importAssets(
+      refs.filter((ref) => !skipped.has(ref.documentId)),
+      input,
+      config,
+    );
+    config.onProgress({ step: 'Importing documents', current: 0, total: written.length });
+    const { transactionId, numAssets } = commitAll(store, written, assets, config);
+    config.onProgress({ step: 'Importing documents', current: written.length, total: written.length });
+    return { numDocs: written.length, numAssets, transactionId };
+  } finally {
+    input.cleanup();
+  }
+}
+
+/** Stores every referenced (and every unreferenced exported) file; points references at the asset documents. */
+async function importAssets(
+  refs: AssetRef[],
+  input: ReturnType<typeof readSource>,
+  config: ImportOptions,
+): Promise<LakeDocument[]> {
+  const files = new Map<string, 'image' | 'file'>();
+  for (const ref of refs) files.set(`${ref.kind}#${ref.file}`, ref.kind);
+  for (const file of input.assetFiles)
+    if (!files.has(`${file.kind}#${file.path}`)) files.set(`${file.kind}#${file.path}`, file.kind);
+  const byKey = new Map<string, LakeDocument>();
+  let done = 0;
+  for (const [key, kind] of files) {
+    const path = key.slice(kind.length + 1);
+    const user = refs.find((ref) => ref.file === path && ref.kind === kind);
+    if (!existsSync(path)) {
+      throw new ImportError(
+        'AssetFileMissing',
+        `Asset file ${path} not found${user ? ` (document "${user.documentId}", line ${user.line})` : ''}`,
+        'Put the file in the export folder, or fix the _sanityAsset path.',
+      );
+    }
+    const document = await storeAssetFile({
+      dataDir: config.dataDir,
+      kind,
+      bytes: readFileSync(path),
+      filename: basename(path),
+      projectId: config.projectId,
+      dataset: config.dataset,
+      publicUrl: config.publicUrl,
+    });
+    const meta = input.assetMeta[`${kind}-${document.sha1hash as string}`] ?? {};
+    for (const [field, value] of Object.entries(meta)) if (!NON_RESTORABLE.has(field)) document[field] = value;
+    byKey.set(key, document);
+    config.onProgress({ step: 'Importing assets (files/images)', current: ++done, total: files.size });
+  }
+  for (const ref of refs) resolveAssetRef(ref, (byKey.get(`${ref.kind}#${ref.file}`) as LakeDocument)._id);
+  return [...new Map([...byKey.values()].map((doc) => [doc._id, doc])).values()];
+}
+
+function commitAll(store: LakeStore, docs: PreparedDocument[], assets: LakeDocument[], config: ImportOptions) {
+  store.createDataset(config.dataset);
+  const state = store.dataset(config.dataset);
+  const transactionId = randomId();
+  const timestamp = new Date().toISOString();
+  const stamp = (doc: LakeDocument, before: LakeDocument | null): LakeDocument => ({
+    ...doc,
+    _createdAt: typeof doc._createdAt === 'string' ? doc._createdAt : (before?._createdAt ?? timestamp),
+    _rev: transactionId,
+    _updatedAt: timestamp,
+  });
+  const newAssets = assets.filter((asset) => !state?.get(asset._id));
+  const documents = [
+    ...newAssets.map((asset) => ({ id: asset._id, before: null, after: stamp(asset, null) })),
+    ...docs.map(({ doc }) => {
+      const before = state?.get(doc._id) ?? null;
+      return { id: doc._id, before, after: stamp(doc, before) };
+    }),
+  ];
+  if (documents.length === 0) return { transactionId: null, numAssets: 0 };
+  store.commit({
+    dataset: config.dataset,
+    transactionId,
+    timestamp,
+    identity: config.identity,
+    mutations: [{ import: { mode: config.mode, documents: docs.length, assets: assets.length } }],
+    documents,
+  });
+  return { transactionId, numAssets: newAssets.length };
+}

@@ -1,0 +1,152 @@
+// The lake's error catalog (the idea of Astro's errors-data.ts): every error
+// the lake answers with has a stable name, a description saying what happened
+// and a hint saying what to do. Shapes follow Sanity's API (see the report in
+// lake/README.md for which were confirmed and which are best knowledge).
+import { LakeError } from './lake-error.ts';
+
+export type MutationErrorItem = { error: { type: string; description: string; [key: string]: unknown }; index: number };
+
+export const errors = {
+  queryParseError: (description: string, query: string, start: number, end: number) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryParseError',
+      type: 'queryParseError',
+      description,
+      details: { start, end, query },
+      hint: 'Fix the GROQ syntax at the marked position; pass values as $params, never by string interpolation.',
+    }),
+
+  queryParamMissing: (name: string, query: string, start: number, end: number) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryParamMissing',
+      type: 'queryParseError',
+      description: `param $${name} referenced, but not provided`,
+      details: { start, end, query },
+      hint: `Send the parameter as $${name}=<JSON> in the query string, or in "params" of a POST body.`,
+    }),
+
+  queryEvaluationError: (message: string, query: string) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryEvaluationError',
+      type: 'queryExecutionError',
+      description: `GROQ query could not be evaluated: ${message}`,
+      details: { query },
+      hint: 'Check the functions and operators the query uses; the lake evaluates GROQ with groq-js.',
+    }),
+
+  badRequest: (name: string, description: string, hint: string) =>
+    new LakeError({ status: 400, name, type: 'httpBadRequest', description, hint }),
+
+  invalidJsonBody: (reason: string) =>
+    new LakeError({
+      status: 400,
+      name: 'InvalidJsonBody',
+      type: 'httpBadRequest',
+      description: `Unable to parse request body as JSON: ${reason}`,
+      hint: 'Send a JSON object with content-type application/json.',
+    }),
+
+  payloadTooLarge: (limitBytes: number) =>
+    new LakeError({
+      status: 413,
+      name: 'PayloadTooLarge',
+      type: 'httpPayloadTooLarge',
+      description: `Request body exceeds the limit of ${limitBytes} bytes`,
+      hint: 'Split the request (e.g. smaller mutation batches) or raise the lake option maxBodyBytes.',
+    }),
+
+  routeNotFound: (method: string, path: string) =>
+    new LakeError({
+      status: 404,
+      name: 'RouteNotFound',
+      type: 'httpNotFound',
+      description: `No endpoint for ${method} ${path}`,
+      hint: 'Check the API path; the lake serves /v<apiVersion>/data/{query,doc,mutate}/<dataset>, assets, images and datasets.',
+    }),
+
+  methodNotAllowed: (method: string, path: string, allowed: string[]) =>
+    new LakeError({
+      status: 405,
+      name: 'MethodNotAllowed',
+      type: 'httpMethodNotAllowed',
+      description: `Method ${method} is not allowed for ${path}; allowed: ${allowed.join(', ')}`,
+      hint: `Use ${allowed.join(' or ')}.`,
+      headers: { allow: allowed.join(', ') },
+    }),
+
+  datasetNotFound: (dataset: string, projectId: string) =>
+    new LakeError({
+      status: 404,
+      name: 'DatasetNotFound',
+      type: 'httpNotFound',
+      description: `Dataset "${dataset}" not found for project ID "${projectId}"`,
+      hint: `Create it with PUT /v1/projects/${projectId}/datasets/${dataset}, or import data into it.`,
+    }),
+
+  invalidDatasetName: (dataset: string) =>
+    new LakeError({
+      status: 400,
+      name: 'InvalidDatasetName',
+      type: 'httpBadRequest',
+      description: `Dataset name "${dataset}" is invalid`,
+      hint: 'Dataset names use lowercase letters, digits, "_" and "-", start with a letter or digit and are at most 64 characters.',
+    }),
+
+  notFound: (name: string, description: string, hint: string) =>
+    new LakeError({ status: 404, name, type: 'httpNotFound', description, hint }),
+
+  /** An invalid or revoked token: Sanity answers in its gateway style (errorCode SIO-401-ANF). */
+  sessionNotFound: () =>
+    new LakeError({
+      status: 401,
+      name: 'SessionNotFound',
+      type: 'unauthorized',
+      description: 'Session not found',
+      style: 'gateway',
+      details: { errorCode: 'SIO-401-ANF' },
+      hint: 'The bearer token is unknown or revoked; create one with `node scripts/token.ts create`.',
+    }),
+
+  forbidden: (description: string) =>
+    new LakeError({
+      status: 403,
+      name: 'Forbidden',
+      type: 'forbidden',
+      description,
+      style: 'gateway',
+      hint: 'Use a token whose role allows this (administrator for dataset management).',
+    }),
+
+  mutationFailed: (status: 400 | 403 | 409, items: MutationErrorItem[], name = 'MutationFailed') =>
+    new LakeError({
+      status,
+      name,
+      type: 'mutationError',
+      description: `the mutation(s) failed: ${items.map((item) => item.error.description).join('; ')}`,
+      details: { items },
+      hint:
+        status === 403
+          ? 'Send a token with the editor or administrator role: Authorization: Bearer <token>.'
+          : 'Nothing was applied: a transaction is all or nothing. Fix the item(s) and resend.',
+    }),
+
+  assetError: (name: string, description: string, hint: string) =>
+    new LakeError({ status: 400, name, type: 'assetError', description, hint }),
+
+  internal: () =>
+    new LakeError({
+      status: 500,
+      name: 'InternalError',
+      type: 'internalServerError',
+      description: 'The lake failed to handle this request; the failure was logged',
+      hint: 'Look at the lake process output for the stack trace.',
+    }),
+};
+
+/** One item of a mutationError body, naming the mutation (by index) and document at fault. */
+export function mutationItem(index: number, type: string, description: string, extra: Record<string, unknown> = {}) {
+  return { error: { type, description, ...extra }, index } satisfies MutationErrorItem;
+}

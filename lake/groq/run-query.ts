@@ -1,0 +1,55 @@
+import type { EvaluateOptions } from 'groq-js';
+import { errors } from '../errors/catalog.ts';
+import { isLakeError } from '../errors/lake-error.ts';
+import type { View } from '../perspective/view.ts';
+import { mapChildren, type Node, valueNode } from './ast.ts';
+import { evaluateTree } from './evaluate-tree.ts';
+import { isHoistable, isRepeatedChild } from './hoist.ts';
+import { narrowFilter } from './narrow.ts';
+import { parseQuery } from './parse-query.ts';
+
+export type QueryInput = {
+  query: string;
+  params: Record<string, unknown>;
+  /** The dataset as the request's perspective shows it. */
+  view: View;
+  /** Who asks (for groq's `identity()`). */
+  identity: string;
+  sanity: { projectId: string; dataset: string };
+};
+
+/**
+ * Parses and evaluates one GROQ query over a view. `->` resolves through the
+ * view's id map (groq-js would otherwise scan the whole dataset for every
+ * reference), filters over `*` visit only their `_id`/`_type` candidates, and
+ * uncorrelated subqueries run once.
+ */
+export async function runQuery(input: QueryInput): Promise<unknown> {
+  const tree = parseQuery(input.query, input.params);
+  const { view } = input;
+  const options: EvaluateOptions = {
+    dataset: view.docs,
+    params: input.params,
+    timestamp: new Date(),
+    identity: input.identity,
+    sanity: input.sanity,
+    dereference: ({ _ref }) => view.byId.get(_ref) ?? null,
+  };
+  try {
+    const optimized = await optimize(tree, false, view, options);
+    return await evaluateTree(optimized, options);
+  } catch (error) {
+    if (isLakeError(error)) throw error;
+    throw errors.queryEvaluationError(error instanceof Error ? error.message : String(error), input.query);
+  }
+}
+
+async function optimize(node: Node, repeated: boolean, view: View, options: EvaluateOptions): Promise<Node> {
+  // Decided on the original subtree: rewriting children into values hides the `*` they read.
+  const hoist = repeated && isHoistable(node);
+  const rewritten = await mapChildren(node, (child, key) =>
+    optimize(child, repeated || isRepeatedChild(node, key), view, options),
+  );
+  const narrowed = narrowFilter(rewritten, view);
+  return hoist ? valueNode(await evaluateTree(narrowed, options)) : narrowed;
+}

@@ -1,0 +1,114 @@
+import { Readable } from 'node:stream';
+import { errors } from '../errors/catalog.ts';
+import { isLakeError, type LakeError, toErrorBody } from '../errors/lake-error.ts';
+import { corsHeaders, preflightHeaders } from './cors.ts';
+import { createRequestContext } from './request-context.ts';
+import type { LakeResponse } from './response.ts';
+import type { Router } from './router.ts';
+import type { AnyRequest, AnyResponse, RequestHandler } from './server.ts';
+
+/** The subset of the HTTP/1.1 and HTTP/2 compatibility response APIs the lake uses. */
+type ResponseLike = {
+  headersSent: boolean;
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  end(data?: Buffer | string): unknown;
+};
+
+export type HandlerOptions<Runtime> = {
+  router: Router<Runtime>;
+  runtime: Runtime;
+  maxBodyBytes: number;
+  /** Where unexpected failures are reported (they are answered 500; the server goes on). */
+  logError: (message: string, error: unknown) => void;
+};
+
+/** The one place requests become responses and every error becomes Sanity's JSON body. */
+export function createRequestHandler<Runtime>(options: HandlerOptions<Runtime>): RequestHandler {
+  return (request, anyResponse) => {
+    const response = anyResponse as unknown as ResponseLike;
+    void handle(options, request, anyResponse).catch((error: unknown) => {
+      options.logError('lake: failed to write a response', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
+}
+
+async function handle<Runtime>(options: HandlerOptions<Runtime>, request: AnyRequest, anyResponse: AnyResponse) {
+  const response = anyResponse;
+  const cors = corsHeaders(request.headers);
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://lake.invalid');
+  } catch {
+    return send(
+      request,
+      response,
+      errorResponse(errors.routeNotFound(request.method ?? 'GET', String(request.url))),
+      cors,
+    );
+  }
+  if (request.method === 'OPTIONS') {
+    const headers = preflightHeaders(request.headers, options.router.methodsAt(url.pathname));
+    return send(request, response, { status: 204, empty: true, headers }, {});
+  }
+  let result: LakeResponse;
+  try {
+    const { route, match } = options.router.resolve(request.method ?? 'GET', url.pathname);
+    const context = createRequestContext(request, url, options.maxBodyBytes);
+    context.params = match.params;
+    context.apiVersion = match.apiVersion;
+    result = await route.handle(context, options.runtime);
+  } catch (error) {
+    if (!isLakeError(error)) options.logError(`lake: ${request.method} ${url.pathname} failed`, error);
+    result = errorResponse(isLakeError(error) ? error : errors.internal());
+  }
+  await send(request, response, result, cors);
+}
+
+function errorResponse(error: LakeError): LakeResponse {
+  const headers: Record<string, string> = { ...error.headers };
+  return { status: error.status, json: toErrorBody(error), headers };
+}
+
+async function send(request: AnyRequest, anyResponse: AnyResponse, result: LakeResponse, cors: Record<string, string>) {
+  const response = anyResponse as unknown as ResponseLike;
+  const status = result.status ?? 200;
+  const headers: Record<string, string> = { ...cors, ...result.headers };
+  // An unread request body (413, early errors) must not be parsed as the next HTTP/1.1 request.
+  if (status === 413 && request.httpVersionMajor === 1) headers.connection = 'close';
+  const head = request.method === 'HEAD';
+  if ('empty' in result) {
+    response.writeHead(status, headers);
+    response.end();
+    return;
+  }
+  if ('json' in result) {
+    const body = JSON.stringify(result.json);
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-length'] = String(Buffer.byteLength(body));
+    response.writeHead(status, headers);
+    response.end(head ? undefined : body);
+    return;
+  }
+  headers['content-type'] = result.contentType;
+  if (result.body instanceof Readable) {
+    response.writeHead(status, headers);
+    if (head) {
+      result.body.destroy();
+      response.end();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      (result.body as Readable)
+        .once('error', reject)
+        .pipe(anyResponse as NodeJS.WritableStream)
+        .once('finish', resolve);
+    });
+    return;
+  }
+  const body = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
+  headers['content-length'] = String(body.length);
+  response.writeHead(status, headers);
+  response.end(head ? undefined : body);
+}

@@ -1,0 +1,62 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { errors } from '../errors/catalog.ts';
+
+/** The parts of a request the routes read; the same for HTTP/1.1 and HTTP/2. */
+export type RequestContext = {
+  method: string;
+  url: URL;
+  /** Route parameters, already URL-decoded (`:dataset`, `:ids`, ...). */
+  params: Record<string, string>;
+  /** The API version without its `v` (`2025-02-19`, `1`, `X`) for versioned routes. */
+  apiVersion: string;
+  headers: IncomingHttpHeaders;
+  /** The whole body, refused with 413 past the configured limit. */
+  body(): Promise<Buffer>;
+  /** The body parsed as JSON; malformed JSON is a 400 naming the parse error. */
+  json(): Promise<unknown>;
+};
+
+export function createRequestContext(
+  request: Readable & { method?: string | undefined; headers: IncomingHttpHeaders },
+  url: URL,
+  maxBodyBytes: number,
+): RequestContext {
+  let cached: Promise<Buffer> | undefined;
+  const body = () => {
+    cached ??= readBody(request, maxBodyBytes);
+    return cached;
+  };
+  return {
+    method: (request.method ?? 'GET').toUpperCase(),
+    url,
+    params: {},
+    apiVersion: '',
+    headers: request.headers,
+    body,
+    async json() {
+      const bytes = await body();
+      if (bytes.length === 0) throw errors.invalidJsonBody('the body is empty');
+      try {
+        return JSON.parse(bytes.toString('utf8')) as unknown;
+      } catch (error) {
+        throw errors.invalidJsonBody(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+async function readBody(request: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > limit) {
+      // Stop reading; the server answers 413 and closes the connection.
+      throw errors.payloadTooLarge(limit);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,65 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { FILE_FILE, IMAGE_FILE, originalPath } from '../../assets/asset-paths.ts';
+import { contentTypeOf } from '../../assets/file-type.ts';
+import { parseImageParams } from '../../assets/image-params.ts';
+import { renderImage } from '../../assets/render-image.ts';
+import { errors } from '../../errors/catalog.ts';
+import type { LakeRuntime } from '../../runtime.ts';
+import { assertDatasetName } from '../datasets.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Route } from '../router.ts';
+
+// Originals and variants never change under a URL (the name is the content's hash).
+const IMMUTABLE = { 'cache-control': 'public, max-age=31536000, immutable' };
+
+function locate(context: RequestContext, runtime: LakeRuntime, kind: 'image' | 'file') {
+  const { projectId, dataset, name } = context.params as { projectId: string; dataset: string; name: string };
+  assertDatasetName(dataset);
+  const match = (kind === 'image' ? IMAGE_FILE : FILE_FILE).exec(name);
+  const path = match ? originalPath(runtime.dataDir, dataset, kind, name) : undefined;
+  if (projectId !== runtime.projectId || !match || !path || !existsSync(path)) {
+    throw errors.notFound(
+      'AssetNotFound',
+      `No ${kind} asset at ${context.url.pathname}`,
+      'Use the asset document\'s "url", or @sanity/image-url with this lake as baseUrl.',
+    );
+  }
+  return { dataset, path, extension: match[match.length - 1] as string };
+}
+
+export const assetFileRoutes: Route<LakeRuntime>[] = [
+  {
+    method: 'GET',
+    path: '/images/:projectId/:dataset/:name',
+    async handle(context, runtime) {
+      const { dataset, path, extension } = locate(context, runtime, 'image');
+      const params = parseImageParams(context.url.searchParams);
+      const transforms = Object.values(params).some((value) => value !== undefined);
+      if (!transforms) {
+        return { body: createReadStream(path), contentType: contentTypeOf(extension), headers: IMMUTABLE };
+      }
+      const accept = context.headers.accept;
+      const rendered = await renderImage({
+        dataDir: runtime.dataDir,
+        dataset,
+        source: path,
+        extension,
+        params,
+        accept: typeof accept === 'string' ? accept : undefined,
+      });
+      return {
+        body: createReadStream(rendered.path),
+        contentType: rendered.contentType,
+        headers: { ...IMMUTABLE, 'x-lake-cache': rendered.cache, vary: 'Accept' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/files/:projectId/:dataset/:name',
+    async handle(context, runtime) {
+      const { path, extension } = locate(context, runtime, 'file');
+      return { body: createReadStream(path), contentType: contentTypeOf(extension), headers: IMMUTABLE };
+    },
+  },
+];

@@ -1,0 +1,57 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type AnyRequest = IncomingMessage | Http2ServerRequest;
+export type AnyResponse = ServerResponse | Http2ServerResponse;
+export type RequestHandler = (request: AnyRequest, response: AnyResponse) => void;
+
+export type TransportOptions = {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** PEM key and certificate: serve HTTP/2 over TLS (HTTP/1.1 still accepted). */
+  tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
+  handler: RequestHandler;
+};
+
+export type Transport = { port: number; protocol: 'http' | 'https'; close(): Promise<void> };
+
+/**
+ * Plain HTTP/1.1, or HTTP/2 over TLS with HTTP/1.1 fallback (the Studio needs
+ * HTTP/2: its long-lived listeners exhaust HTTP/1.1's six connections per
+ * host). Both give the compatibility (req, res) API, so one handler serves both.
+ */
+export async function startTransport(options: TransportOptions): Promise<Transport> {
+  const server = options.tls
+    ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, options.handler)
+    : createHttpServer({ keepAlive: true }, options.handler as (req: IncomingMessage, res: ServerResponse) => void);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // A client that sends garbage gets a 400 from Node's parser; the server goes on.
+  server.on('clientError', (_error: Error, socket: Socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    protocol: options.tls ? 'https' : 'http',
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open keep-alive connections and HTTP/2 sessions would hold close() forever.
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}

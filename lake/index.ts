@@ -1,0 +1,14 @@
+// The embedded, Sanity-compatible content lake: public API.
+
+export { type Role, roleSchema } from './auth/roles.ts';
+export { type CreateTokenOptions, createToken, listTokens, revokeToken, type TokenRecord } from './auth/token-store.ts';
+export { type ExportOptions, type ExportResult, exportDataset } from './dataset-io/export-dataset.ts';
+export { type ImportMode, type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
+export { ImportError } from './dataset-io/import-error.ts';
+export type { LakeOptions } from './options.ts';
+export { type RunningLake, runningLake } from './running-lake.ts';
+export { type Lake, startLake } from './start-lake.ts';
+export type { LakeDocument } from './store/document.ts';
+export { LakeStore } from './store/lake-store.ts';
+export { openDatabase } from './store/open-database.ts';
+export type { DocumentEffect, TransactionEvent } from './store/transaction-event.ts';

@@ -1,0 +1,88 @@
+import { Mutation } from '@sanity/mutator';
+import type { LakeDocument } from '../../store/document.ts';
+import { withArrayKeys } from '../array-keys.ts';
+import { mutationErrors } from '../mutation-item-error.ts';
+import type { MutationContext, MutationHandler } from '../mutation-kind.ts';
+import { describe } from './document-payload.ts';
+import { readSelection, selectedIds } from './selection.ts';
+
+const OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const;
+const SELECTION_KEYS = new Set(['id', 'query', 'params', 'ifRevisionID']);
+
+/**
+ * `{patch: {id | query, ifRevisionID?, set, setIfMissing, unset, inc, dec,
+ * insert, diffMatchPatch}}`. The operations are applied by @sanity/mutator,
+ * the engine the Studio applies locally, so both sides agree exactly.
+ */
+export const patch: MutationHandler = {
+  permission: 'update',
+  async apply(payload, context) {
+    const selection = readSelection(payload, 'patch');
+    const operations = readOperations(selection.body, context);
+    const ifRevisionID = selection.body.ifRevisionID;
+    if (ifRevisionID !== undefined && typeof ifRevisionID !== 'string') {
+      throw mutationErrors.invalid(`"patch.ifRevisionID" must be a string, got ${describe(ifRevisionID)}`);
+    }
+    const results = [];
+    for (const id of await selectedIds(selection, context)) {
+      const current = context.overlay.get(id);
+      if (!current) {
+        // A query only selects existing documents; an id must exist.
+        throw mutationErrors.notFound(id);
+      }
+      if (ifRevisionID !== undefined && current._rev !== ifRevisionID) {
+        throw mutationErrors.revisionMismatch(id, ifRevisionID, current._rev);
+      }
+      context.overlay.set(id, applyPatch(current, operations));
+      results.push({ id, operation: 'update' as const });
+    }
+    const logged =
+      selection.kind === 'id' ? { id: selection.id } : { query: selection.query, params: selection.params };
+    return { results, logged: { patch: { ...logged, ...(ifRevisionID ? { ifRevisionID } : {}), ...operations } } };
+  },
+};
+
+function readOperations(body: Record<string, unknown>, context: MutationContext): Record<string, unknown> {
+  const unknown = Object.keys(body).filter(
+    (key) => !SELECTION_KEYS.has(key) && !(OPERATIONS as readonly string[]).includes(key),
+  );
+  if (unknown.length > 0) {
+    throw mutationErrors.invalid(
+      `Unknown patch operation(s) ${unknown.map((k) => `"${k}"`).join(', ')}; expected ${OPERATIONS.join(', ')}`,
+    );
+  }
+  const operations: Record<string, unknown> = {};
+  for (const name of OPERATIONS) {
+    const value = body[name];
+    if (value === undefined) continue;
+    const expectArray = name === 'unset';
+    const shapeOk = expectArray ? Array.isArray(value) && value.every((p) => typeof p === 'string') : isObject(value);
+    if (!shapeOk) {
+      throw mutationErrors.invalid(
+        `"patch.${name}" must be ${expectArray ? 'an array of paths' : 'an object'}, got ${describe(value)}`,
+      );
+    }
+    const keyed = name === 'set' || name === 'setIfMissing' || name === 'insert';
+    operations[name] = keyed && context.autoGenerateArrayKeys ? withArrayKeys(value) : value;
+  }
+  return operations;
+}
+
+function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument {
+  let result: LakeDocument | null;
+  try {
+    result = new Mutation({ mutations: [{ patch: { ...operations, id: doc._id } }] }).apply(
+      doc as Parameters<Mutation['apply']>[0],
+    ) as LakeDocument | null;
+  } catch (error) {
+    throw mutationErrors.invalidPatch(doc._id, error instanceof Error ? error.message : String(error));
+  }
+  if (!result || result._id !== doc._id) {
+    throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_id"');
+  }
+  return result;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,112 @@
+import { errors } from '../errors/catalog.ts';
+import { randomId } from '../ids/random-id.ts';
+import type { DatasetState } from '../store/dataset-state.ts';
+import type { LakeDocument } from '../store/document.ts';
+import type { CommitInput } from '../store/lake-store.ts';
+import { isMutationKind, mutationKinds } from './kinds/index.ts';
+import { MutationItemError, mutationErrors } from './mutation-item-error.ts';
+import type { MutationContext, Operation } from './mutation-kind.ts';
+import { Overlay } from './overlay.ts';
+
+export type TransactionRequest = {
+  dataset: string;
+  state: DatasetState | undefined;
+  mutations: unknown[];
+  transactionId: string | undefined;
+  identity: string;
+  /** Whether the caller may write at all; otherwise every mutation is refused (403). */
+  canWrite: boolean;
+  autoGenerateArrayKeys: boolean;
+  /** Runs a GROQ query over documents, for mutations that select by query. */
+  selectIds: (documents: LakeDocument[], query: string, params: Record<string, unknown>) => Promise<string[]>;
+};
+
+export type PreparedTransaction = {
+  commit: CommitInput;
+  results: { id: string; operation: Operation; document?: LakeDocument | null }[];
+};
+
+/**
+ * Runs every mutation of a transaction against an overlay of the dataset and
+ * returns what to commit. The first failing mutation fails the transaction
+ * (Sanity's `mutationError`, naming the mutation's index and document);
+ * nothing is applied until `store.commit` is called with the result.
+ */
+export async function prepareTransaction(request: TransactionRequest): Promise<PreparedTransaction> {
+  const overlay = new Overlay(request.state);
+  const context: MutationContext = {
+    overlay,
+    autoGenerateArrayKeys: request.autoGenerateArrayKeys,
+    selectIds: (query, params) => request.selectIds(overlay.documents(), query, params),
+  };
+  const results: PreparedTransaction['results'] = [];
+  const logged: unknown[] = [];
+  for (const [index, mutation] of request.mutations.entries()) {
+    try {
+      const [kind, payload] = readKind(mutation);
+      const handler = mutationKinds[kind];
+      if (!request.canWrite) throw mutationErrors.insufficientPermissions(handler.permission);
+      const outcome = await handler.apply(payload, context);
+      results.push(...outcome.results);
+      logged.push(outcome.logged);
+    } catch (error) {
+      if (error instanceof MutationItemError) throw errors.mutationFailed(error.status, [error.toItem(index)]);
+      throw error;
+    }
+  }
+  const transactionId = request.transactionId ?? randomId();
+  const timestamp = new Date().toISOString();
+  const changed = new Set(results.filter((r) => r.operation !== 'none').map((r) => r.id));
+  const documents: CommitInput['documents'] = [];
+  for (const [id, staged] of overlay.staged()) {
+    if (!changed.has(id)) continue;
+    const before = overlay.committed(id);
+    if (!before && !staged) continue;
+    documents.push({ id, before, after: staged ? withSystemFields(staged, before, transactionId, timestamp) : null });
+  }
+  const finalById = new Map(documents.map((doc) => [doc.id, doc]));
+  return {
+    commit: {
+      dataset: request.dataset,
+      transactionId,
+      timestamp,
+      identity: request.identity,
+      mutations: logged,
+      documents,
+    },
+    results: results.map((result) => {
+      const doc = finalById.get(result.id);
+      return { ...result, document: doc ? (doc.after ?? doc.before) : overlay.get(result.id) };
+    }),
+  };
+}
+
+function readKind(mutation: unknown): [keyof typeof mutationKinds, unknown] {
+  if (typeof mutation !== 'object' || mutation === null || Array.isArray(mutation)) {
+    throw mutationErrors.invalid('Each mutation must be an object such as {"create": {...}}');
+  }
+  const keys = Object.keys(mutation);
+  if (keys.length !== 1) {
+    throw mutationErrors.invalid(
+      `A mutation must have exactly one kind (create, createOrReplace, createIfNotExists, delete, patch); got ${keys.length === 0 ? 'none' : keys.map((k) => `"${k}"`).join(', ')}`,
+    );
+  }
+  const kind = keys[0] as string;
+  if (!isMutationKind(kind)) {
+    throw mutationErrors.invalid(
+      `Unknown mutation type "${kind}"; expected one of create, createOrReplace, createIfNotExists, delete, patch`,
+    );
+  }
+  return [kind, (mutation as Record<string, unknown>)[kind]];
+}
+
+/** `_rev` is the transaction id; `_updatedAt` is now; `_createdAt` is set once and kept. */
+function withSystemFields(
+  doc: LakeDocument,
+  before: LakeDocument | null,
+  rev: string,
+  timestamp: string,
+): LakeDocument {
+  const createdAt = typeof doc._createdAt === 'string' ? doc._createdAt : (before?._createdAt ?? timestamp);
+  return { ...doc, _createdAt: createdAt, _rev: rev, _updatedAt: timestamp };
+}

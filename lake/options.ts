@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** The options of `startLake`, checked once at start-up so misconfiguration fails loudly. */
+export const lakeOptionsSchema = z.object({
+  /** Directory for lake.db (all datasets and tokens), assets/ (originals) and cache/ (image variants). */
+  dataDir: z.string().min(1, 'dataDir is required: the directory the lake keeps its data in'),
+  /** Interface to listen on. Default loopback: the lake has no network exposure unless asked. */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** TCP port; 0 (the default) picks a free one, reported in `lake.url`. */
+  port: z.number().int().min(0).max(65535).default(0),
+  /** The project id clients configure; only this one is served. */
+  projectId: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'projectId uses lowercase letters, digits and dashes')
+    .default('local'),
+  /** Created on start if missing, so a fresh lake answers queries at once. */
+  defaultDataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+    .default('production'),
+  /** Base URL written into asset `url` fields. Default: the URL the lake listens on. */
+  publicUrl: z.url().optional(),
+  /** PEM key and certificate: serve HTTP/2 over TLS (HTTP/1.1 also accepted). Needed by the Studio. */
+  tls: z
+    .object({ key: z.union([z.string(), z.instanceof(Buffer)]), cert: z.union([z.string(), z.instanceof(Buffer)]) })
+    .optional(),
+  /** Largest request body accepted (uploads, mutations); larger ones get 413. */
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  /** Where unexpected failures are reported (default: console.error). */
+  onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
+});
+
+export type LakeOptions = z.input<typeof lakeOptionsSchema>;
+export type ResolvedLakeOptions = z.output<typeof lakeOptionsSchema>;

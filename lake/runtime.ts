@@ -1,0 +1,15 @@
+import type { Principal } from './auth/roles.ts';
+import type { RequestContext } from './http/request-context.ts';
+import type { LakeStore } from './store/lake-store.ts';
+
+/** What every route handler gets besides the request: the lake's parts and settings. */
+export type LakeRuntime = {
+  store: LakeStore;
+  /** Where the SQLite file, asset originals and rendered variants live. */
+  dataDir: string;
+  projectId: string;
+  /** The base URL asset `url` fields point at (the `publicUrl` option or the listening URL). */
+  publicUrl(): string;
+  /** Who the request acts as; throws 401 for an unknown token. */
+  principal(context: RequestContext): Principal;
+};

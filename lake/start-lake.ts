@@ -1,0 +1,112 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withPublicUrl } from './assets/asset-document.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { Role } from './auth/roles.ts';
+import { type CreateTokenOptions, createToken, listTokens, revokeToken, type TokenRecord } from './auth/token-store.ts';
+import { type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
+import { createRequestHandler } from './http/handle-request.ts';
+import { createRouter } from './http/router.ts';
+import { routes } from './http/routes/index.ts';
+import { startTransport } from './http/server.ts';
+import { type LakeOptions, lakeOptionsSchema } from './options.ts';
+import { MARKER_FILE } from './running-lake.ts';
+import type { LakeRuntime } from './runtime.ts';
+import type { LakeDocument } from './store/document.ts';
+import { LakeStore } from './store/lake-store.ts';
+import type { TransactionListener } from './store/transaction-event.ts';
+
+/** A running lake. */
+export type Lake = {
+  /** Base URL to give @sanity/client as `apiHost` (with `useProjectHostname: false`). */
+  url: string;
+  port: number;
+  projectId: string;
+  defaultDataset: string;
+  dataDir: string;
+  /** Called after each transaction is durable; returns an unsubscribe function. */
+  onTransaction(listener: TransactionListener): () => void;
+  tokens: {
+    create(options: CreateTokenOptions): TokenRecord & { token: string };
+    list(): TokenRecord[];
+    revoke(idOrName: string): TokenRecord[];
+  };
+  /** Imports an NDJSON export (folder, .ndjson or .tar.gz) in-process, as one transaction. */
+  import(source: string, options?: Partial<ImportOptions>): Promise<ImportResult>;
+  /**
+   * Writes documents exactly as given (no `_rev`/timestamps, no keys), as one
+   * transaction. For fixtures and conformance suites that compare documents verbatim.
+   */
+  seed(dataset: string, documents: LakeDocument[]): void;
+  /** Stops listening, ends open connections and closes the database. */
+  close(): Promise<void>;
+};
+
+export type { Role };
+
+/** Starts a lake: opens (or creates) its data directory and serves Sanity's HTTP API. */
+export async function startLake(options: LakeOptions): Promise<Lake> {
+  const config = lakeOptionsSchema.parse(options);
+  const store = new LakeStore(config.dataDir);
+  store.createDataset(config.defaultDataset);
+  let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
+  const runtime: LakeRuntime = {
+    store,
+    dataDir: config.dataDir,
+    projectId: config.projectId,
+    publicUrl: () => publicUrl,
+    principal: (context) => {
+      const header = context.headers.authorization;
+      return authenticate(store.db, typeof header === 'string' ? header : undefined);
+    },
+  };
+  const logError = config.onError ?? ((message: string, error: unknown) => console.error(message, error));
+  const transport = await startTransport({
+    host: config.host,
+    port: config.port,
+    tls: config.tls,
+    handler: createRequestHandler({
+      router: createRouter(routes),
+      runtime,
+      maxBodyBytes: config.maxBodyBytes,
+      logError,
+    }),
+  });
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `${transport.protocol}://${host}:${transport.port}`;
+  publicUrl ||= url;
+  // Asset documents carry an absolute `url`; the port can differ from the last run's.
+  store.mapDocuments((doc) => withPublicUrl(doc, publicUrl));
+  const marker = join(config.dataDir, MARKER_FILE);
+  writeFileSync(marker, `${JSON.stringify({ pid: process.pid, url, projectId: config.projectId })}\n`);
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port: transport.port,
+    projectId: config.projectId,
+    defaultDataset: config.defaultDataset,
+    dataDir: config.dataDir,
+    onTransaction: (listener) => store.onTransaction(listener),
+    tokens: {
+      create: (tokenOptions) => createToken(store.db, tokenOptions),
+      list: () => listTokens(store.db),
+      revoke: (idOrName) => revokeToken(store.db, idOrName),
+    },
+    import: (source, importOptions = {}) =>
+      importDataset(store, source, {
+        dataset: config.defaultDataset,
+        dataDir: config.dataDir,
+        projectId: config.projectId,
+        publicUrl,
+        ...importOptions,
+      }),
+    seed: (dataset, documents) => store.seed(dataset, documents),
+    close() {
+      closed ??= transport.close().then(() => {
+        store.close();
+        rmSync(marker, { force: true });
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { randomId } from '../ids/random-id.ts';
+import { DatasetState } from './dataset-state.ts';
+import type { LakeDocument } from './document.ts';
+import { inTransaction, openDatabase } from './open-database.ts';
+import type { DocumentEffect, TransactionEvent, TransactionListener } from './transaction-event.ts';
+
+export type CommitInput = {
+  dataset: string;
+  transactionId: string;
+  timestamp: string;
+  identity: string;
+  mutations: unknown[];
+  /** Final state per affected document; `before` must be the current in-memory document. */
+  documents: { id: string; before: LakeDocument | null; after: LakeDocument | null }[];
+};
+
+export type DatasetInfo = { name: string; aclMode: string; createdAt: string };
+
+/**
+ * The durable store: SQLite on disk, every dataset's documents in memory.
+ * Writes are synchronous (node:sqlite), so transactions are serialised by the
+ * event loop and the in-memory maps change only after SQLite has committed.
+ */
+export class LakeStore {
+  readonly db: DatabaseSync;
+  readonly #datasets = new Map<string, DatasetState>();
+  readonly #listeners = new Set<TransactionListener>();
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(dataDir);
+    this.#load();
+  }
+
+  #load(): void {
+    for (const row of this.db.prepare('SELECT name FROM datasets').all() as { name: string }[]) {
+      this.#datasets.set(row.name, new DatasetState(row.name));
+    }
+    const byDataset = new Map<string, { id: string; after: LakeDocument }[]>();
+    for (const row of this.db.prepare('SELECT dataset, id, body FROM documents').iterate() as Iterable<{
+      dataset: string;
+      id: string;
+      body: string;
+    }>) {
+      let list = byDataset.get(row.dataset);
+      if (!list) {
+        list = [];
+        byDataset.set(row.dataset, list);
+      }
+      list.push({ id: row.id, after: JSON.parse(row.body) as LakeDocument });
+    }
+    for (const [name, docs] of byDataset) this.#ensureState(name).apply(docs);
+  }
+
+  #ensureState(name: string): DatasetState {
+    let state = this.#datasets.get(name);
+    if (!state) {
+      state = new DatasetState(name);
+      this.#datasets.set(name, state);
+    }
+    return state;
+  }
+
+  dataset(name: string): DatasetState | undefined {
+    return this.#datasets.get(name);
+  }
+
+  listDatasets(): DatasetInfo[] {
+    const rows = this.db.prepare('SELECT name, acl_mode, created_at FROM datasets ORDER BY name').all() as {
+      name: string;
+      acl_mode: string;
+      created_at: string;
+    }[];
+    return rows.map((row) => ({ name: row.name, aclMode: row.acl_mode, createdAt: row.created_at }));
+  }
+
+  /** Creates the dataset if it does not exist; returns whether it was created. */
+  createDataset(name: string, aclMode = 'public'): boolean {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO datasets (name, acl_mode, created_at) VALUES (?, ?, ?)')
+      .run(name, aclMode, new Date().toISOString());
+    this.#ensureState(name);
+    return result.changes > 0;
+  }
+
+  /** Whether a transaction id has been used (ids must be unique: they become `_rev`s). */
+  hasTransaction(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM transactions WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Makes a transaction durable (documents, log and its per-document rows in
+   * one SQLite transaction), then updates memory and notifies listeners.
+   */
+  commit(input: CommitInput): TransactionEvent {
+    const state = this.#ensureState(input.dataset);
+    const insertTx = this.db.prepare(
+      'INSERT INTO transactions (id, dataset, timestamp, author, mutations) VALUES (?, ?, ?, ?, ?)',
+    );
+    const upsertDoc = this.db.prepare(
+      'INSERT INTO documents (dataset, id, type, body) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (dataset, id) DO UPDATE SET type = excluded.type, body = excluded.body',
+    );
+    const deleteDoc = this.db.prepare('DELETE FROM documents WHERE dataset = ? AND id = ?');
+    const insertEffect = this.db.prepare(
+      'INSERT INTO transaction_documents (seq, dataset, document_id, previous_rev, after) VALUES (?, ?, ?, ?, ?)',
+    );
+    const ensureDataset = this.db.prepare(
+      'INSERT OR IGNORE INTO datasets (name, acl_mode, created_at) VALUES (?, ?, ?)',
+    );
+    inTransaction(this.db, () => {
+      ensureDataset.run(input.dataset, 'public', input.timestamp);
+      const seq = insertTx.run(
+        input.transactionId,
+        input.dataset,
+        input.timestamp,
+        input.identity,
+        JSON.stringify(input.mutations),
+      ).lastInsertRowid;
+      for (const doc of input.documents) {
+        const body = doc.after ? JSON.stringify(doc.after) : null;
+        if (doc.after && body) {
+          upsertDoc.run(input.dataset, doc.id, typeof doc.after._type === 'string' ? doc.after._type : null, body);
+        } else {
+          deleteDoc.run(input.dataset, doc.id);
+        }
+        insertEffect.run(seq, input.dataset, doc.id, doc.before?._rev ?? null, body);
+      }
+    });
+    state.apply(input.documents);
+    const event: TransactionEvent = {
+      id: input.transactionId,
+      dataset: input.dataset,
+      timestamp: input.timestamp,
+      identity: input.identity,
+      mutations: input.mutations,
+      documents: input.documents.map(toEffect),
+    };
+    this.#emit(event);
+    return event;
+  }
+
+  /**
+   * Replaces documents in memory only (not a transaction, not stored): for
+   * presentation fields derived from the running lake, such as asset `url`s.
+   */
+  mapDocuments(map: (doc: LakeDocument) => LakeDocument): void {
+    for (const state of this.#datasets.values()) {
+      const changed = [...state.documents.values()].flatMap((doc) => {
+        const mapped = map(doc);
+        return mapped === doc ? [] : [{ id: doc._id, after: mapped }];
+      });
+      if (changed.length > 0) state.apply(changed);
+    }
+  }
+
+  /** Stores documents exactly as given (fixtures, conformance suites): one transaction, no system fields. */
+  seed(dataset: string, documents: LakeDocument[]): TransactionEvent {
+    const state = this.#ensureState(dataset);
+    const byId = new Map(documents.map((doc) => [doc._id, doc]));
+    return this.commit({
+      dataset,
+      transactionId: randomId(),
+      timestamp: new Date().toISOString(),
+      identity: 'seed',
+      mutations: [{ seed: { documents: byId.size } }],
+      documents: [...byId].map(([id, after]) => ({ id, before: state.get(id) ?? null, after })),
+    });
+  }
+
+  onTransaction(listener: TransactionListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(event: TransactionEvent): void {
+    for (const listener of this.#listeners) {
+      // A failing subscriber must not fail the (already durable) write.
+      queueMicrotask(() => {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error('lake: onTransaction listener failed', error);
+        }
+      });
+    }
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+function toEffect(doc: CommitInput['documents'][number]): DocumentEffect {
+  const effect: DocumentEffect = { id: doc.id, before: doc.before, after: doc.after };
+  if (doc.before?._rev) effect.previousRev = doc.before._rev;
+  if (doc.after?._rev) effect.resultRev = doc.after._rev;
+  return effect;
+}

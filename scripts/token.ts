@@ -1,0 +1,96 @@
+// node scripts/token.ts create --name build --role editor [--user-id ID] [--user-name NAME] [--user-email EMAIL] [--json]
+// node scripts/token.ts list [--json]
+// node scripts/token.ts revoke <token id | name>
+// All take [--data-dir .lake] (or LAKE_DIR).
+//
+// `create` prints the token on stdout, once (only its hash is stored), so
+// `TOKEN=$(node scripts/token.ts create --name build --role viewer)` works.
+// Tokens apply at once, also to a lake that is already running.
+import { parseArgs } from 'node:util';
+import { createToken, listTokens, openDatabase, revokeToken, roleSchema } from '../lake/index.ts';
+
+const USAGE = `Usage:
+  node scripts/token.ts create --name <name> --role viewer|editor|administrator [--user-id ID] [--user-name NAME] [--user-email EMAIL] [--json]
+  node scripts/token.ts list [--json]
+  node scripts/token.ts revoke <token id | name>
+  (all take --data-dir .lake)`;
+
+function main(): number {
+  const parsed = parseOrExplain(() =>
+    parseArgs({
+      options: {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'user-id': { type: 'string' },
+        'user-name': { type: 'string' },
+        'user-email': { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
+  const [command, target] = positionals;
+  const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
+  try {
+    if (command === 'create') {
+      const role = roleSchema.safeParse(values.role);
+      if (!values.name || !role.success) {
+        process.stderr.write(`create needs --name and --role (viewer, editor or administrator).\n${USAGE}\n`);
+        return 2;
+      }
+      const user = { id: values['user-id'], name: values['user-name'], email: values['user-email'] };
+      const created = createToken(db, { name: values.name, role: role.data, user: stripUndefined(user) });
+      if (values.json) process.stdout.write(`${JSON.stringify(created)}\n`);
+      else {
+        process.stderr.write(
+          `Created ${created.role} token "${created.name}" (${created.id}) acting as ${created.user.id}; it is shown only now:\n`,
+        );
+        process.stdout.write(`${created.token}\n`);
+      }
+      return 0;
+    }
+    if (command === 'list') {
+      const tokens = listTokens(db);
+      if (values.json) process.stdout.write(`${JSON.stringify(tokens)}\n`);
+      else
+        for (const t of tokens) process.stdout.write(`${t.id}\t${t.role}\t${t.name}\t${t.user.id}\t${t.createdAt}\n`);
+      return 0;
+    }
+    if (command === 'revoke' && target) {
+      const revoked = revokeToken(db, target);
+      if (revoked.length === 0) {
+        process.stderr.write(`No token with id or name "${target}"; see \`node scripts/token.ts list\`.\n`);
+        return 1;
+      }
+      process.stderr.write(`Revoked token "${revoked[0]?.name}" (${revoked[0]?.id}).\n`);
+      return 0;
+    }
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+function stripUndefined<T extends Record<string, string | undefined>>(value: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<
+    Record<keyof T, string>
+  >;
+}
+
+function parseOrExplain<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return undefined;
+  }
+}
+
+process.exitCode = main();
