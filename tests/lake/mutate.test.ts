@@ -1,0 +1,267 @@
+import type { Patch, SanityDocument } from '@sanity/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TransactionEvent } from '../../lake/index.ts';
+import { rejection, startTestLake, type TestLake } from '../helpers/lake.ts';
+
+let t: TestLake;
+const events: TransactionEvent[] = [];
+
+beforeAll(async () => {
+  t = await startTestLake();
+  t.lake.onTransaction((event) => events.push(event));
+});
+
+afterAll(() => t.close());
+
+type MutateResponse = {
+  transactionId: string;
+  results: { id: string; operation: string; document: SanityDocument & { list?: { _key?: string }[] } }[];
+  documentIds?: string[];
+};
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+async function mutate(body: unknown, search = 'returnIds=true&returnDocuments=true') {
+  const response = await t.fetch(`/v2025-02-19/data/mutate/production?${search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.editor}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as MutateResponse };
+}
+
+describe('create kinds', () => {
+  it('create sets _rev, _createdAt and _updatedAt, and generates a missing _id', async () => {
+    const doc = await t.editor.create({ _type: 'note', text: 'no id' });
+    expect(doc._id).toMatch(/^[A-Za-z0-9]{22}$/);
+    expect(doc._rev).toMatch(/^[A-Za-z0-9]{22}$/);
+    expect(doc._createdAt).toMatch(ISO_MS);
+    expect(doc._updatedAt).toBe(doc._createdAt);
+  });
+
+  it('create completes an id ending in "." (drafts.) with a random id', async () => {
+    const doc = await t.editor.create({ _id: 'drafts.', _type: 'note' });
+    expect(doc._id).toMatch(/^drafts\.[A-Za-z0-9]{22}$/);
+  });
+
+  it('create of an existing id is a 409 mutationError naming the id', async () => {
+    await t.editor.create({ _id: 'dup', _type: 'note' });
+    const failure = await rejection(t.editor.create({ _id: 'dup', _type: 'note' }));
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body.error).toMatchObject({
+      type: 'mutationError',
+      items: [
+        { index: 0, error: { type: 'documentAlreadyExistsError', description: 'Document by ID "dup" already exists' } },
+      ],
+    });
+  });
+
+  it('createOrReplace replaces the document but keeps _createdAt', async () => {
+    const first = await t.editor.createOrReplace({ _id: 'cor', _type: 'note', a: 1 });
+    const second = await t.editor.createOrReplace({ _id: 'cor', _type: 'note', b: 2 });
+    expect(second).toMatchObject({ b: 2, _createdAt: first._createdAt });
+    expect(second).not.toHaveProperty('a');
+    expect(second._rev).not.toBe(first._rev);
+  });
+
+  it('createIfNotExists leaves an existing document alone (operation "none")', async () => {
+    await t.editor.createIfNotExists({ _id: 'cine', _type: 'note', v: 1 });
+    const { body } = await mutate({ mutations: [{ createIfNotExists: { _id: 'cine', _type: 'note', v: 2 } }] });
+    expect(body.results).toEqual([expect.objectContaining({ id: 'cine', operation: 'none' })]);
+    expect(await t.editor.getDocument('cine')).toMatchObject({ v: 1 });
+  });
+});
+
+describe('patch operations (applied by @sanity/mutator)', () => {
+  beforeAll(async () => {
+    await t.editor.createOrReplace({
+      _id: 'p',
+      _type: 'note',
+      title: 'Hello world',
+      count: 10,
+      tags: [
+        { _key: 'a', name: 'A' },
+        { _key: 'b', name: 'B' },
+      ],
+      nested: { x: 1 },
+    });
+  });
+
+  it.each([
+    ['set', (p: Patch) => p.set({ title: 'Set', 'nested.y': 2 }), { title: 'Set', nested: { x: 1, y: 2 } }],
+    ['unset', (p: Patch) => p.unset(['nested.x']), { nested: {} }],
+    ['setIfMissing', (p: Patch) => p.setIfMissing({ title: 'ignored', extra: 'added' }), { extra: 'added' }],
+    ['inc', (p: Patch) => p.inc({ count: 5 }), { count: 15 }],
+    ['dec', (p: Patch) => p.dec({ count: 3 }), { count: 12 }],
+    [
+      'insert after',
+      (p: Patch) => p.insert('after', 'tags[_key=="a"]', [{ _key: 'c', name: 'C' }]),
+      {
+        tags: [
+          { _key: 'a', name: 'A' },
+          { _key: 'c', name: 'C' },
+          { _key: 'b', name: 'B' },
+        ],
+      },
+    ],
+    [
+      'insert before',
+      (p: Patch) => p.insert('before', 'tags[0]', [{ _key: 'z', name: 'Z' }]),
+      {
+        tags: [
+          { _key: 'z', name: 'Z' },
+          { _key: 'a', name: 'A' },
+          { _key: 'c', name: 'C' },
+          { _key: 'b', name: 'B' },
+        ],
+      },
+    ],
+    [
+      'insert replace',
+      (p: Patch) => p.insert('replace', 'tags[_key=="c"]', [{ _key: 'r', name: 'R' }]),
+      {
+        tags: [
+          { _key: 'z', name: 'Z' },
+          { _key: 'a', name: 'A' },
+          { _key: 'r', name: 'R' },
+          { _key: 'b', name: 'B' },
+        ],
+      },
+    ],
+    [
+      'diffMatchPatch',
+      (p: Patch) => p.diffMatchPatch({ title: '@@ -1,3 +1,5 @@\n-Set\n+Patch\n' }),
+      { title: 'Patch' },
+    ],
+  ])('%s', async (_name, build, expected) => {
+    const before = await t.editor.getDocument('p');
+    const after = await build(t.editor.patch('p')).commit();
+    expect(after).toMatchObject(expected);
+    expect(after._rev).not.toBe(before?._rev);
+    expect(after._createdAt).toBe(before?._createdAt);
+    expect(after._updatedAt >= (before?._updatedAt ?? '')).toBe(true);
+  });
+
+  it('patching a missing document is a 409 naming it', async () => {
+    const failure = await rejection(t.editor.patch('ghost').set({ a: 1 }).commit());
+    expect(failure.statusCode).toBe(409);
+    expect(JSON.stringify(failure.body.error)).toContain('Document by ID \\"ghost\\" not found');
+  });
+
+  it('patch by query updates every matching document', async () => {
+    await t.editor.transaction().create({ _id: 'q1', _type: 'bulk' }).create({ _id: 'q2', _type: 'bulk' }).commit();
+    const { body } = await mutate({
+      mutations: [{ patch: { query: '*[_type == $t]', params: { t: 'bulk' }, set: { done: true } } }],
+    });
+    expect(body.results.map((r) => r.operation)).toEqual(['update', 'update']);
+    expect(await t.editor.fetch('*[_type == "bulk"].done')).toEqual([true, true]);
+  });
+});
+
+describe('revisions and atomicity', () => {
+  it('ifRevisionID: a stale revision is a 409 and the whole transaction is not applied', async () => {
+    const doc = await t.editor.createOrReplace({ _id: 'rev', _type: 'note', n: 1 });
+    await t.editor.patch('rev').set({ n: 2 }).commit();
+    const failure = await rejection(
+      t.editor
+        .transaction()
+        .create({ _id: 'would-be-created', _type: 'note' })
+        .patch('rev', (p) => p.ifRevisionId(doc._rev).set({ n: 3 }))
+        .commit(),
+    );
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body.error).toMatchObject({ type: 'mutationError', items: [{ index: 1 }] });
+    expect(JSON.stringify(failure.body.error)).toContain(`ifRevisionID expected \\"${doc._rev}\\"`);
+    expect(await t.editor.getDocument('would-be-created')).toBeUndefined();
+    expect(await t.editor.getDocument('rev')).toMatchObject({ n: 2 });
+  });
+
+  it('ifRevisionID matching the current revision applies', async () => {
+    const doc = await t.editor.getDocument('rev');
+    const after = await t.editor
+      .patch('rev')
+      .ifRevisionId(doc?._rev as string)
+      .set({ n: 9 })
+      .commit();
+    expect(after.n).toBe(9);
+  });
+
+  it('_rev of every document written equals the transaction id', async () => {
+    const { body } = await mutate({
+      mutations: [{ create: { _id: 'tx-a', _type: 'note' } }, { create: { _id: 'tx-b', _type: 'note' } }],
+    });
+    expect(body.results.map((r) => r.document._rev)).toEqual([body.transactionId, body.transactionId]);
+    expect(body.documentIds).toEqual(['tx-a', 'tx-b']);
+  });
+
+  it('a client-chosen transactionId becomes the _rev and cannot be reused', async () => {
+    const { body } = await mutate({
+      mutations: [{ create: { _id: 'mine', _type: 'note' } }],
+      transactionId: 'my-tx-1',
+    });
+    expect(body.transactionId).toBe('my-tx-1');
+    expect((await t.editor.getDocument('mine'))?._rev).toBe('my-tx-1');
+    const again = await mutate({ mutations: [{ create: { _id: 'mine-2', _type: 'note' } }], transactionId: 'my-tx-1' });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('delete and options', () => {
+  it('delete by id and by query', async () => {
+    await t.editor.transaction().create({ _id: 'd1', _type: 'gone' }).create({ _id: 'd2', _type: 'gone' }).commit();
+    await t.editor.delete('d1');
+    expect(await t.editor.getDocument('d1')).toBeUndefined();
+    const { body } = await mutate({ mutations: [{ delete: { query: '*[_type == "gone"]' } }] });
+    expect(body.results).toEqual([expect.objectContaining({ id: 'd2', operation: 'delete' })]);
+    expect(await t.editor.fetch('count(*[_type == "gone"])')).toBe(0);
+  });
+
+  it('dryRun answers as if applied but stores nothing', async () => {
+    const { body } = await mutate(
+      { mutations: [{ create: { _id: 'dry', _type: 'note' } }] },
+      'dryRun=true&returnIds=true',
+    );
+    expect(body.documentIds).toEqual(['dry']);
+    expect(await t.editor.getDocument('dry')).toBeUndefined();
+  });
+
+  it('autoGenerateArrayKeys gives unkeyed array objects a _key', async () => {
+    const { body } = await mutate(
+      { mutations: [{ create: { _id: 'keys', _type: 'note', list: [{ a: 1 }, { _key: 'kept', a: 2 }, 'plain'] } }] },
+      'returnDocuments=true&autoGenerateArrayKeys=true',
+    );
+    expect(body.results[0]?.document.list).toEqual([
+      { _key: expect.stringMatching(/^[a-f0-9]{12}$/), a: 1 },
+      { _key: 'kept', a: 2 },
+      'plain',
+    ]);
+  });
+
+  it('without returnDocuments the results carry ids and operations only', async () => {
+    const { body } = await mutate({ mutations: [{ create: { _id: 'plain-result', _type: 'note' } }] }, '');
+    expect(body).toEqual({ transactionId: expect.any(String), results: [{ id: 'plain-result', operation: 'create' }] });
+  });
+});
+
+describe('onTransaction', () => {
+  it('fires after commit with identity and per-document before/after', async () => {
+    events.length = 0;
+    await t.editor.createOrReplace({ _id: 'watched', _type: 'note', v: 1 });
+    const updated = await t.editor.patch('watched').set({ v: 2 }).commit();
+    await t.editor.delete('watched');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toHaveLength(3);
+    const [created, patched, deleted] = events;
+    expect(created?.identity).toBe('robot-test-editor');
+    expect(created?.documents).toEqual([
+      expect.objectContaining({ id: 'watched', before: null, resultRev: created?.id }),
+    ]);
+    expect(patched?.id).toBe(updated._rev);
+    expect(patched?.documents[0]?.before).toMatchObject({ v: 1 });
+    expect(patched?.documents[0]?.after).toMatchObject({ v: 2 });
+    expect(patched?.documents[0]?.previousRev).toBe(created?.id);
+    expect(deleted?.documents[0]).toMatchObject({ after: null, previousRev: patched?.id });
+    expect(patched?.mutations).toEqual([{ patch: { id: 'watched', set: { v: 2 } } }]);
+    expect(patched?.timestamp).toBe(updated._updatedAt);
+  });
+});
