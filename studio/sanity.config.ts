@@ -18,6 +18,12 @@ export default defineConfig({
   search: { strategy: 'groqLegacy' },
   releases: { enabled: false },
   scheduledPublishing: { enabled: false },
+  // Both default to on in 6.9 and would add tools that need Sanity's hosted services.
+  scheduledDrafts: { enabled: false },
+  tasks: { enabled: false },
+  // The legacy history timeline needs only the transaction log and documents at a
+  // revision, which the lake keeps; the events API is a hosted-only service.
+  beta: { eventsAPI: { documents: false } },
   plugins: [structureTool()],
   schema: { types: schemaTypes },
 });

@@ -2,9 +2,13 @@
 // every build sees the same text.
 const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? 'UTC';
 
+// dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
 const long = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'long',
-  timeStyle: 'short',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
   timeZone: TIME_ZONE,
   timeZoneName: 'short',
 });

@@ -24,7 +24,8 @@ export function croppedSize(photo: Pick<PhotoResult, 'asset' | 'crop'>): PhotoSh
 export function photoSourceUrl(photo: PhotoResult, shape?: PhotoShape): string {
   const asset = photo.asset;
   const origin = new URL(asset.url).origin;
-  const [, projectId, dataset] = new URL(asset.url).pathname.split('/');
+  // /images/<projectId>/<dataset>/<file>
+  const [, , projectId, dataset] = new URL(asset.url).pathname.split('/');
   const builder = createImageUrlBuilder({
     projectId: projectId ?? 'local',
     dataset: dataset ?? 'production',

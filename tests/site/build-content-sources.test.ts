@@ -1,0 +1,137 @@
+// The build against content that is not the pristine seed: invalid documents
+// (reported, then skipped or fatal in strict mode) and another Sanity-API host
+// configured through SANITY_* (read unchanged, published documents only).
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element } from 'hast';
+import { select } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lake, startLake } from '../../lake/index.ts';
+import { lakeClient } from '../helpers/lake.ts';
+import { type BuildRun, ROOT, readPage, runBuild, tempDir } from '../helpers/site-build.ts';
+
+const SEED_STORY = 'story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail.html';
+
+/** The seed export plus extra NDJSON lines, as a folder the importer reads. */
+function seedWith(extra: object[]): string {
+  const dir = tempDir('newsroom-content-');
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  const data = join(dir, 'data.ndjson');
+  writeFileSync(data, readFileSync(data, 'utf8') + extra.map((d) => `${JSON.stringify(d)}\n`).join(''));
+  return dir;
+}
+
+const paragraph = (key: string, text: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+});
+
+const goodStory = {
+  _id: 'story-good',
+  _type: 'story',
+  headline: 'A valid story',
+  slug: { _type: 'slug', current: 'a-valid-story' },
+  section: { _type: 'reference', _ref: 'section-technology' },
+  publishedAt: '2024-03-01T09:00:00Z',
+  body: [paragraph('g1', 'Fine.')],
+};
+const noSection = { ...goodStory, _id: 'story-no-section', slug: { current: 'no-section' }, section: undefined };
+const badSpan = {
+  ...goodStory,
+  _id: 'story-bad-span',
+  slug: { current: 'bad-span' },
+  body: [{ ...paragraph('b1', 'x'), children: [{ _type: 'span', _key: 'b1s', text: 42 }] }],
+};
+const embargoed = {
+  ...goodStory,
+  _id: 'story-embargoed',
+  headline: 'Not yet',
+  slug: { current: 'not-yet' },
+  publishedAt: '2999-01-01T00:00:00Z',
+};
+
+describe('a build with invalid documents', () => {
+  let lenient: BuildRun;
+  let strict: BuildRun;
+
+  beforeAll(async () => {
+    const content = seedWith([goodStory, noSection, badSpan, embargoed]);
+    const lakeDir = join(tempDir('newsroom-lake-'), 'lake');
+    const { runNodeScript } = await import('../../scripts/support/run-node.ts');
+    await runNodeScript(join(ROOT, 'scripts/import.ts'), [content, '--data-dir', lakeDir]);
+    [lenient, strict] = await Promise.all([runBuild({ lakeDir }), runBuild({ lakeDir, strict: true })]);
+  });
+
+  it('names each invalid document, its type and the field at fault', () => {
+    expect(lenient.output).toContain('InvalidDocument: Document "story-no-section" (story) is invalid at section');
+    expect(lenient.output).toContain(
+      'InvalidDocument: Document "story-bad-span" (story) is invalid at body[_key=="b1"].children[_key=="b1s"].text',
+    );
+  });
+
+  it('skips them by default and builds everything else', () => {
+    expect(lenient.code).toBe(0);
+    expect(existsSync(join(lenient.outDir, 'story/a-valid-story.html'))).toBe(true);
+    expect(existsSync(join(lenient.outDir, SEED_STORY))).toBe(true);
+    expect(existsSync(join(lenient.outDir, 'story/no-section.html'))).toBe(false);
+    expect(existsSync(join(lenient.outDir, 'story/bad-span.html'))).toBe(false);
+  });
+
+  it('never publishes an embargoed story', () => {
+    expect(existsSync(join(lenient.outDir, 'story/not-yet.html'))).toBe(false);
+    expect(readFileSync(join(lenient.outDir, 'index.html'), 'utf8')).not.toContain('Not yet');
+  });
+
+  it('fails in strict mode, saying how many documents and what to do', () => {
+    expect(strict.code).not.toBe(0);
+    expect(strict.output).toContain('2 invalid document(s) and strict mode is on, so the build stops.');
+    expect(strict.output).toMatch(/What to do: Fix the documents listed above/);
+  });
+});
+
+describe('a build against another Sanity-API host set in SANITY_*', () => {
+  let lake: Lake;
+  let run: BuildRun;
+  const unusedLakeDir = join(tempDir('unused-'), 'must-not-be-created');
+
+  beforeAll(async () => {
+    lake = await startLake({ dataDir: tempDir('newsroom-remote-lake-'), onError: () => {} });
+    await lake.import(join(ROOT, 'content'));
+    const token = lake.tokens.create({ name: 'editor', role: 'editor' }).token;
+    const editor = lakeClient(lake, { token });
+    const id = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+    await editor.patch(id).set({ headline: 'Edited on the remote host' }).commit();
+    await editor.createOrReplace({
+      ...(await editor.getDocument(id)),
+      _id: `drafts.${id}`,
+      headline: 'Unpublished draft',
+    });
+    const viewer = lake.tokens.create({ name: 'build', role: 'viewer' }).token;
+    run = await runBuild({
+      lakeDir: unusedLakeDir,
+      env: {
+        SANITY_API_HOST: lake.url,
+        SANITY_PROJECT_ID: lake.projectId,
+        SANITY_DATASET: 'production',
+        SANITY_TOKEN: viewer,
+      },
+    });
+  });
+  afterAll(() => lake?.close());
+
+  it('reads that host, not an embedded lake', () => {
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).not.toContain('First run');
+    expect(existsSync(unusedLakeDir)).toBe(false);
+  });
+
+  it('renders the published document, never the draft, even with a token that can read drafts', () => {
+    const page = readPage(run.outDir, SEED_STORY);
+    expect(textOf(select('h1', page) as Element)).toBe('Edited on the remote host');
+    expect(readFileSync(join(run.outDir, SEED_STORY), 'utf8')).not.toContain('Unpublished draft');
+  });
+});
