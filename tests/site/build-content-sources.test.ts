@@ -105,11 +105,9 @@ describe('a build against another Sanity-API host set in SANITY_*', () => {
     const editor = lakeClient(lake, { token });
     const id = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
     await editor.patch(id).set({ headline: 'Edited on the remote host' }).commit();
-    await editor.createOrReplace({
-      ...(await editor.getDocument(id)),
-      _id: `drafts.${id}`,
-      headline: 'Unpublished draft',
-    });
+    const published = await editor.getDocument(id);
+    if (!published) throw new Error('the seed story is missing from the remote lake');
+    await editor.createOrReplace({ ...published, _type: 'story', _id: `drafts.${id}`, headline: 'Unpublished draft' });
     const viewer = lake.tokens.create({ name: 'build', role: 'viewer' }).token;
     run = await runBuild({
       lakeDir: unusedLakeDir,
