@@ -14,6 +14,11 @@ export type Principal = { kind: 'anonymous' } | { kind: 'token'; tokenId: string
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
+/** Anonymous requests see nothing of a private dataset (hosted Sanity's ACL filters everything out). */
+export function canReadDataset(principal: Principal, aclMode: string | undefined): boolean {
+  return aclMode !== 'private' || principal.kind === 'token';
+}
+
 export function canReadDrafts(principal: Principal): boolean {
   return principal.kind === 'token';
 }

@@ -7,6 +7,7 @@ import { evaluateTree } from './evaluate-tree.ts';
 import { isHoistable, isRepeatedChild } from './hoist.ts';
 import { narrowFilter } from './narrow.ts';
 import { parseQuery } from './parse-query.ts';
+import { unwrapPathIn } from './path-in.ts';
 
 export type QueryInput = {
   query: string;
@@ -50,6 +51,6 @@ async function optimize(node: Node, repeated: boolean, view: View, options: Eval
   const rewritten = await mapChildren(node, (child, key) =>
     optimize(child, repeated || isRepeatedChild(node, key), view, options),
   );
-  const narrowed = narrowFilter(rewritten, view);
+  const narrowed = narrowFilter(unwrapPathIn(rewritten), view);
   return hoist ? valueNode(await evaluateTree(narrowed, options)) : narrowed;
 }

@@ -74,6 +74,14 @@ export class LakeStore {
     return rows.map((row) => ({ name: row.name, aclMode: row.acl_mode, createdAt: row.created_at }));
   }
 
+  /** `public` datasets can be read anonymously (published documents); `private` ones only with a token. */
+  aclMode(name: string): string | undefined {
+    const row = this.db.prepare('SELECT acl_mode FROM datasets WHERE name = ?').get(name) as
+      | { acl_mode: string }
+      | undefined;
+    return row?.acl_mode;
+  }
+
   /** Creates the dataset if it does not exist; returns whether it was created. */
   createDataset(name: string, aclMode = 'public'): boolean {
     const result = this.db

@@ -1,4 +1,4 @@
-import { canReadDrafts } from '../../auth/roles.ts';
+import { canReadDataset, canReadDrafts } from '../../auth/roles.ts';
 import { isPublishedId, publishedIdOf } from '../../ids/document-id.ts';
 import type { LakeRuntime } from '../../runtime.ts';
 import type { LakeDocument } from '../../store/document.ts';
@@ -24,7 +24,8 @@ export const docRoutes: Route<LakeRuntime>[] = [
       const search = context.url.searchParams;
       const excludeContent = flag(search, 'excludeContent');
       const allVersions = flag(search, 'includeAllVersions');
-      const readable = (id: string) => isPublishedId(id) || canReadDrafts(principal);
+      const dataset = canReadDataset(principal, runtime.store.aclMode(context.params.dataset as string));
+      const readable = (id: string) => dataset && (isPublishedId(id) || canReadDrafts(principal));
       const documents: LakeDocument[] = [];
       const omitted: Omitted[] = [];
       for (const id of ids) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { canReadDrafts, identityOf } from '../../auth/roles.ts';
+import { canReadDataset, canReadDrafts, identityOf } from '../../auth/roles.ts';
 import { errors } from '../../errors/catalog.ts';
 import { runQuery } from '../../groq/run-query.ts';
 import { PUBLISHED, parsePerspective } from '../../perspective/perspective.ts';
-import { viewOf } from '../../perspective/view.ts';
+import { indexView, viewOf } from '../../perspective/view.ts';
 import type { LakeRuntime } from '../../runtime.ts';
 import { requireDataset } from '../datasets.ts';
 import { flag } from '../flags.ts';
@@ -66,7 +66,7 @@ async function answer(context: RequestContext, runtime: LakeRuntime, request: Qu
   const result = await runQuery({
     query: request.query,
     params: request.params,
-    view: viewOf(state, perspective),
+    view: canReadDataset(principal, runtime.store.aclMode(dataset)) ? viewOf(state, perspective) : indexView([]),
     identity: identityOf(principal),
     sanity: { projectId: runtime.projectId, dataset },
   });
