@@ -2,18 +2,11 @@ import type { DatabaseSync } from 'node:sqlite';
 import { randomId } from '../ids/random-id.ts';
 import { DatasetState } from './dataset-state.ts';
 import type { LakeDocument } from './document.ts';
-import { inTransaction, openDatabase } from './open-database.ts';
+import { openDatabase } from './open-database.ts';
 import type { DocumentEffect, TransactionEvent, TransactionListener } from './transaction-event.ts';
+import { type CommitInput, writeTransaction } from './write-transaction.ts';
 
-export type CommitInput = {
-  dataset: string;
-  transactionId: string;
-  timestamp: string;
-  identity: string;
-  mutations: unknown[];
-  /** Final state per affected document; `before` must be the current in-memory document. */
-  documents: { id: string; before: LakeDocument | null; after: LakeDocument | null }[];
-};
+export type { CommitInput };
 
 export type DatasetInfo = { name: string; aclMode: string; createdAt: string };
 
@@ -26,6 +19,7 @@ export class LakeStore {
   readonly db: DatabaseSync;
   readonly #datasets = new Map<string, DatasetState>();
   readonly #listeners = new Set<TransactionListener>();
+  #writeQueue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir);
@@ -97,44 +91,27 @@ export class LakeStore {
   }
 
   /**
+   * Runs `work` (prepare a transaction, then commit it) after every earlier
+   * write has finished, so concurrent requests never prepare from the same
+   * state and overwrite each other.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#writeQueue.then(work);
+    this.#writeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
    * Makes a transaction durable (documents, log and its per-document rows in
    * one SQLite transaction), then updates memory and notifies listeners.
    */
   commit(input: CommitInput): TransactionEvent {
     const state = this.#ensureState(input.dataset);
-    const insertTx = this.db.prepare(
-      'INSERT INTO transactions (id, dataset, timestamp, author, mutations) VALUES (?, ?, ?, ?, ?)',
-    );
-    const upsertDoc = this.db.prepare(
-      'INSERT INTO documents (dataset, id, type, body) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (dataset, id) DO UPDATE SET type = excluded.type, body = excluded.body',
-    );
-    const deleteDoc = this.db.prepare('DELETE FROM documents WHERE dataset = ? AND id = ?');
-    const insertEffect = this.db.prepare(
-      'INSERT INTO transaction_documents (seq, dataset, document_id, previous_rev, after) VALUES (?, ?, ?, ?, ?)',
-    );
-    const ensureDataset = this.db.prepare(
-      'INSERT OR IGNORE INTO datasets (name, acl_mode, created_at) VALUES (?, ?, ?)',
-    );
-    inTransaction(this.db, () => {
-      ensureDataset.run(input.dataset, 'public', input.timestamp);
-      const seq = insertTx.run(
-        input.transactionId,
-        input.dataset,
-        input.timestamp,
-        input.identity,
-        JSON.stringify(input.mutations),
-      ).lastInsertRowid;
-      for (const doc of input.documents) {
-        const body = doc.after ? JSON.stringify(doc.after) : null;
-        if (doc.after && body) {
-          upsertDoc.run(input.dataset, doc.id, typeof doc.after._type === 'string' ? doc.after._type : null, body);
-        } else {
-          deleteDoc.run(input.dataset, doc.id);
-        }
-        insertEffect.run(seq, input.dataset, doc.id, doc.before?._rev ?? null, body);
-      }
-    });
+    for (const doc of input.documents) {
+      // A transaction prepared from an older state must not overwrite a newer one.
+      if ((state.get(doc.id) ?? null) !== doc.before) throw new StaleTransactionError(doc.id);
+    }
+    writeTransaction(this.db, input);
     state.apply(input.documents);
     const event: TransactionEvent = {
       id: input.transactionId,
@@ -196,6 +173,13 @@ export class LakeStore {
 
   close(): void {
     if (this.db.isOpen) this.db.close();
+  }
+}
+
+export class StaleTransactionError extends Error {
+  constructor(id: string) {
+    super(`Document "${id}" changed while the transaction was being prepared`);
+    this.name = 'StaleTransactionError';
   }
 }
 

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejection, startTestLake, type TestLake } from '../helpers/lake.ts';
 
@@ -160,6 +162,23 @@ describe('routing', () => {
       headers: { origin: 'http://localhost:3333' },
     });
     expect(actual.headers.get('access-control-allow-origin')).toBe('http://localhost:3333');
+  });
+});
+
+describe('unexpected failures', () => {
+  it("are logged and answered 500 in Sanity's shape; the server goes on serving", async () => {
+    // A file where the assets folder should be makes storing an upload fail inside the lake.
+    writeFileSync(join(t.dataDir, 'assets'), 'not a folder');
+    const response = await t.fetch('/v2025-02-19/assets/files/production?filename=a.txt', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.editor}`, 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: { type: 'internalServerError' } });
+    expect(logged).toEqual(['lake: POST /v2025-02-19/assets/files/production failed']);
+    logged.length = 0;
+    expect(await t.anonymous.fetch('*[_id == "ok"][0].title')).toBe('still here');
   });
 });
 

@@ -206,6 +206,14 @@ describe('revisions and atomicity', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('concurrent transactions on one document are serialised: no update is lost', async () => {
+    await t.editor.createOrReplace({ _id: 'counter', _type: 'note', count: 0 });
+    await Promise.all(Array.from({ length: 50 }, () => t.editor.patch('counter').inc({ count: 1 }).commit()));
+    expect((await t.editor.getDocument('counter'))?.count).toBe(50);
+  });
+});
+
 describe('delete and options', () => {
   it('delete by id and by query', async () => {
     await t.editor.transaction().create({ _id: 'd1', _type: 'gone' }).create({ _id: 'd2', _type: 'gone' }).commit();

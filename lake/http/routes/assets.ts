@@ -33,20 +33,22 @@ function upload(kind: AssetKind) {
       dataset,
       publicUrl: runtime.publicUrl(),
     });
-    const existing = state.get(document._id);
-    if (existing) return { json: { document: existing } };
-    const prepared = await prepareTransaction({
-      dataset,
-      state,
-      mutations: [{ createIfNotExists: document }],
-      transactionId: undefined,
-      identity: identityOf(principal),
-      canWrite: true,
-      autoGenerateArrayKeys: false,
-      selectIds: async () => [],
+    return runtime.store.exclusive(async () => {
+      const existing = state.get(document._id);
+      if (existing) return { json: { document: existing } };
+      const prepared = await prepareTransaction({
+        dataset,
+        state,
+        mutations: [{ createIfNotExists: document }],
+        transactionId: undefined,
+        identity: identityOf(principal),
+        canWrite: true,
+        autoGenerateArrayKeys: false,
+        selectIds: async () => [],
+      });
+      runtime.store.commit(prepared.commit);
+      return { json: { document: state.get(document._id) ?? document } };
     });
-    runtime.store.commit(prepared.commit);
-    return { json: { document: state.get(document._id) ?? document } };
   };
 }
 

@@ -62,30 +62,33 @@ async function mutate(context: RequestContext, runtime: LakeRuntime) {
   const dataset = context.params.dataset as string;
   const state = requireDataset(runtime, dataset);
   const { mutations, transactionId } = readBody(await context.json());
-  if (transactionId && runtime.store.hasTransaction(transactionId)) {
-    throw errors.mutationFailed(409, [
-      {
-        error: {
-          type: 'transactionIdConflictError',
-          description: `Transaction ID "${transactionId}" has already been used`,
-        },
-        index: 0,
-      },
-    ]);
-  }
   const search = context.url.searchParams;
-  const prepared = await prepareTransaction({
-    dataset,
-    state,
-    mutations,
-    transactionId,
-    identity: identityOf(principal),
-    canWrite: canWrite(principal),
-    autoGenerateArrayKeys: flag(search, 'autoGenerateArrayKeys'),
-    selectIds: (documents, query, params) => selectIds(documents, query, params, dataset, runtime),
+  const prepared = await runtime.store.exclusive(async () => {
+    if (transactionId && runtime.store.hasTransaction(transactionId)) {
+      throw errors.mutationFailed(409, [
+        {
+          error: {
+            type: 'transactionIdConflictError',
+            description: `Transaction ID "${transactionId}" has already been used`,
+          },
+          index: 0,
+        },
+      ]);
+    }
+    const transaction = await prepareTransaction({
+      dataset,
+      state,
+      mutations,
+      transactionId,
+      identity: identityOf(principal),
+      canWrite: canWrite(principal),
+      autoGenerateArrayKeys: flag(search, 'autoGenerateArrayKeys'),
+      selectIds: (documents, query, params) => selectIds(documents, query, params, dataset, runtime),
+    });
+    // visibility=sync|async|deferred all return after the commit is durable: the lake has no index lag.
+    if (!flag(search, 'dryRun') && transaction.commit.documents.length > 0) runtime.store.commit(transaction.commit);
+    return transaction;
   });
-  // visibility=sync|async|deferred all return after the commit is durable: the lake has no index lag.
-  if (!flag(search, 'dryRun') && prepared.commit.documents.length > 0) runtime.store.commit(prepared.commit);
   const returnDocuments = flag(search, 'returnDocuments');
   const results = prepared.results.map(({ id, operation, document }) =>
     returnDocuments ? { id, operation, document } : { id, operation },
