@@ -93,13 +93,15 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       revoke: (idOrName) => revokeToken(store.db, idOrName),
     },
     import: (source, importOptions = {}) =>
-      importDataset(store, source, {
-        dataset: config.defaultDataset,
-        dataDir: config.dataDir,
-        projectId: config.projectId,
-        publicUrl,
-        ...importOptions,
-      }),
+      store.exclusive(() =>
+        importDataset(store, source, {
+          dataset: config.defaultDataset,
+          dataDir: config.dataDir,
+          projectId: config.projectId,
+          publicUrl,
+          ...importOptions,
+        }),
+      ),
     seed: (dataset, documents) => store.seed(dataset, documents),
     close() {
       closed ??= transport.close().then(() => {

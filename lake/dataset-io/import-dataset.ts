@@ -120,14 +120,18 @@ async function importAssets(
   config: ImportOptions,
 ): Promise<LakeDocument[]> {
   const files = new Map<string, 'image' | 'file'>();
-  for (const ref of refs) files.set(`${ref.kind}#${ref.file}`, ref.kind);
+  const firstUser = new Map<string, AssetRef>();
+  for (const ref of refs) {
+    files.set(`${ref.kind}#${ref.file}`, ref.kind);
+    if (!firstUser.has(`${ref.kind}#${ref.file}`)) firstUser.set(`${ref.kind}#${ref.file}`, ref);
+  }
   for (const file of input.assetFiles)
     if (!files.has(`${file.kind}#${file.path}`)) files.set(`${file.kind}#${file.path}`, file.kind);
   const byKey = new Map<string, LakeDocument>();
   let done = 0;
   for (const [key, kind] of files) {
     const path = key.slice(kind.length + 1);
-    const user = refs.find((ref) => ref.file === path && ref.kind === kind);
+    const user = firstUser.get(key);
     if (!existsSync(path)) {
       throw new ImportError(
         'AssetFileMissing',

@@ -9,25 +9,47 @@ import type { View } from '../perspective/view.ts';
 import { compareIds, type LakeDocument } from '../store/document.ts';
 import { type Node, valueNode } from './ast.ts';
 
-type Constraint = { field: '_id' | '_type'; values: string[] };
+type Constraint =
+  | { field: '_id' | '_type'; values: string[] }
+  | { field: 'range'; op: '>' | '>=' | '<' | '<='; value: string };
+
+/** Marks value nodes holding documents in `_id` order (what `*` would give), for later rewrites. */
+export const SORTED_BY_ID = 'lakeSortedById';
 
 export function narrowFilter(node: Node, view: View): Node {
   if (node.type !== 'Filter' || (node.base as Node).type !== 'Everything') return node;
   const constraints = conjuncts(node.expr as Node)
     .map(constraintOf)
     .filter((c) => c !== undefined);
-  const byId = constraints.find((c) => c.field === '_id');
-  const byType = constraints.find((c) => c.field === '_type');
   let candidates: LakeDocument[] | undefined;
-  if (byId) {
-    candidates = unique(byId.values)
-      .map((id) => view.byId.get(id))
-      .filter((doc) => doc !== undefined)
-      .sort(compareIds);
-  } else if (byType) {
-    candidates = mergeSorted(unique(byType.values).map((type) => view.ofType(type)));
+  for (const c of constraints) {
+    if (c.field === '_id') {
+      const docs = unique(c.values).map((id) => view.byId.get(id));
+      candidates = docs.filter((doc) => doc !== undefined).sort(compareIds);
+      break;
+    }
   }
-  return candidates ? { ...node, base: valueNode(candidates) } : node;
+  for (const c of constraints) {
+    if (!candidates && c.field === '_type') candidates = mergeSorted(unique(c.values).map((type) => view.ofType(type)));
+  }
+  for (const c of constraints) {
+    if (c.field === 'range') candidates = idRange(candidates ?? view.docs, c.op, c.value);
+  }
+  return candidates ? { ...node, base: { ...valueNode(candidates), [SORTED_BY_ID]: true } } : node;
+}
+
+/** The documents of an `_id`-sorted list whose `_id` satisfies `_id <op> value` (binary search). */
+function idRange(docs: LakeDocument[], op: '>' | '>=' | '<' | '<=', value: string): LakeDocument[] {
+  const strict = op === '>' || op === '<=';
+  let low = 0;
+  let high = docs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const id = (docs[mid] as LakeDocument)._id;
+    if (id < value || (strict && id === value)) low = mid + 1;
+    else high = mid;
+  }
+  return op === '>' || op === '>=' ? docs.slice(low) : docs.slice(0, low);
 }
 
 function conjuncts(expr: Node): Node[] {
@@ -44,6 +66,11 @@ function constraintOf(expr: Node): Constraint | undefined {
     const field = fieldOf(left) ?? fieldOf(right);
     const value = fieldOf(left) ? stringOf(right) : stringOf(left);
     return field && value !== undefined ? { field, values: [value] } : undefined;
+  }
+  if (expr.op === '>' || expr.op === '>=' || expr.op === '<' || expr.op === '<=') {
+    // `_id > "x"` (keyset pagination); only with `_id` on the left and a string on the right.
+    const value = stringOf(right);
+    return fieldOf(left) === '_id' && value !== undefined ? { field: 'range', op: expr.op, value } : undefined;
   }
   if (expr.op === 'in') {
     const field = fieldOf(left);

@@ -4,6 +4,7 @@ import { isLakeError } from '../errors/lake-error.ts';
 import type { View } from '../perspective/view.ts';
 import { mapChildren, type Node, valueNode } from './ast.ts';
 import { evaluateTree } from './evaluate-tree.ts';
+import { firstById } from './first-by-id.ts';
 import { isHoistable, isRepeatedChild } from './hoist.ts';
 import { narrowFilter } from './narrow.ts';
 import { parseQuery } from './parse-query.ts';
@@ -22,8 +23,8 @@ export type QueryInput = {
 /**
  * Parses and evaluates one GROQ query over a view. `->` resolves through the
  * view's id map (groq-js would otherwise scan the whole dataset for every
- * reference), filters over `*` visit only their `_id`/`_type` candidates, and
- * uncorrelated subqueries run once.
+ * reference), filters over `*` visit only their `_id`/`_type` candidates,
+ * uncorrelated subqueries run once, and `order(_id)` pages stop early.
  */
 export async function runQuery(input: QueryInput): Promise<unknown> {
   const tree = parseQuery(input.query, input.params);
@@ -52,5 +53,6 @@ async function optimize(node: Node, repeated: boolean, view: View, options: Eval
     optimize(child, repeated || isRepeatedChild(node, key), view, options),
   );
   const narrowed = narrowFilter(unwrapPathIn(rewritten), view);
-  return hoist ? valueNode(await evaluateTree(narrowed, options)) : narrowed;
+  if (hoist) return valueNode(await evaluateTree(narrowed, options));
+  return repeated ? narrowed : firstById(narrowed, view, (tree) => evaluateTree(tree, options));
 }

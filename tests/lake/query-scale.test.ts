@@ -111,8 +111,15 @@ describe('optimisations keep results identical to plain groq-js', () => {
       '*[_id in *[_type == "section" && _id in *[_type == "section"][0...5]._id]._id]._id',
     ],
     ['a filter that is not narrowable', '*[title match "Story 1*" || _type == "section"][0...20]._id'],
+    [
+      'a keyset page',
+      '*[(_type == "story" && dateTime(publishedAt) <= dateTime($now)) && _id > $after] | order(_id asc) [0...5] {_id, title}',
+    ],
+    ['an inclusive slice ordered by _id', '*[_type in ["story", "photo"]] | order(_id) [2..6]._id'],
+    ['a range on _id alone', '*[_id >= "photo-3" && _id < "story"]._id'],
+    ['a page past the end', '*[_type == "section" && _id > $after] | order(_id asc) [0...5]._id'],
   ])('%s', async (_name, query) => {
-    const params = { now: '2030-06-01T00:00:00.000Z', ids: ['story-3', 'section-2', 'missing'] };
+    const params = { now: '2030-06-01T00:00:00.000Z', ids: ['story-3', 'section-2', 'missing'], after: 'story-12' };
     const dataset = [...small].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const expected = await (await evaluate(parse(query, { params }), { dataset, params })).get();
     const client = t.client({ token: t.tokens.viewer, dataset: 'small', perspective: 'raw' });
