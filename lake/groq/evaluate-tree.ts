@@ -1,4 +1,4 @@
-import { type EvaluateOptions, type ExprNode, evaluate, evaluateSync, toJS } from 'groq-js';
+import { type EvaluateOptions, type ExprNode, evaluate, evaluateSync } from 'groq-js';
 import type { Node } from './ast.ts';
 
 /**
