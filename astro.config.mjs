@@ -1,13 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-
-// The lake the build reads from also serves the original images; Astro fetches
-// them once, encodes the variants and caches both between builds.
-const apiHost = process.env.SANITY_API_HOST ? new URL(process.env.SANITY_API_HOST) : undefined;
-const imageHosts = [
-  { protocol: 'https', hostname: 'cdn.sanity.io' },
-  ...(apiHost ? [{ protocol: apiHost.protocol.replace(':', ''), hostname: apiHost.hostname }] : []),
-];
+import { imageVariants } from './site/lib/images/integration.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -19,7 +12,12 @@ export default defineConfig({
     // disks (no directory per page). The edge serves /story/x from story/x.html.
     format: 'file',
     inlineStylesheets: 'always',
+    // Writing pages is disk-bound here; rendering the next pages while the
+    // last ones are written keeps the CPU busy.
+    concurrency: 4,
   },
-  image: { remotePatterns: imageHosts },
+  // Photos are encoded by our own integration (site/lib/images/): their URLs
+  // must be known while bodies are rendered in the loader, before any page.
+  integrations: [imageVariants()],
   devToolbar: { enabled: false },
 });

@@ -47,7 +47,7 @@ export const documentSystemFields = {
 /** The `sanity.imageAsset` document as the site reads it (dereferenced from `asset`). */
 export const imageAssetResult = z.object({
   _id: z.string().regex(/^image-[a-f0-9]+-\d+x\d+-[a-z0-9]+$/, 'Not a Sanity image asset id'),
-  url: z.url(),
+  url: z.url().optional(),
   extension: z.string().optional(),
   mimeType: z.string().optional(),
   metadata: z.object({

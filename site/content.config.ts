@@ -4,17 +4,14 @@ import { defineCollection } from 'astro:content';
 import { peopleQuery, personResult } from '../schemas/queries/person.ts';
 import { sectionResult, sectionsQuery } from '../schemas/queries/section.ts';
 import { siteSettingsParams, siteSettingsQuery, siteSettingsResult } from '../schemas/queries/site-settings.ts';
-import { storiesQuery, storyResult } from '../schemas/queries/story.ts';
 import { sanityLoader } from './lib/content/sanity-loader.ts';
+import { storyEntry } from './lib/content/story-entry.ts';
+import { storyLoader } from './lib/content/story-loader.ts';
 
 export const collections = {
   stories: defineCollection({
-    loader: sanityLoader({
-      query: storiesQuery,
-      params: () => ({ now: new Date().toISOString() }),
-      schema: storyResult,
-    }),
-    schema: storyResult,
+    loader: storyLoader({ siteUrl: process.env.SITE_URL }),
+    schema: storyEntry,
   }),
   sections: defineCollection({
     loader: sanityLoader({ query: sectionsQuery, schema: sectionResult }),

@@ -4,7 +4,10 @@ export const personSummaryProjection = `{_id, _type, name, slug, title}`;
 
 export const contributorProjection = `{..., "person": person->${personSummaryProjection}}`;
 
-export const imageAssetProjection = `{_id, url, extension, mimeType, metadata{dimensions, lqip, hasAlpha}}`;
+// No `url`: it names the host and port the content came from, which differ
+// between runs of the embedded lake; the site builds image URLs from its own
+// configuration, so a story's digest depends only on its content.
+export const imageAssetProjection = `{_id, extension, mimeType, metadata{dimensions, lqip, hasAlpha}}`;
 
 export const photoProjection = `{
   ...,

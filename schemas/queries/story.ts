@@ -6,6 +6,7 @@ import { pullQuoteValue } from '../quote.ts';
 import { arrayKey } from '../sanity-values.ts';
 import { sectionDocument } from '../section.ts';
 import { storyDocument } from '../story.ts';
+import type { PagedQuery } from './paged.ts';
 import { contributorProjection, personSummaryProjection, photoProjection, quoteProjection } from './projections.ts';
 import { contributorResult, personSummary, photoResult, quoteResult } from './results.ts';
 
@@ -27,7 +28,10 @@ export const storyProjection = `{
  * Every story that is live at `$now`: an embargoed story (publishedAt in the
  * future) is not returned at all, so nothing downstream can leak it.
  */
-export const storiesQuery = `*[_type == "story" && dateTime(publishedAt) <= dateTime($now)] | order(publishedAt desc) ${storyProjection}`;
+export const liveStoriesFilter = `_type == "story" && dateTime(publishedAt) <= dateTime($now)`;
+
+/** The stories the site builds from, read page by page (see paged.ts). */
+export const storiesQuery: PagedQuery = { filter: liveStoriesFilter, projection: storyProjection };
 
 /** One story by id, for previews and incremental rebuilds. */
 export const storyByIdQuery = `*[_type == "story" && _id == $id][0] ${storyProjection}`;

@@ -1,5 +1,8 @@
 // One site build: against the configured Sanity-API host, or against the
 // embedded lake started for the occasion and stopped afterwards.
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { lakeEnv, startEmbeddedLake } from './embedded-lake.ts';
@@ -7,17 +10,29 @@ import { lakeEnv, startEmbeddedLake } from './embedded-lake.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type SiteBuildOptions = {
-  /** Where the static site is written. Default: dist/. */
+  /** Where the static site is written. Default: dist/. Replaced whole when the build succeeds. */
   outDir?: string;
   /** Fail on any invalid document instead of skipping it. */
   strict?: boolean;
   /** The embedded lake's data directory, when no SANITY_API_HOST is set. */
   lakeDir?: string;
+  /**
+   * Astro's cache (data store, rendered bodies, image variants) kept between
+   * builds. Default: NEWSROOM_CACHE_DIR or node_modules/.astro. Builds that run
+   * at the same time need different ones.
+   */
+  cacheDir?: string;
 };
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDir: string; ms: number }> {
   const started = performance.now();
-  const outDir = options.outDir ?? `${ROOT}dist`;
+  const outDir = resolve(options.outDir ?? join(ROOT, 'dist'));
+  const cacheDir = resolve(options.cacheDir ?? process.env.NEWSROOM_CACHE_DIR ?? join(ROOT, 'node_modules/.astro'));
+  // Astro puts its intermediate server chunks next to outDir only when outDir
+  // is inside the working directory (else in a shared .astro/), so every build
+  // writes into its own staging directory in the project and is moved into
+  // place only once it has succeeded: a failed build never leaves a half site.
+  const staging = join(ROOT, '.builds', `${process.pid}-${randomBytes(4).toString('hex')}`);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (options.strict) process.env.NEWSROOM_STRICT = 'true';
 
@@ -26,9 +41,23 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
     // Astro's config and the content loader read the environment, so the lake's
     // address goes there rather than through a side channel.
     if (lake) Object.assign(process.env, lakeEnv(lake.url));
-    await build({ root: ROOT, outDir, logLevel: process.env.CI ? 'warn' : 'info' });
+    process.chdir(ROOT);
+    await build({ root: ROOT, outDir: staging, cacheDir, logLevel: process.env.CI ? 'warn' : 'info' });
+    await replaceDir(staging, outDir);
   } finally {
     await lake?.stop();
+    await rm(staging, { recursive: true, force: true });
   }
   return { outDir, ms: performance.now() - started };
+}
+
+async function replaceDir(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const old = `${to}.old-${process.pid}`;
+  await rename(to, old).catch(() => undefined);
+  await rename(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+  });
+  await rm(old, { recursive: true, force: true });
 }

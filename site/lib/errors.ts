@@ -42,6 +42,12 @@ export const errors = {
     (count: number) => `${count} invalid document(s) and strict mode is on, so the build stops.`,
     'Fix the documents listed above, or build without --strict to skip them with a warning.',
   ),
+  ImageSourceUnavailable: entry(
+    'ImageSourceUnavailable',
+    (assetId: string, url: string, cause: string) =>
+      `The original of image ${assetId} could not be fetched from ${url}: ${cause}.`,
+    'Check that the content host is running and serves /images/; re-upload the image in the Studio if it is missing.',
+  ),
   SiteSettingsMissing: entry(
     'SiteSettingsMissing',
     () => 'There is no published siteSettings document.',

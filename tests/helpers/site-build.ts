@@ -31,7 +31,17 @@ export function runBuild(options: {
     execFile(
       process.execPath,
       args,
-      { cwd: ROOT, env: { ...inherited, LAKE_DIR: options.lakeDir, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        // A cache of its own: builds in parallel test files must not share Astro's data store.
+        env: {
+          ...inherited,
+          LAKE_DIR: options.lakeDir,
+          NEWSROOM_CACHE_DIR: tempDir('newsroom-cache-'),
+          ...options.env,
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}\n${stderr}`, outDir });

@@ -41,11 +41,25 @@ describe('npm run build on a fresh clone (embedded lake, seed content)', () => {
     expect(textOf(select('.credit', figure) as Element)).toBe('Photographer: Atta Kenare/AFP/Getty Images');
   });
 
-  it('writes the hero image into the build, so the site never calls the lake', () => {
-    const img = select('figure.hero img', page) as Element;
-    const src = String(img.properties.src);
-    expect(src).toMatch(/^\/_astro\/.+\.webp$/);
-    expect(existsSync(join(run.outDir, src))).toBe(true);
+  it('writes every variant of the hero image into the build, so the site never calls the lake', () => {
+    const picture = select('figure.hero picture', page) as Element;
+    const types = selectAll('source', picture).map((s) => s.properties.type);
+    expect(types).toEqual(['image/avif', 'image/webp']);
+    const img = select('img', picture) as Element;
+    expect(img.properties).toMatchObject({ width: 1200, height: 800 });
+    const urls = [
+      String(img.properties.src),
+      ...[img, ...selectAll('source', picture)].flatMap((el) =>
+        String(el.properties.srcSet ?? '')
+          .split(',')
+          .map((candidate) => candidate.trim().split(' ')[0] as string),
+      ),
+    ];
+    expect(urls.length).toBeGreaterThan(3);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/_img\/[a-f0-9]{40}-.+\.(avif|webp|jpg)$/);
+      expect(existsSync(join(run.outDir, url)), url).toBe(true);
+    }
     const html = readFileSync(join(run.outDir, STORY), 'utf8');
     expect(html).not.toContain('127.0.0.1');
     expect(html).not.toContain('/images/local/production/');

@@ -1,10 +1,11 @@
-// The URL of a photo's original on the content host, cropped the way the
-// editor set it in the Studio (crop rectangle and hotspot), in Sanity's image
-// URL dialect so hosted Sanity's CDN and the embedded lake both understand it.
-import { createImageUrlBuilder } from '@sanity/image-url';
+// Where a photo's pixels come from: the original on the content host, and the
+// region of it to use, following the editor's crop and hotspot from the Studio.
+
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
+import { imageUrlBuilder } from './image-host.ts';
 
 export type PhotoShape = { width: number; height: number };
+export type PhotoLike = Pick<PhotoResult, 'asset' | 'crop' | 'hotspot'>;
 
 /** The photo's size after the editor's crop, before any resizing. */
 export function croppedSize(photo: Pick<PhotoResult, 'asset' | 'crop'>): PhotoShape {
@@ -17,21 +18,26 @@ export function croppedSize(photo: Pick<PhotoResult, 'asset' | 'crop'>): PhotoSh
 }
 
 /**
- * The original cropped to `shape`'s aspect ratio around the hotspot. The host
- * does only the crop; resizing and encoding happen in the build so the
- * variants end up as hashed files in dist.
+ * A URL for the photo in Sanity's image API dialect (which the lake and
+ * Sanity's CDN both speak), cropped to `shape`'s aspect ratio around the
+ * hotspot. @sanity/image-url does the crop and hotspot arithmetic, so the site
+ * crops exactly as the Studio previews.
  */
-export function photoSourceUrl(photo: PhotoResult, shape?: PhotoShape): string {
-  const asset = photo.asset;
-  const origin = new URL(asset.url).origin;
-  // /images/<projectId>/<dataset>/<file>
-  const [, , projectId, dataset] = new URL(asset.url).pathname.split('/');
-  const builder = createImageUrlBuilder({
-    projectId: projectId ?? 'local',
-    dataset: dataset ?? 'production',
-    baseUrl: origin,
-  });
-  const source = { asset: { _ref: asset._id }, crop: photo.crop, hotspot: photo.hotspot };
-  const target = shape ?? croppedSize(photo);
-  return builder.image(source).width(target.width).height(target.height).fit('crop').url();
+export function photoUrl(photo: PhotoLike, shape: PhotoShape, params: Record<string, string | number> = {}): URL {
+  const builder = imageUrlBuilder();
+  const source = { asset: { _ref: photo.asset._id }, crop: photo.crop, hotspot: photo.hotspot };
+  const url = new URL(builder.image(source).width(shape.width).height(shape.height).fit('crop').url());
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
+  return url;
+}
+
+/** The region of the original (x, y, width, height) that `shape` takes, per photoUrl. */
+export function sourceRect(photo: PhotoLike, shape: PhotoShape): [number, number, number, number] {
+  const rect = photoUrl(photo, shape).searchParams.get('rect');
+  if (rect) {
+    const [x = 0, y = 0, w = 1, h = 1] = rect.split(',').map(Number);
+    return [x, y, w, h];
+  }
+  const { width, height } = photo.asset.metadata.dimensions;
+  return [0, 0, width, height];
 }

@@ -1,46 +1,86 @@
-// Responsive variants of a photo, encoded at build time by Astro's image
-// service (sharp) and written to dist as hashed, immutable files. Astro caches
-// both the fetched original and each variant between builds.
-import { getImage } from 'astro:assets';
+// The markup data for one photo at several widths and formats: AVIF and WebP
+// for browsers that take them, JPEG for every other browser, with explicit
+// dimensions (no layout shift) and the low-quality placeholder. Pure and
+// synchronous, so loaders can render bodies with it ahead of the pages.
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
-import { croppedSize, type PhotoShape, photoSourceUrl } from './photo-source.ts';
+import { croppedSize, type PhotoShape, photoUrl, sourceRect } from './photo-source.ts';
+import { type ImageFormat, type ImageVariant, QUALITY } from './variant.ts';
+import { requireVariant } from './variant-registry.ts';
 
 export type ResponsiveImage = {
+  /** The JPEG at the largest width: what browsers without srcset or <picture> load. */
   src: string;
-  srcset: string;
-  sizes: string;
   width: number;
   height: number;
+  srcset: string;
+  sizes: string;
+  /** Modern formats, best first, for <picture><source>. */
+  sources: { type: string; srcset: string }[];
   placeholder?: string;
 };
 
 export type ResponsiveOptions = {
-  /** Widths to offer, in CSS pixels at 1x; capped at the original's width. */
+  /** Widths to offer, in CSS pixels; capped at the original's width. */
   widths: readonly number[];
   sizes: string;
   /** Force an aspect ratio (width / height), e.g. 16/9 for cards; default keeps the photo's. */
   aspectRatio?: number;
+  /** Told of each variant file the markup links to (the loader keeps the list with the body). */
+  onVariant?: (variant: ImageVariant) => void;
 };
 
-export async function responsiveImage(photo: PhotoResult, options: ResponsiveOptions): Promise<ResponsiveImage> {
+const MODERN: { format: ImageFormat; type: string }[] = [
+  { format: 'avif', type: 'image/avif' },
+  { format: 'webp', type: 'image/webp' },
+];
+
+/**
+ * Where variant files come from. `build` (default) encodes them into the site,
+ * so the deployed site never calls the content host; `cdn` links to Sanity's
+ * image CDN, for content on hosted Sanity.
+ */
+const MODE = process.env.NEWSROOM_IMAGES === 'cdn' ? 'cdn' : 'build';
+
+export function responsiveImage(photo: PhotoResult, options: ResponsiveOptions): ResponsiveImage {
   const natural = croppedSize(photo);
   const ratio = options.aspectRatio ?? natural.width / natural.height;
-  const source: PhotoShape = options.aspectRatio ? fitRatio(natural, ratio) : natural;
-  const src = photoSourceUrl(photo, source);
-  const widths = [...new Set(options.widths.map((w) => Math.min(w, source.width)))].sort((a, b) => a - b);
-  const variants = await Promise.all(
-    widths.map((w) => getImage({ src, width: w, height: Math.round(w / ratio), format: 'webp', quality: 75 })),
-  );
-  const largest = variants.at(-1);
-  const width = widths.at(-1) ?? source.width;
+  const region = options.aspectRatio ? fitRatio(natural, ratio) : natural;
+  const widths = [...new Set(options.widths.map((w) => Math.min(w, region.width)))].sort((a, b) => a - b);
+  const shapes = widths.map((w) => ({ width: w, height: Math.max(1, Math.round(w / ratio)) }));
+  const rect = sourceRect(photo, region);
+  const url = (shape: PhotoShape, format: ImageFormat) => urlFor(photo, rect, shape, format, options.onVariant);
+  const srcsetFor = (format: ImageFormat) => shapes.map((shape) => `${url(shape, format)} ${shape.width}w`).join(', ');
+  const largest = shapes.at(-1) ?? region;
   return {
-    src: largest?.src ?? src,
-    srcset: variants.map((v, i) => `${v.src} ${widths[i]}w`).join(', '),
+    src: url(largest, 'jpg'),
+    width: largest.width,
+    height: largest.height,
+    srcset: srcsetFor('jpg'),
     sizes: options.sizes,
-    width,
-    height: Math.round(width / ratio),
+    sources: MODERN.map(({ format, type }) => ({ type, srcset: srcsetFor(format) })),
     placeholder: photo.asset.metadata.lqip,
   };
+}
+
+function urlFor(
+  photo: PhotoResult,
+  rect: ImageVariant['rect'],
+  shape: PhotoShape,
+  format: ImageFormat,
+  onVariant: ((variant: ImageVariant) => void) | undefined,
+): string {
+  if (MODE === 'cdn') {
+    return photoUrl(photo, shape, { fm: format, q: QUALITY[format] }).href;
+  }
+  const variant: ImageVariant = {
+    assetId: photo.asset._id,
+    rect,
+    width: shape.width,
+    height: shape.height,
+    format,
+  };
+  onVariant?.(variant);
+  return requireVariant(variant);
 }
 
 /** The largest region of `natural` with the given aspect ratio. */

@@ -16,6 +16,8 @@ export interface ImageRendition {
   srcset?: string;
   /** The matching `sizes` value; give it whenever `srcset` uses `w` descriptors. */
   sizes?: string;
+  /** Other formats, best first (e.g. AVIF, WebP); the photo becomes a <picture> with these as <source>s. */
+  sources?: { type: string; srcset: string }[];
 }
 
 export interface RenderOptions {

@@ -27,6 +27,8 @@ export const sanitizeSchema: Schema = {
     'br',
     'figure',
     'figcaption',
+    'picture',
+    'source',
     'img',
     'span',
   ],
@@ -38,6 +40,7 @@ export const sanitizeSchema: Schema = {
     figure: [['className', PHOTO_CLASS, PULL_QUOTE_CLASS]],
     span: [['className', CAPTION_CLASS, CREDIT_CLASS]],
     img: ['src', 'alt', 'width', 'height', 'srcSet', 'sizes', ['loading', 'lazy'], ['decoding', 'async']],
+    source: [['type', 'image/avif', 'image/webp', 'image/jpeg', 'image/png'], 'srcSet', 'sizes'],
   },
   protocols: {
     href: ['http', 'https', 'mailto', 'tel'],
@@ -47,6 +50,7 @@ export const sanitizeSchema: Schema = {
   ancestors: {
     li: ['ol', 'ul'],
     figcaption: ['figure'],
+    source: ['picture'],
   },
   required: {},
   // Heading ids are slugs we made, on a page that runs no script, so there is

@@ -24,6 +24,8 @@ const env = z.object({
   /** Hosted Sanity routes by project subdomain; a lake on loopback cannot (Node does not resolve *.localhost). */
   SANITY_USE_PROJECT_HOSTNAME: z.enum(['true', 'false']).optional(),
   SANITY_STUDIO_URL: z.url().optional(),
+  /** Where originals are served: Sanity's image CDN for hosted projects, else the API host itself. */
+  SANITY_IMAGE_HOST: z.url().optional(),
 });
 
 export type ContentConfig = {
@@ -35,7 +37,14 @@ export type ContentConfig = {
   useProjectHostname: boolean;
   /** Where editors fix documents; error messages link here. */
   studioUrl?: string;
+  /** Base URL of the image API (`/images/<projectId>/<dataset>/...`). */
+  imageHost: string;
 };
+
+/** Hosted Sanity serves images from its CDN, not from the API host; a lake serves both. */
+function imageHostFor(apiHost: URL): URL {
+  return /(^|\.)sanity\.io$/.test(apiHost.hostname) ? new URL('https://cdn.sanity.io') : apiHost;
+}
 
 export function readContentConfig(source: Record<string, string | undefined> = process.env): ContentConfig {
   const parsed = env.safeParse(source);
@@ -56,5 +65,6 @@ export function readContentConfig(source: Record<string, string | undefined> = p
       ? e.SANITY_USE_PROJECT_HOSTNAME === 'true'
       : !LOOPBACK.test(host.hostname),
     studioUrl: e.SANITY_STUDIO_URL,
+    imageHost: (e.SANITY_IMAGE_HOST ? new URL(e.SANITY_IMAGE_HOST) : imageHostFor(host)).origin,
   };
 }

@@ -40,7 +40,11 @@ export function renderPhoto(photo: PhotoMember, ctx: RenderContext): ElementCont
   const image = ctx.options.imageFor(photo);
   // imageFor is site code, but a data: or javascript: URL from it would still
   // reach readers, so its output meets the same policy as editors' links.
-  const urls = [image.src, ...(image.srcset ? srcsetUrls(image.srcset) : [])];
+  const urls = [
+    image.src,
+    ...(image.srcset ? srcsetUrls(image.srcset) : []),
+    ...(image.sources ?? []).flatMap((source) => srcsetUrls(source.srcset)),
+  ];
   const unsafe = urls.find((url) => !isSafeImageUrl(url));
   if (unsafe !== undefined)
     throw new Error(`imageFor returned the unsafe image URL ${JSON.stringify(unsafe.slice(0, 80))}`);
@@ -54,5 +58,10 @@ export function renderPhoto(photo: PhotoMember, ctx: RenderContext): ElementCont
   if (image.sizes) properties.sizes = image.sizes;
   properties.loading = 'lazy';
   properties.decoding = 'async';
-  return [element('figure', { className: [PHOTO_CLASS] }, [element('img', properties, []), ...caption(photo)])];
+  const img = element('img', properties, []);
+  const sources = (image.sources ?? []).map((source) =>
+    element('source', { type: source.type, srcSet: source.srcset, ...(image.sizes ? { sizes: image.sizes } : {}) }, []),
+  );
+  const media = sources.length > 0 ? element('picture', {}, [...sources, img]) : img;
+  return [element('figure', { className: [PHOTO_CLASS] }, [media, ...caption(photo)])];
 }

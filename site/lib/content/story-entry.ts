@@ -1,0 +1,57 @@
+// What the site keeps of a story between the loader and the pages: every field
+// of the query result except the Portable Text body, which is rendered once,
+// here, into a body file. Pages then only place ready HTML in the chrome.
+import { z } from 'zod';
+import { type StoryResult, storyResult } from '../../../schemas/queries/story.ts';
+import { excerpt } from '../excerpt.ts';
+import { responsiveImage } from '../images/responsive-image.ts';
+import { type ImageVariant, imageVariant } from '../images/variant.ts';
+import { renderPortableText } from '../portable-text/index.ts';
+
+export const INLINE_PHOTO = { widths: [480, 800], sizes: '(min-width: 50rem) 46rem, 100vw' } as const;
+
+export const renderedBody = z.object({
+  /** Where the body HTML is (see body-store.ts): the store's path and the key in it. */
+  store: z.string(),
+  key: z.string(),
+  /** The start of the body's words, for descriptions where the story has no dek. */
+  excerpt: z.string(),
+  headings: z.array(z.object({ id: z.string(), text: z.string(), depth: z.number() })),
+  wordCount: z.number().int().nonnegative(),
+  /** Image variants the body links to, re-registered when the body is reused. */
+  images: z.array(imageVariant),
+});
+
+export const storyEntry = storyResult.omit({ body: true }).extend({ body: renderedBody });
+export type StoryEntry = z.infer<typeof storyEntry>;
+export type RenderedBody = z.infer<typeof renderedBody>;
+
+export type RenderedStory = {
+  html: string;
+  body: Omit<RenderedBody, 'store' | 'key'>;
+  /** What the renderer worked around, to log with the story. */
+  diagnostics: { name: string; message: string }[];
+};
+
+/** Renders a validated story's body; the caller stores the HTML and keeps the rest. */
+export function renderStoryBody(story: StoryResult, siteUrl: string | undefined): RenderedStory {
+  const images: ImageVariant[] = [];
+  const rendered = renderPortableText(story.body, {
+    documentId: story._id,
+    siteUrl,
+    imageFor: (photo) => {
+      const image = responsiveImage(photo, { ...INLINE_PHOTO, onVariant: (v) => images.push(v) });
+      return image;
+    },
+  });
+  return {
+    html: rendered.html,
+    body: {
+      excerpt: excerpt(rendered.plainText, 300),
+      headings: rendered.headings,
+      wordCount: rendered.plainText.split(/\s+/).filter(Boolean).length,
+      images,
+    },
+    diagnostics: rendered.diagnostics,
+  };
+}

@@ -1,0 +1,28 @@
+// The variants pages asked for during this build. Loaders, page chunks and the
+// integration that encodes the files run in one process but load separate
+// copies of this module, so the registry lives on globalThis.
+import { type ImageVariant, variantFileName } from './variant.ts';
+
+const KEY = Symbol.for('newsroom.imageVariants');
+type Registry = Map<string, ImageVariant>;
+
+function registry(): Registry {
+  const g = globalThis as { [KEY]?: Registry };
+  g[KEY] ??= new Map();
+  return g[KEY];
+}
+
+/** Public path under which the build will publish the variant. */
+export const IMAGE_DIR = '_img';
+
+/** Records that the site links to `v` and returns the path it will be served at. */
+export function requireVariant(v: ImageVariant): string {
+  const name = variantFileName(v);
+  registry().set(name, v);
+  return `/${IMAGE_DIR}/${name}`;
+}
+
+/** Every variant recorded so far, by file name. */
+export function requiredVariants(): ReadonlyMap<string, ImageVariant> {
+  return registry();
+}
