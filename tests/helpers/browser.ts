@@ -1,0 +1,29 @@
+// Debian's Chromium driven by playwright-core, launched the way this machine
+// needs: no sandbox (root), no GPU, and none of Chromium's background calls
+// home, which the closed network refuses noisily.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchChromium(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI does this in .ci/run).`);
+  }
+  const args = [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`];
+  if (options.ignoreHTTPSErrors) args.push('--ignore-certificate-errors');
+  return chromium.launch({ executablePath: CHROMIUM, args });
+}
