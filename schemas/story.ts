@@ -119,17 +119,25 @@ export const storyType = {
     },
   ],
   orderings: [{ title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] }],
+  // Lists show the headline, the section and when readers see the story (the
+  // Studio adds its own draft/published dots); the hero photo is the thumbnail.
   preview: {
-    select: { title: 'headline', section: 'section.name', media: 'heroPhoto', publishedAt: 'publishedAt' },
-    prepare: ({ title, section, media, publishedAt }) => ({
-      title,
-      subtitle: [section, typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not scheduled']
-        .filter(Boolean)
-        .join(' · '),
+    select: { title: 'headline', section: 'section.name', media: 'heroPhoto', publishedAt: 'publishedAt', dek: 'dek' },
+    prepare: ({ title, section, media, publishedAt, dek }) => ({
+      title: title || 'Untitled story',
+      subtitle: [section ?? 'No section', timing(publishedAt, new Date())].join(' · '),
+      description: typeof dek === 'string' ? dek : undefined,
       media,
     }),
   },
 } satisfies DocumentDefinition;
+
+/** When readers see a story, in a few words: "Embargoed until 2026-05-01 09:00", "2026-04-30", "No publication time". */
+export function timing(publishedAt: unknown, now: Date): string {
+  if (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt))) return 'No publication time';
+  const at = new Date(publishedAt);
+  return at > now ? `Embargoed until ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : publishedAt.slice(0, 10);
+}
 
 export const storyDocument = z.object({
   ...documentSystemFields,

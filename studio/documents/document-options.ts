@@ -1,0 +1,28 @@
+// The `document` options of the Studio config: which actions and badges each
+// type gets, and what the "new document" menus offer.
+import type { DocumentActionsResolver, DocumentBadgesResolver, NewDocumentOptionsResolver } from 'sanity';
+import { SINGLETON_ACTIONS, SINGLETON_TYPES } from './singletons.ts';
+import { StoryStatusBadge } from './story-status-badge.ts';
+import { STORY_IN_SECTION_TEMPLATE } from './templates.ts';
+
+export { templates } from './templates.ts';
+
+export const documentActions: DocumentActionsResolver = (actions, context) =>
+  SINGLETON_TYPES.has(context.schemaType)
+    ? actions.filter((action) => action.action && SINGLETON_ACTIONS.has(action.action))
+    : actions;
+
+export const documentBadges: DocumentBadgesResolver = (badges, context) =>
+  context.schemaType === 'story' ? [...badges, StoryStatusBadge] : badges;
+
+/**
+ * "Create" menus never offer a singleton (their templates are gone too; this
+ * covers plugin-added ones), and the global menu has no section to file a
+ * story-in-section under.
+ */
+export const newDocumentOptions: NewDocumentOptionsResolver = (items, { creationContext }) =>
+  items.filter(
+    (item) =>
+      !SINGLETON_TYPES.has(item.templateId) &&
+      !(creationContext.type === 'global' && item.templateId === STORY_IN_SECTION_TEMPLATE),
+  );
