@@ -1,0 +1,75 @@
+// Turns a finished build into the live release: files into the blob store, a
+// manifest (the build's files over its base release, for partial builds),
+// validation, and only then the atomic switch. A build that fails validation
+// leaves the live site exactly as it was.
+import { randomBytes } from 'node:crypto';
+import { collectBuild } from './collect-build.ts';
+import type { ManifestFile, ReleaseManifest } from './manifest.ts';
+import type { ReleaseStore } from './release-store.ts';
+import { type ValidationProblem, validateRelease } from './validate-release.ts';
+
+export type DeployOptions = {
+  store: ReleaseStore;
+  buildDir: string;
+  /** For a partial build: the release whose files the build's files replace. */
+  base?: string;
+  /** Paths (e.g. /story/old.html) the partial build removes from the base. */
+  removed?: readonly string[];
+  meta?: Record<string, unknown>;
+  siteOrigin?: string;
+  /** Releases to keep for rollback. */
+  retention?: number;
+};
+
+export class DeployRejected extends Error {
+  override readonly name = 'DeployRejected';
+  readonly hint = 'The live site was not changed. Fix the pages listed, or roll forward with a full build.';
+  readonly problems: ValidationProblem[];
+  constructor(problems: ValidationProblem[]) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.page}: ${p.problem}`);
+    const more = problems.length > 20 ? [`  …and ${problems.length - 20} more`] : [];
+    super(
+      [`The build is not valid, so it was not deployed (${problems.length} problem(s)):`, ...shown, ...more].join('\n'),
+    );
+    this.problems = problems;
+  }
+}
+
+export async function deployBuild(options: DeployOptions): Promise<{ manifest: ReleaseManifest; newBlobs: number }> {
+  const { store } = options;
+  const collected = await collectBuild(options.buildDir, store);
+  const files = new Map<string, ManifestFile>(
+    options.base ? Object.entries(store.readManifest(options.base).files) : [],
+  );
+  for (const path of options.removed ?? []) files.delete(path);
+  for (const [path, file] of collected.files) files.set(path, file);
+
+  const problems = await validateRelease({
+    files,
+    newBlobs: collected.newBlobs,
+    store,
+    siteOrigin: options.siteOrigin,
+  });
+  if (problems.length) throw new DeployRejected(problems);
+
+  const manifest: ReleaseManifest = {
+    id: releaseId(),
+    createdAt: new Date().toISOString(),
+    base: options.base,
+    files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b))),
+    meta: options.meta ?? {},
+  };
+  store.writeManifest(manifest);
+  store.setLive(manifest.id);
+  store.prune(options.retention ?? 10);
+  return { manifest, newBlobs: collected.newBlobs.size };
+}
+
+/** Sortable by time, unique across processes: 20261128t021500123-ab12cd. */
+function releaseId(): string {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:.Z]/g, '')
+    .toLowerCase();
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}

@@ -1,0 +1,45 @@
+// A release goes live only if its new pages parse and every internal link and
+// image on every page resolves within the release. A page seen in an earlier
+// release (same bytes) is not parsed again: its links are remembered.
+import type { ManifestFile } from './manifest.ts';
+import { parsePages } from './parse-pages.ts';
+import type { ReleaseStore } from './release-store.ts';
+import { resolvePublicPath } from './resolve-public-path.ts';
+
+export type ValidationProblem = { page: string; problem: string };
+
+export type ValidateOptions = {
+  files: ReadonlyMap<string, ManifestFile>;
+  /** Contents not seen before, by hash (from collectBuild). */
+  newBlobs: ReadonlyMap<string, Buffer>;
+  store: ReleaseStore;
+  /** The site's own origin, so absolute links to it count as internal. */
+  siteOrigin?: string;
+};
+
+export async function validateRelease(options: ValidateOptions): Promise<ValidationProblem[]> {
+  const problems: ValidationProblem[] = [];
+  const html = new Map<string, string>();
+  for (const [path, file] of options.files) {
+    const bytes = options.newBlobs.get(file.hash);
+    if (path.endsWith('.html') && bytes) html.set(file.hash, bytes.toString('utf8'));
+  }
+  const parsed = await parsePages(html, options.siteOrigin);
+  const exists = (path: string) => options.files.has(path);
+  for (const [page, file] of options.files) {
+    if (!page.endsWith('.html')) continue;
+    const fresh = parsed.get(file.hash);
+    for (const error of fresh?.errors ?? []) problems.push({ page, problem: `does not parse cleanly: ${error}` });
+    const links = fresh?.links ?? options.store.links.get(file.hash);
+    if (!links) {
+      problems.push({ page, problem: 'has never been checked (its links are unknown); deploy a full build' });
+      continue;
+    }
+    for (const link of links) {
+      if (!resolvePublicPath(link, exists))
+        problems.push({ page, problem: `links to ${link}, which is not in the release` });
+    }
+  }
+  if (problems.length === 0) options.store.links.set([...parsed].map(([hash, p]) => [hash, p.links]));
+  return problems;
+}

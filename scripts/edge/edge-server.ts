@@ -1,0 +1,89 @@
+// The local CDN edge: serves the live release from the release store the way
+// a CDN would, so what is tested locally is what readers get. Pretty URLs, the
+// site's 404 page, strong ETags (the content hash) with 304s, precompressed
+// brotli and gzip, and cache headers per kind of file.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ReleaseManifest } from '../deploy/manifest.ts';
+import type { ReleaseStore } from '../deploy/release-store.ts';
+import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
+import { cacheControlFor } from './cache-policy.ts';
+import { contentTypeFor } from './content-types.ts';
+import { liveRelease } from './live-release.ts';
+import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
+
+export type EdgeOptions = { store: ReleaseStore; host?: string; port?: number };
+export type Edge = { url: string; server: Server; close: () => Promise<void> };
+
+export async function startEdge(options: EdgeOptions): Promise<Edge> {
+  const live = liveRelease(options.store);
+  const server = createServer((req, res) => {
+    try {
+      handle(options.store, live.current(), req, res);
+    } catch (error) {
+      console.error(`edge: ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    }
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (!release) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+    res.end('No release is live yet: the first build is still running.');
+    return;
+  }
+  const urlPath = new URL(req.url ?? '/', 'http://edge').pathname;
+  const found = resolvePublicPath(urlPath, (p) => p in release.files);
+  const path = found ?? '/404.html';
+  const file = release.files[path];
+  const status = found ? 200 : 404;
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const etag = `"${file.hash}"`;
+  const headers: Record<string, string> = {
+    'content-type': contentTypeFor(path),
+    'cache-control': cacheControlFor(path, status),
+    etag,
+    vary: 'Accept-Encoding',
+    'x-release': release.id,
+  };
+  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const encoding: Encoding | undefined = negotiateEncoding(
+    req.headers['accept-encoding'] as string | undefined,
+    store.encodings(file.hash),
+  );
+  const body = store.readBlob(file.hash, encoding);
+  if (!body) throw new Error(`release ${release.id} names ${path} → ${file.hash}, which the store lacks`);
+  if (encoding) headers['content-encoding'] = encoding === 'gz' ? 'gzip' : 'br';
+  headers['content-length'] = String(body.length);
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+}

@@ -1,0 +1,153 @@
+// Releases over the real edge server: what readers get after deploys, a
+// rejected deploy, partial deploys, rollback and retention.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeployRejected, deployBuild } from '../../../scripts/deploy/deploy-build.ts';
+import { releaseStore } from '../../../scripts/deploy/release-store.ts';
+import { rollback } from '../../../scripts/deploy/rollback.ts';
+import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
+
+const page = (title: string, links: string[] = []) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${links
+    .map((l) => `<a href="${l}">${l}</a>`)
+    .join('')}${'<p>filler text for compression</p>'.repeat(40)}</body></html>`;
+
+function buildDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'build-'));
+  for (const [path, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+
+const site = {
+  'index.html': page('Front', ['/story/a', '/story/b', '/_img/x.webp']),
+  'story/a.html': page('Story A', ['/']),
+  'story/b.html': page('Story B', ['/story/a']),
+  '404.html': page('Not found', ['/']),
+  '_img/x.webp': 'not really an image',
+  'feed.xml': '<rss version="2.0"><channel><title>t</title></channel></rss>',
+};
+
+describe('deploying releases to the edge', () => {
+  const store = releaseStore(mkdtempSync(join(tmpdir(), 'releases-')));
+  let edge: Edge;
+  let first: string;
+
+  beforeAll(async () => {
+    first = (await deployBuild({ store, buildDir: buildDir(site) })).manifest.id;
+    edge = await startEdge({ store });
+  });
+  afterAll(() => edge?.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${edge.url}${path}`, { headers });
+
+  it('serves pages at pretty URLs with strong ETags and HTML cache headers', async () => {
+    const res = await get('/story/a');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
+    expect(res.headers.get('etag')).toMatch(/^"[a-f0-9]{64}"$/);
+    expect(await res.text()).toContain('<h1>Story A</h1>');
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const etag = (await get('/story/a')).headers.get('etag') as string;
+    const res = await get('/story/a', { 'if-none-match': etag });
+    expect(res.status).toBe(304);
+  });
+
+  it('marks hashed assets immutable', async () => {
+    expect((await get('/_img/x.webp')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves the precompressed brotli or gzip form the client accepts', async () => {
+    const raw = (accept: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        import('node:http').then(({ get: httpGet }) =>
+          httpGet(`${edge.url}/story/b`, { headers: { 'accept-encoding': accept } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          }).on('error', reject),
+        );
+      });
+    const br = await raw('gzip, deflate, br');
+    expect(br.encoding).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toContain('Story B');
+    const gz = await raw('gzip');
+    expect(gz.encoding).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toContain('Story B');
+    const plain = await raw('identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString()).toContain('Story B');
+  });
+
+  it("answers unknown paths with the site's 404 page and a 404 status", async () => {
+    const res = await get('/story/nope');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<h1>Not found</h1>');
+    expect((await get('/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('refuses a build with a broken internal link and keeps the live site', async () => {
+    const broken = buildDir({ ...site, 'story/b.html': page('Story B v2', ['/story/gone']) });
+    const attempt = deployBuild({ store, buildDir: broken });
+    await expect(attempt).rejects.toBeInstanceOf(DeployRejected);
+    await expect(attempt).rejects.toThrow('/story/b.html: links to /story/gone, which is not in the release');
+    expect(store.liveId()).toBe(first);
+    expect(await (await get('/story/b')).text()).toContain('<h1>Story B</h1>');
+  });
+
+  it('serves a new release on the very next request after the switch', async () => {
+    const before = (await get('/story/a')).headers.get('etag');
+    const { manifest } = await deployBuild({
+      store,
+      buildDir: buildDir({ ...site, 'story/a.html': page('Story A v2', ['/']) }),
+    });
+    const res = await get('/story/a');
+    expect(res.headers.get('x-release')).toBe(manifest.id);
+    expect(res.headers.get('etag')).not.toBe(before);
+    expect(await res.text()).toContain('Story A v2');
+  });
+
+  it('applies a partial build over its base: changed pages replaced, removed pages gone, the rest kept', async () => {
+    const base = store.liveId() as string;
+    const partial = buildDir({
+      'index.html': page('Front v3', ['/story/a', '/_img/x.webp']),
+      'story/c.html': page('Story C', ['/']),
+    });
+    await deployBuild({ store, buildDir: partial, base, removed: ['/story/b.html'] });
+    expect(await (await get('/')).text()).toContain('Front v3');
+    expect(await (await get('/story/c')).text()).toContain('Story C');
+    expect(await (await get('/story/a')).text()).toContain('Story A v2');
+    expect((await get('/story/b')).status).toBe(404);
+  });
+
+  it('rolls back to the previous release', async () => {
+    const live = store.liveId();
+    const { from, to } = rollback(store);
+    expect(from).toBe(live);
+    expect(store.liveId()).toBe(to.id);
+    expect((await get('/story/b')).status).toBe(200);
+    expect((await get('/story/c')).status).toBe(404);
+  });
+
+  it('keeps only the newest releases (and the live one), and the blobs they use', async () => {
+    for (let i = 0; i < 4; i++) {
+      await deployBuild({
+        store,
+        buildDir: buildDir({ ...site, 'story/a.html': page(`Story A r${i}`, ['/']) }),
+        retention: 2,
+      });
+    }
+    expect(store.list()).toHaveLength(2);
+    expect(await (await get('/story/a')).text()).toContain('Story A r3');
+    expect(() => rollback(store, first)).toThrow(`There is no release ${first}`);
+  });
+});
