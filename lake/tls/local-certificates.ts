@@ -1,0 +1,172 @@
+// The lake's local certificate authority and its server certificate, made on
+// first use and reused after: the CA once per user (so trusting it is a
+// one-time step), the server certificate renewed well before it expires or
+// when it lacks a host name the lake now needs.
+import { createPrivateKey, generateKeyPairSync, type KeyObject, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withDirectoryLock, writeFileAtomic } from './file-lock.ts';
+import { buildCertificate, normalizeHost, toPem } from './x509.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Ten years: replacing the CA means trusting it again. */
+const CA_LIFETIME = 3650 * DAY;
+/** The longest life browsers accept for a server certificate (Apple's and Chrome's limit). */
+const SERVER_LIFETIME = 397 * DAY;
+const CA_RENEW_BEFORE = 60 * DAY;
+const SERVER_RENEW_BEFORE = 30 * DAY;
+const ORGANIZATION = 'Newsroom lake (local development)';
+/** What the CA may sign: loopback names and addresses only (see x509.ts). */
+const PERMITTED = ['localhost', '127.0.0.0/8', '::1/128'];
+
+export const TLS_FILES = {
+  caCert: 'ca.pem',
+  caKey: 'ca-key.pem',
+  serverCert: 'server.pem',
+  serverKey: 'server-key.pem',
+} as const;
+
+/** The names the Studio-facing lake answers on: images on localhost, the API on `<projectId>.localhost`. */
+export function loopbackHosts(projectIds: string[] = ['local']): string[] {
+  return ['localhost', '*.localhost', ...projectIds.map((id) => `${id}.localhost`), '127.0.0.1', '::1'];
+}
+
+export type LocalCertificatesOptions = {
+  /** Where the CA and server certificate live (see `defaultTlsDir`). Created with mode 0700. */
+  dir: string;
+  /** Host names and IP addresses the server certificate must cover. Default: `loopbackHosts()`. */
+  hosts?: string[];
+  /** For tests: the current time. */
+  now?: Date;
+};
+
+export type LocalCertificates = {
+  dir: string;
+  caCertPath: string;
+  /** PEM, for `startLake({tls: {key, cert}})`. */
+  key: string;
+  cert: string;
+  ca: string;
+  caExpires: Date;
+  serverExpires: Date;
+  hosts: string[];
+  /** What this call had to make: a new CA must be trusted again (`node scripts/certs.ts trust`). */
+  created: { ca: boolean; server: boolean };
+};
+
+/** Reads the CA and server certificate from `dir`, creating or renewing what is missing or due. */
+export function ensureLocalCertificates(options: LocalCertificatesOptions): LocalCertificates {
+  const now = options.now ?? new Date();
+  const wanted = options.hosts ?? loopbackHosts();
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  return withDirectoryLock(options.dir, () => {
+    const path = (name: keyof typeof TLS_FILES) => join(options.dir, TLS_FILES[name]);
+    let ca = readPair(path('caCert'), path('caKey'));
+    const caCreated = !ca || ca.cert.validToDate.getTime() - now.getTime() < CA_RENEW_BEFORE;
+    if (caCreated) {
+      ca = createCa(now);
+      writeFileAtomic(path('caKey'), ca.keyPem, 0o600);
+      writeFileAtomic(path('caCert'), ca.cert.toString(), 0o644);
+    }
+    const authority = ca as Pair;
+    let server = readPair(path('serverCert'), path('serverKey'));
+    const covered = new Set(server ? hostsOf(server.cert) : []);
+    const stale =
+      !server ||
+      caCreated ||
+      !server.cert.checkIssued(authority.cert) ||
+      !server.cert.verify(authority.cert.publicKey) ||
+      server.cert.validToDate.getTime() - now.getTime() < SERVER_RENEW_BEFORE ||
+      wanted.some((host) => !covered.has(normalizeHost(host)));
+    if (stale) {
+      // Keep names an earlier run needed (another project id), so two projects do not take turns.
+      const hosts = [...new Set([...wanted, ...(server && !caCreated ? hostsOf(server.cert) : [])])];
+      server = createServer(authority, hosts, now);
+      writeFileAtomic(path('serverKey'), server.keyPem, 0o600);
+      writeFileAtomic(path('serverCert'), server.cert.toString(), 0o644);
+    }
+    const leaf = server as Pair;
+    return {
+      dir: options.dir,
+      caCertPath: path('caCert'),
+      key: leaf.keyPem,
+      cert: leaf.cert.toString(),
+      ca: authority.cert.toString(),
+      caExpires: authority.cert.validToDate,
+      serverExpires: leaf.cert.validToDate,
+      hosts: hostsOf(leaf.cert),
+      created: { ca: caCreated, server: stale },
+    };
+  });
+}
+
+type Pair = { cert: X509Certificate; key: KeyObject; keyPem: string };
+
+function readPair(certPath: string, keyPath: string): Pair | undefined {
+  if (!existsSync(certPath) || !existsSync(keyPath)) return undefined;
+  try {
+    const keyPem = readFileSync(keyPath, 'utf8');
+    const cert = new X509Certificate(readFileSync(certPath));
+    const key = createPrivateKey(keyPem);
+    return cert.checkPrivateKey(key) ? { cert, key, keyPem } : undefined;
+  } catch {
+    // Unreadable or corrupt files are replaced, not fatal.
+    return undefined;
+  }
+}
+
+function newKeys() {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { publicKey, privateKey, keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+}
+
+function createCa(now: Date): Pair {
+  const keys = newKeys();
+  const subject = {
+    commonName: `Newsroom lake local CA ${now.toISOString().slice(0, 10)}`,
+    organization: ORGANIZATION,
+  };
+  const der = buildCertificate({
+    subject,
+    issuer: subject,
+    publicKey: keys.publicKey,
+    issuerPublicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + CA_LIFETIME),
+    kind: { ca: true, permitted: PERMITTED },
+  });
+  return { cert: new X509Certificate(toPem(der)), key: keys.privateKey, keyPem: keys.keyPem };
+}
+
+function createServer(ca: Pair, hosts: string[], now: Date): Pair {
+  const keys = newKeys();
+  const der = buildCertificate({
+    subject: { commonName: hosts[0] ?? 'localhost', organization: ORGANIZATION },
+    issuer: { commonName: subjectCommonName(ca.cert), organization: ORGANIZATION },
+    publicKey: keys.publicKey,
+    issuerPublicKey: ca.cert.publicKey,
+    signingKey: ca.key,
+    // Backdated a day so a clock that is slightly behind still accepts it.
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + SERVER_LIFETIME),
+    kind: { ca: false, hosts },
+  });
+  return { cert: new X509Certificate(toPem(der)), key: keys.privateKey, keyPem: keys.keyPem };
+}
+
+function subjectCommonName(cert: X509Certificate): string {
+  return /CN=([^\n]+)/.exec(cert.subject)?.[1] ?? 'Newsroom lake local CA';
+}
+
+/** The SAN entries of a certificate, normalised as `normalizeHost` does. */
+function hostsOf(cert: X509Certificate): string[] {
+  return (cert.subjectAltName ?? '')
+    .split(', ')
+    .flatMap((entry) => {
+      const [kind, value] = entry.split(/:(.*)/s);
+      if (!value) return [];
+      return kind === 'DNS' || kind === 'IP Address' ? [normalizeHost(value)] : [];
+    })
+    .filter(Boolean);
+}

@@ -1,0 +1,66 @@
+// node scripts/certs.ts trust   — make this machine's browsers and OS trust the lake's local CA (once per user)
+// node scripts/certs.ts path    — print the CA certificate's path (for NODE_EXTRA_CA_CERTS, curl --cacert, ...)
+// node scripts/certs.ts status  — create or renew the CA and server certificate if due; print what there is
+// All take [--dir <tls dir>] (default LAKE_TLS_DIR or the per-user config dir) and
+// [--project-id <id>] (the server certificate also covers <id>.localhost; default LAKE_PROJECT_ID or "local").
+import { parseArgs } from 'node:util';
+import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
+import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
+import { systemTrustContext, trustEverywhere } from '../lake/tls/trust-stores.ts';
+
+const USAGE = 'Usage: node scripts/certs.ts trust|path|status [--dir <dir>] [--project-id <id>]';
+
+function main(): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (command !== 'trust' && command !== 'path' && command !== 'status') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const projectId = values['project-id'] ?? process.env.LAKE_PROJECT_ID ?? 'local';
+  const certificates = ensureLocalCertificates({
+    dir: values.dir ?? defaultTlsDir(),
+    hosts: loopbackHosts([projectId]),
+  });
+  if (command === 'path') {
+    process.stdout.write(`${certificates.caCertPath}\n`);
+    return 0;
+  }
+  if (command === 'status') {
+    process.stdout.write(
+      `${JSON.stringify({
+        dir: certificates.dir,
+        ca: certificates.caCertPath,
+        caExpires: certificates.caExpires,
+        serverExpires: certificates.serverExpires,
+        hosts: certificates.hosts,
+        created: certificates.created,
+      })}\n`,
+    );
+    return 0;
+  }
+  const outcomes = trustEverywhere(systemTrustContext(certificates.caCertPath));
+  process.stdout.write(`Local CA: ${certificates.caCertPath}\n`);
+  for (const outcome of outcomes) process.stdout.write(`  [${outcome.status}] ${outcome.store}: ${outcome.detail}\n`);
+  process.stdout.write(
+    `\nNode tools: export NODE_EXTRA_CA_CERTS='${certificates.caCertPath}'\n` +
+      'Firefox without certutil: Settings → Privacy & Security → View Certificates → Authorities → Import, tick "websites".\n',
+  );
+  return outcomes.some((outcome) => outcome.status === 'manual') ? 1 : 0;
+}
+
+function parse() {
+  return parseArgs({
+    options: { dir: { type: 'string' }, 'project-id': { type: 'string' } },
+    allowPositionals: true,
+  });
+}
+
+process.exitCode = main();
