@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listenOptionsSchema } from './listen/listen-options.ts';
 
 /** The options of `startLake`, checked once at start-up so misconfiguration fails loudly. */
 export const lakeOptionsSchema = z.object({
@@ -32,6 +33,8 @@ export const lakeOptionsSchema = z.object({
     .default(100 * 1024 * 1024),
   /** Where unexpected failures are reported (default: console.error). */
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
+  /** Listener (`data/listen`) settings: `{heartbeatMs}`. */
+  listen: listenOptionsSchema,
 });
 
 export type LakeOptions = z.input<typeof lakeOptionsSchema>;

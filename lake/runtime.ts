@@ -1,5 +1,6 @@
 import type { Principal } from './auth/roles.ts';
 import type { RequestContext } from './http/request-context.ts';
+import type { ListenerHub } from './listen/listener-hub.ts';
 import type { LakeStore } from './store/lake-store.ts';
 
 /** What every route handler gets besides the request: the lake's parts and settings. */
@@ -12,4 +13,6 @@ export type LakeRuntime = {
   publicUrl(): string;
   /** Who the request acts as; throws 401 for an unknown token. */
   principal(context: RequestContext): Principal;
+  /** Open `data/listen` connections, fed from the transaction log after each commit. */
+  listeners: ListenerHub;
 };

@@ -8,6 +8,7 @@ import { type ImportOptions, type ImportResult, importDataset } from './dataset-
 import { createRequestHandler } from './http/handle-request.ts';
 import { createRouter } from './http/router.ts';
 import { routes } from './http/routes/index.ts';
+import { createListenerHub } from './listen/listener-hub.ts';
 import { startTransport } from './http/server.ts';
 import { type LakeOptions, lakeOptionsSchema } from './options.ts';
 import { MARKER_FILE } from './running-lake.ts';
@@ -26,6 +27,8 @@ export type Lake = {
   dataDir: string;
   /** Called after each transaction is durable; returns an unsubscribe function. */
   onTransaction(listener: TransactionListener): () => void;
+  /** Open `data/listen` connections (a closed connection is removed at once). */
+  openListeners(): number;
   tokens: {
     create(options: CreateTokenOptions): TokenRecord & { token: string };
     list(): TokenRecord[];
@@ -50,6 +53,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const store = new LakeStore(config.dataDir);
   store.createDataset(config.defaultDataset);
   let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
+  const logError = config.onError ?? ((message: string, error: unknown) => console.error(message, error));
   const runtime: LakeRuntime = {
     store,
     dataDir: config.dataDir,
@@ -59,8 +63,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       const header = context.headers.authorization;
       return authenticate(store.db, typeof header === 'string' ? header : undefined);
     },
+    listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
   };
-  const logError = config.onError ?? ((message: string, error: unknown) => console.error(message, error));
   const transport = await startTransport({
     host: config.host,
     port: config.port,
@@ -87,6 +91,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     defaultDataset: config.defaultDataset,
     dataDir: config.dataDir,
     onTransaction: (listener) => store.onTransaction(listener),
+    openListeners: () => runtime.listeners.size(),
     tokens: {
       create: (tokenOptions) => createToken(store.db, tokenOptions),
       list: () => listTokens(store.db),
@@ -104,6 +109,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       ),
     seed: (dataset, documents) => store.seed(dataset, documents),
     close() {
+      runtime.listeners.close();
       closed ??= transport.close().then(() => {
         store.close();
         rmSync(marker, { force: true });

@@ -4,6 +4,7 @@ import { assetFileRoutes } from './asset-files.ts';
 import { assetRoutes } from './assets.ts';
 import { datasetRoutes } from './datasets.ts';
 import { docRoutes } from './doc.ts';
+import { listenRoutes } from './listen.ts';
 import { mutateRoutes } from './mutate.ts';
 import { pingRoutes } from './ping.ts';
 import { queryRoutes } from './query.ts';
@@ -15,6 +16,7 @@ import { queryRoutes } from './query.ts';
 export const routes: Route<LakeRuntime>[] = [
   ...queryRoutes,
   ...docRoutes,
+  ...listenRoutes,
   ...mutateRoutes,
   ...assetRoutes,
   ...assetFileRoutes,

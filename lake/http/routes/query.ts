@@ -6,6 +6,7 @@ import { PUBLISHED, parsePerspective } from '../../perspective/perspective.ts';
 import { indexView, viewOf } from '../../perspective/view.ts';
 import type { LakeRuntime } from '../../runtime.ts';
 import { requireDataset } from '../datasets.ts';
+import { readGroqParams } from '../groq-params.ts';
 import { flag } from '../flags.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Route } from '../router.ts';
@@ -24,20 +25,7 @@ function fromSearchParams(search: URLSearchParams): QueryRequest {
   if (query === null) {
     throw errors.badRequest('QueryMissing', 'The request has no "query" parameter', 'Send ?query=<GROQ>.');
   }
-  const params: Record<string, unknown> = {};
-  for (const [key, raw] of search) {
-    if (!key.startsWith('$')) continue;
-    try {
-      params[key.slice(1)] = JSON.parse(raw);
-    } catch {
-      throw errors.badRequest(
-        'InvalidQueryParam',
-        `Unable to parse the value of "${key}" as JSON: ${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}`,
-        'Parameter values are JSON: quote strings ($name="value").',
-      );
-    }
-  }
-  return { query, params, perspective: search.get('perspective') ?? undefined };
+  return { query, params: readGroqParams(search), perspective: search.get('perspective') ?? undefined };
 }
 
 async function fromBody(context: RequestContext): Promise<QueryRequest> {

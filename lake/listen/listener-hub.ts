@@ -1,0 +1,144 @@
+import { isDraftId, isPublishedId, isVersionId } from '../ids/document-id.ts';
+import type { LakeDocument } from '../store/document.ts';
+import type { LakeStore } from '../store/lake-store.ts';
+import type { DocumentEffect, TransactionEvent } from '../store/transaction-event.ts';
+import type { DocumentMatcher } from './document-matcher.ts';
+import { documentEffects } from './effects/document-effects.ts';
+import type { ListenRequest } from './listen-request.ts';
+import { mutationEvent, transitionOf } from './mutation-event.ts';
+import type { SseStream } from './sse-stream.ts';
+
+/** What a listener may see, checked again for every transaction (a revoked token stops the stream). */
+export type ListenerAccess = { dataset: boolean; drafts: boolean };
+
+/** One open `data/listen` connection. */
+export type Listener = {
+  dataset: string;
+  request: ListenRequest;
+  matcher: DocumentMatcher;
+  /** Listeners with the same key share match results within a transaction (same query, params, identity). */
+  matchKey: string;
+  /** Listeners with the same key share access checks within a transaction (same credentials). */
+  accessKey: string;
+  /** Undefined when the credentials no longer authenticate. */
+  access(): ListenerAccess | undefined;
+  stream: SseStream;
+};
+
+export type ListenerHubOptions = {
+  store: LakeStore;
+  /** Interval of `:` heartbeats; the Studio's EventSource gives up after 45 s of silence. */
+  heartbeatMs: number;
+  logError: (message: string, error: unknown) => void;
+};
+
+export type ListenerHub = {
+  /** Registers a listener; the returned function removes it (also done when its stream closes). */
+  add(listener: Listener): () => void;
+  /** Open listeners (diagnostics and tests: closed connections must not linger). */
+  size(): number;
+  close(): void;
+};
+
+/** Listeners handled before yielding to I/O, so a crowd of listeners cannot stall requests. */
+const BATCH = 200;
+
+/**
+ * Fans committed transactions out to open listeners. Work starts after the
+ * commit has been answered (setImmediate), transactions are delivered in
+ * commit order, and each document's effects and each distinct filter's
+ * verdict are computed once per transaction however many listeners share them.
+ */
+export function createListenerHub(options: ListenerHubOptions): ListenerHub {
+  const listeners = new Set<Listener>();
+  let queue: Promise<void> = Promise.resolve();
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  const unsubscribe = options.store.onTransaction((transaction) => {
+    if (![...listeners].some((listener) => listener.dataset === transaction.dataset)) return;
+    queue = queue
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => dispatch(transaction))
+      .catch((error: unknown) => options.logError('lake: listener dispatch failed', error));
+  });
+
+  async function dispatch(transaction: TransactionEvent): Promise<void> {
+    const targets = [...listeners].filter((l) => l.dataset === transaction.dataset && !l.stream.ended);
+    const effects = memoize((doc: DocumentEffect) => documentEffects(doc.before, doc.after));
+    const accessOf = new Map<string, ListenerAccess | undefined>();
+    // One verdict per (filter, document version), shared by the listeners with that filter.
+    const verdicts = memoize((key: string) =>
+      memoize((doc: LakeDocument) => {
+        const matcher = targets.find((listener) => listener.matchKey === key)?.matcher;
+        return matcher ? matcher(doc).catch(() => false) : Promise.resolve(false);
+      }),
+    );
+    const matches = (listener: Listener, doc: LakeDocument | null): Promise<boolean> =>
+      doc ? verdicts(listener.matchKey)(doc) : Promise.resolve(false);
+    for (const [index, listener] of targets.entries()) {
+      if (index > 0 && index % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (!accessOf.has(listener.accessKey)) accessOf.set(listener.accessKey, listener.access());
+      const access = accessOf.get(listener.accessKey);
+      if (!access) {
+        listener.stream.finish('disconnect', { reason: 'The token of this listener is no longer valid' });
+        continue;
+      }
+      if (!access.dataset) continue;
+      const events: Record<string, unknown>[] = [];
+      for (const doc of transaction.documents) {
+        if (!visible(doc.id, access, listener.request)) continue;
+        const transition = transitionOf(await matches(listener, doc.before), await matches(listener, doc.after));
+        if (!transition) continue;
+        events.push(
+          mutationEvent({ transaction, doc, transition, request: listener.request, effects: () => effects(doc) }),
+        );
+      }
+      // The pair listener waits for `transactionTotalEvents` events of a transaction: count what this connection gets.
+      for (const [n, event] of events.entries()) {
+        const counted = { ...event, transactionTotalEvents: events.length, transactionCurrentEvent: n + 1 };
+        listener.stream.send('mutation', counted, String(event.eventId));
+      }
+    }
+  }
+
+  const stopHeartbeat = () => {
+    clearInterval(heartbeat);
+    heartbeat = undefined;
+  };
+
+  return {
+    add(listener) {
+      listeners.add(listener);
+      heartbeat ??= setInterval(() => {
+        for (const each of listeners) each.stream.heartbeat();
+      }, options.heartbeatMs).unref();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) stopHeartbeat();
+      };
+    },
+    size: () => listeners.size,
+    close() {
+      unsubscribe();
+      stopHeartbeat();
+      for (const listener of listeners) listener.stream.destroy();
+      listeners.clear();
+    },
+  };
+}
+
+/** Anonymous listeners see published documents only; versions only when asked for. */
+function visible(id: string, access: ListenerAccess, request: ListenRequest): boolean {
+  if (isPublishedId(id)) return true;
+  if (!access.drafts) return false;
+  return isDraftId(id) || (request.includeAllVersions && isVersionId(id));
+}
+
+/** Computes each key's value once (per transaction: the caches live as long as one dispatch). */
+function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key) as V;
+  };
+}
