@@ -1,0 +1,35 @@
+// What editors read about a story's standing: the badge beside its title and
+// the timing in its list preview.
+import { describe, expect, it } from 'vitest';
+import { timing } from '../../schemas/story.ts';
+import { storyStatus } from '../../studio/documents/story-status-badge.ts';
+
+const now = new Date('2026-05-01T12:00:00Z');
+const past = { publishedAt: '2026-04-30T08:00:00Z' };
+const future = { publishedAt: '2026-05-02T09:30:00Z' };
+
+describe('the story status badge', () => {
+  it.each([
+    ['never published', { published: null, draft: past }, 'Not on the site', 'warning'],
+    ['published, nothing pending', { published: past, draft: null }, 'On the site', 'success'],
+    ['published, being edited', { published: past, draft: past }, 'On the site, with unpublished changes', 'success'],
+  ])('%s', (_case, versions, label, color) => {
+    expect(storyStatus(versions, now)).toMatchObject({ label, color });
+  });
+
+  it('says a published story with a future publication time is embargoed until then', () => {
+    const status = storyStatus({ published: future, draft: null }, now);
+    expect(status.label).toBe(`Embargoed until ${new Date(future.publishedAt).toLocaleString()}`);
+  });
+});
+
+describe('the timing in story previews', () => {
+  it.each([
+    [past.publishedAt, '2026-04-30'],
+    [future.publishedAt, 'Embargoed until 2026-05-02 09:30 UTC'],
+    [undefined, 'No publication time'],
+    ['not a date', 'No publication time'],
+  ])('%s → %s', (publishedAt, expected) => {
+    expect(timing(publishedAt, now)).toBe(expected);
+  });
+});
