@@ -1,0 +1,53 @@
+// Validates fetched documents against their schema and stores the valid ones
+// (prepared by the collection's hooks); invalid ones become named problems.
+import type { LoaderContext } from 'astro/loaders';
+import type { z } from 'zod';
+import type { NewsroomError } from '../errors.ts';
+import { documentProblems } from './document-problems.ts';
+import { dropNulls } from './drop-nulls.ts';
+import type { Doc } from './fetch-pages.ts';
+
+export type EntryHooks<T> = {
+  /** Runs before the documents are stored, with the loader's context. */
+  begin?: (context: LoaderContext) => void;
+  /** Mixed into each digest: what else the stored form depends on (e.g. the renderer's code). */
+  salt?: () => string;
+  /** Turns a new or changed document into its stored form. */
+  prepare?: (doc: T, digest: string) => Doc;
+  /** Told of each unchanged entry kept from the last build. */
+  reuse?: (stored: Doc, digest: string) => void;
+  /** Runs after all entries are stored. */
+  finish?: () => void;
+};
+
+export type StoreRun<T> = {
+  context: LoaderContext;
+  schema: z.ZodType<T>;
+  hooks: EntryHooks<T>;
+  salt: string;
+  studioUrl: string | undefined;
+  problems: NewsroomError[];
+  /** Ids stored (or kept) in this load. */
+  seen: Set<string>;
+};
+
+export function storeDocuments<T>(run: StoreRun<T>, docs: readonly Doc[]): void {
+  const { context, hooks } = run;
+  for (const doc of docs) {
+    const result = run.schema.safeParse(dropNulls(doc));
+    if (!result.success) {
+      run.problems.push(...documentProblems(doc, result.error, run.studioUrl));
+      if (typeof doc._id === 'string') context.store.delete(doc._id);
+      continue;
+    }
+    const data = result.data as T & Doc & { _id: string };
+    run.seen.add(data._id);
+    const digest = context.generateDigest(run.salt ? `${run.salt}:${JSON.stringify(data)}` : data);
+    const stored = context.store.get(data._id);
+    if (stored?.digest === digest) {
+      hooks.reuse?.(stored.data, digest);
+      continue;
+    }
+    context.store.set({ id: data._id, data: hooks.prepare ? hooks.prepare(data, digest) : data, digest });
+  }
+}
