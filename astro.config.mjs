@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { pageKeys } from './site/lib/build/page-keys-integration.ts';
 import { imageVariants } from './site/lib/images/integration.ts';
 
 export default defineConfig({
@@ -18,6 +19,6 @@ export default defineConfig({
   },
   // Photos are encoded by our own integration (site/lib/images/): their URLs
   // must be known while bodies are rendered in the loader, before any page.
-  integrations: [imageVariants()],
+  integrations: [imageVariants(), pageKeys()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,44 @@
+// Accepts a webhook only if Sanity's signature checks out (with @sanity/webhook,
+// the code hosted Sanity's receivers use) and it was signed recently, so a
+// captured delivery replayed later is refused. Statuses follow the library:
+// 400 for a malformed signature header, 401 for a missing, wrong or stale one.
+import { assertValidSignature, decodeSignatureHeader, isSignatureError } from '@sanity/webhook';
+
+export type WebhookVerdict =
+  | { ok: true; timestamp: number }
+  | { ok: false; status: 400 | 401; reason: 'missing' | 'malformed' | 'invalid' | 'stale'; message: string };
+
+export type VerifyOptions = {
+  secret: string;
+  /** How old (or how far ahead) a signature may be. Default five minutes. */
+  toleranceMs?: number;
+  /** The clock; injected so the conformance vectors (signed in 2021) can be checked. */
+  now?: number;
+};
+
+export async function verifyWebhook(
+  rawBody: string,
+  header: string | undefined,
+  options: VerifyOptions,
+): Promise<WebhookVerdict> {
+  if (!header) return { ok: false, status: 401, reason: 'missing', message: 'Request contained no signature header' };
+  try {
+    await assertValidSignature(rawBody, header, options.secret);
+  } catch (error) {
+    if (!isSignatureError(error)) throw error;
+    return error.statusCode === 400
+      ? { ok: false, status: 400, reason: 'malformed', message: error.message }
+      : { ok: false, status: 401, reason: 'invalid', message: error.message };
+  }
+  const { timestamp } = decodeSignatureHeader(header);
+  const age = Math.abs((options.now ?? Date.now()) - timestamp);
+  if (age > (options.toleranceMs ?? 5 * 60_000)) {
+    return {
+      ok: false,
+      status: 401,
+      reason: 'stale',
+      message: `Signature is ${Math.round(age / 1000)} s old; replays are refused`,
+    };
+  }
+  return { ok: true, timestamp };
+}
