@@ -76,6 +76,28 @@ export const storyType = {
       validation: (rule) => rule.required().error('Set the publication time.'),
     },
     {
+      name: 'unpublishAt',
+      title: 'Take down at',
+      type: 'datetime',
+      group: 'meta',
+      description: 'Optional. At this time the story leaves the site, feeds, sitemaps and search, on its own.',
+      validation: (rule) =>
+        rule.custom((value, context) => {
+          const publishedAt = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
+          return typeof value === 'string' && publishedAt && value <= publishedAt
+            ? 'Take the story down after it is published.'
+            : true;
+        }),
+    },
+    {
+      name: 'breaking',
+      title: 'Breaking news',
+      type: 'boolean',
+      group: 'meta',
+      initialValue: false,
+      description: 'Publishes straight away, without waiting to batch with other edits. Use for breaking news only.',
+    },
+    {
       name: 'updatedAt',
       title: 'Updated at',
       type: 'datetime',
@@ -148,6 +170,8 @@ export const storyDocument = z.object({
   section: referenceValue,
   bylines: z.array(bylineValue).optional(),
   publishedAt: isoDateTime,
+  unpublishAt: isoDateTime.optional(),
+  breaking: z.boolean().optional(),
   updatedAt: isoDateTime.optional(),
   heroPhoto: photoValue.optional(),
   body: bodyValue,

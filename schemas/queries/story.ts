@@ -26,9 +26,10 @@ export const storyProjection = `{
 
 /**
  * Every story that is live at `$now`: an embargoed story (publishedAt in the
- * future) is not returned at all, so nothing downstream can leak it.
+ * future) or one already taken down (unpublishAt in the past) is not returned
+ * at all, so nothing downstream can leak it.
  */
-export const liveStoriesFilter = `_type == "story" && dateTime(publishedAt) <= dateTime($now)`;
+export const liveStoriesFilter = `_type == "story" && dateTime(publishedAt) <= dateTime($now) && (!defined(unpublishAt) || dateTime(unpublishAt) > dateTime($now))`;
 
 /** The stories the site builds from, read page by page (see paged.ts). */
 export const storiesQuery: PagedQuery = { filter: liveStoriesFilter, projection: storyProjection };

@@ -54,12 +54,21 @@ const embargoed = {
   publishedAt: '2999-01-01T00:00:00Z',
 };
 
+const takenDown = {
+  ...goodStory,
+  _id: 'story-taken-down',
+  headline: 'Withdrawn',
+  slug: { current: 'withdrawn' },
+  unpublishAt: '2020-01-01T00:00:00Z',
+  publishedAt: '2019-01-01T00:00:00Z',
+};
+
 describe('a build with invalid documents', () => {
   let lenient: BuildRun;
   let strict: BuildRun;
 
   beforeAll(async () => {
-    const content = seedWith([goodStory, noSection, badSpan, embargoed]);
+    const content = seedWith([goodStory, noSection, badSpan, embargoed, takenDown]);
     const lakeDir = join(tempDir('newsroom-lake-'), 'lake');
     const { runNodeScript } = await import('../../scripts/support/run-node.ts');
     await runNodeScript(join(ROOT, 'scripts/import.ts'), [content, '--data-dir', lakeDir]);
@@ -81,9 +90,12 @@ describe('a build with invalid documents', () => {
     expect(existsSync(join(lenient.outDir, 'story/bad-span.html'))).toBe(false);
   });
 
-  it('never publishes an embargoed story', () => {
+  it('never publishes an embargoed story, nor one whose take-down time has passed', () => {
     expect(existsSync(join(lenient.outDir, 'story/not-yet.html'))).toBe(false);
-    expect(readFileSync(join(lenient.outDir, 'index.html'), 'utf8')).not.toContain('Not yet');
+    expect(existsSync(join(lenient.outDir, 'story/withdrawn.html'))).toBe(false);
+    const front = readFileSync(join(lenient.outDir, 'index.html'), 'utf8');
+    expect(front).not.toContain('Not yet');
+    expect(front).not.toContain('Withdrawn');
   });
 
   it('fails in strict mode, saying how many documents and what to do', () => {
