@@ -25,6 +25,8 @@ export const lakeOptionsSchema = z.object({
   tls: z
     .object({ key: z.union([z.string(), z.instanceof(Buffer)]), cert: z.union([z.string(), z.instanceof(Buffer)]) })
     .optional(),
+  /** With `tls`: also serve plain HTTP on 127.0.0.1 at this port (0 = a free one), for local tools such as the site build. */
+  httpPort: z.number().int().min(0).max(65535).optional(),
   /** Largest request body accepted (uploads, mutations); larger ones get 413. */
   maxBodyBytes: z
     .number()

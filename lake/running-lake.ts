@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a running lake writes to `<dataDir>/lake.json` (removed when it closes). */
-export type RunningLake = { pid: number; url: string; projectId: string };
+export type RunningLake = { pid: number; url: string; httpUrl?: string; projectId: string };
 
 export const MARKER_FILE = 'lake.json';
 

@@ -2,15 +2,18 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withPublicUrl } from './assets/asset-document.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { ensureFirstEditor } from './auth/first-editor.ts';
 import type { Role } from './auth/roles.ts';
 import { type CreateTokenOptions, createToken, listTokens, revokeToken, type TokenRecord } from './auth/token-store.ts';
+import { ensureUserTables } from './auth/user-store.ts';
 import { type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
 import { createRequestHandler } from './http/handle-request.ts';
 import { createRouter } from './http/router.ts';
 import { routes } from './http/routes/index.ts';
-import { createListenerHub } from './listen/listener-hub.ts';
 import { startTransport } from './http/server.ts';
+import { createListenerHub } from './listen/listener-hub.ts';
 import { type LakeOptions, lakeOptionsSchema } from './options.ts';
+import { createPresenceServer } from './presence/presence-server.ts';
 import { MARKER_FILE } from './running-lake.ts';
 import type { LakeRuntime } from './runtime.ts';
 import type { LakeDocument } from './store/document.ts';
@@ -21,6 +24,8 @@ import type { TransactionListener } from './store/transaction-event.ts';
 export type Lake = {
   /** Base URL to give @sanity/client as `apiHost` (with `useProjectHostname: false`). */
   url: string;
+  /** With `tls` and `httpPort`: the plain-HTTP loopback URL for local tools (no CA needed). */
+  httpUrl: string | undefined;
   port: number;
   projectId: string;
   defaultDataset: string;
@@ -52,6 +57,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const config = lakeOptionsSchema.parse(options);
   const store = new LakeStore(config.dataDir);
   store.createDataset(config.defaultDataset);
+  ensureUserTables(store.db);
+  ensureFirstEditor(store.db, config.dataDir);
   let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
   const logError = config.onError ?? ((message: string, error: unknown) => console.error(message, error));
   const runtime: LakeRuntime = {
@@ -65,27 +72,36 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     },
     listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
   };
-  const transport = await startTransport({
-    host: config.host,
-    port: config.port,
-    tls: config.tls,
-    handler: createRequestHandler({
-      router: createRouter(routes),
-      runtime,
-      maxBodyBytes: config.maxBodyBytes,
-      logError,
-    }),
+  const handler = createRequestHandler({
+    router: createRouter(routes),
+    runtime,
+    maxBodyBytes: config.maxBodyBytes,
+    logError,
   });
+  const presence = createPresenceServer({
+    authenticate: (header) => authenticate(store.db, header),
+    datasetExists: (name) => store.dataset(name) !== undefined,
+    logError,
+  });
+  const onUpgrade = presence.handleUpgrade;
+  const transport = await startTransport({ host: config.host, port: config.port, tls: config.tls, handler, onUpgrade });
+  // Beside the Studio's TLS port, local tools (the site build) can use plain HTTP on loopback without the CA.
+  const plain =
+    config.tls && config.httpPort !== undefined
+      ? await startTransport({ host: '127.0.0.1', port: config.httpPort, handler, onUpgrade })
+      : undefined;
+  const httpUrl = plain ? `http://127.0.0.1:${plain.port}` : undefined;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `${transport.protocol}://${host}:${transport.port}`;
   publicUrl ||= url;
   // Asset documents carry an absolute `url`; the port can differ from the last run's.
   store.mapDocuments((doc) => withPublicUrl(doc, publicUrl));
   const marker = join(config.dataDir, MARKER_FILE);
-  writeFileSync(marker, `${JSON.stringify({ pid: process.pid, url, projectId: config.projectId })}\n`);
+  writeFileSync(marker, `${JSON.stringify({ pid: process.pid, url, httpUrl, projectId: config.projectId })}\n`);
   let closed: Promise<void> | undefined;
   return {
     url,
+    httpUrl,
     port: transport.port,
     projectId: config.projectId,
     defaultDataset: config.defaultDataset,
@@ -110,7 +126,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     seed: (dataset, documents) => store.seed(dataset, documents),
     close() {
       runtime.listeners.close();
-      closed ??= transport.close().then(() => {
+      presence.close();
+      closed ??= Promise.all([transport.close(), plain?.close()]).then(() => {
         store.close();
         rmSync(marker, { force: true });
       });

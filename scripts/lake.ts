@@ -5,12 +5,23 @@
 // LAKE_PROJECT_ID (default local), LAKE_DATASET (default production),
 // LAKE_PUBLIC_URL, LAKE_TLS_KEY + LAKE_TLS_CERT (PEM file paths: HTTP/2 over TLS).
 //
+// LAKE_TLS=1 serves HTTP/2 over TLS with the local CA's certificate (made on
+// first use under LAKE_TLS_DIR or the per-user config dir; trust it once with
+// `node scripts/certs.ts trust`), on port 4443 unless LAKE_PORT says otherwise:
+// the Studio-facing lake. It also serves plain HTTP on 127.0.0.1:LAKE_HTTP_PORT
+// (default 0, a free port) for local tools such as the site build, and
+// asset URLs default to https://localhost:<port>.
+//
 // When ready it prints one JSON line on stdout, {"event":"listening","url":...},
 // which is how a parent process learns the URL; SIGINT/SIGTERM stop it cleanly.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { FIRST_EDITOR_FILE } from '../lake/auth/first-editor.ts';
 import { startLake } from '../lake/index.ts';
+import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
+import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
 
 const USAGE = 'Usage: node scripts/lake.ts [--data-dir .lake] [--port 0] [--host 127.0.0.1]';
 
@@ -23,6 +34,8 @@ const configSchema = z.object({
   publicUrl: z.url().optional(),
   tlsKey: z.string().optional(),
   tlsCert: z.string().optional(),
+  localTls: z.boolean(),
+  httpPort: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 async function main(): Promise<number> {
@@ -36,15 +49,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = process.env;
+  const localTls = env.LAKE_TLS === '1' || env.LAKE_TLS === 'true';
   const parsed = configSchema.safeParse({
     dataDir: flags['data-dir'] ?? env.LAKE_DIR ?? '.lake',
-    port: flags.port ?? env.LAKE_PORT ?? '0',
+    port: flags.port ?? env.LAKE_PORT ?? (localTls ? '4443' : '0'),
     host: flags.host ?? env.LAKE_HOST ?? '127.0.0.1',
     projectId: env.LAKE_PROJECT_ID || undefined,
     defaultDataset: env.LAKE_DATASET || undefined,
     publicUrl: env.LAKE_PUBLIC_URL || undefined,
     tlsKey: env.LAKE_TLS_KEY || undefined,
     tlsCert: env.LAKE_TLS_CERT || undefined,
+    localTls,
+    httpPort: localTls ? env.LAKE_HTTP_PORT || '0' : undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -56,20 +72,41 @@ async function main(): Promise<number> {
     process.stderr.write('LAKE_TLS_KEY and LAKE_TLS_CERT go together: set both (PEM file paths) or neither.\n');
     return 2;
   }
+  const local = config.localTls
+    ? ensureLocalCertificates({ dir: defaultTlsDir(), hosts: loopbackHosts([config.projectId ?? 'local']) })
+    : undefined;
+  if (local?.created.ca) {
+    process.stderr.write(
+      `Made a new local CA (${local.caCertPath}); run \`node scripts/certs.ts trust\` once so browsers accept the lake.\n`,
+    );
+  }
   const lake = await startLake({
     dataDir: config.dataDir,
     port: config.port,
     host: config.host,
     projectId: config.projectId,
     defaultDataset: config.defaultDataset,
-    publicUrl: config.publicUrl,
-    tls:
-      config.tlsKey && config.tlsCert
+    publicUrl: config.publicUrl ?? (local && config.port !== 0 ? `https://localhost:${config.port}` : undefined),
+    tls: local
+      ? { key: local.key, cert: local.cert }
+      : config.tlsKey && config.tlsCert
         ? { key: readFileSync(config.tlsKey), cert: readFileSync(config.tlsCert) }
         : undefined,
+    httpPort: config.httpPort,
   });
+  const firstEditor = join(config.dataDir, FIRST_EDITOR_FILE);
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', url: lake.url, projectId: lake.projectId, dataset: lake.defaultDataset, dataDir: config.dataDir, pid: process.pid })}\n`,
+    `${JSON.stringify({
+      event: 'listening',
+      url: lake.url,
+      httpUrl: lake.httpUrl,
+      projectId: lake.projectId,
+      dataset: lake.defaultDataset,
+      dataDir: config.dataDir,
+      pid: process.pid,
+      caPath: local?.caCertPath,
+      firstEditorTokenFile: existsSync(firstEditor) ? firstEditor : undefined,
+    })}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export type AnyRequest = IncomingMessage | Http2ServerRequest;
 export type AnyResponse = ServerResponse | Http2ServerResponse;
@@ -13,6 +14,8 @@ export type TransportOptions = {
   /** PEM key and certificate: serve HTTP/2 over TLS (HTTP/1.1 still accepted). */
   tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
   handler: RequestHandler;
+  /** WebSocket upgrades (HTTP/1.1, also on the HTTP/2 server with allowHTTP1); refused when absent. */
+  onUpgrade?: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
 };
 
 export type Transport = { port: number; protocol: 'http' | 'https'; close(): Promise<void> };
@@ -34,6 +37,11 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   // A client that sends garbage gets a 400 from Node's parser; the server goes on.
   server.on('clientError', (_error: Error, socket: Socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const onUpgrade = options.onUpgrade;
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (onUpgrade) onUpgrade(request, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -54,7 +54,36 @@ export async function prepareTransaction(request: TransactionRequest): Promise<P
       throw error;
     }
   }
-  const transactionId = request.transactionId ?? randomId();
+  return finishTransaction({
+    dataset: request.dataset,
+    overlay,
+    results,
+    logged,
+    transactionId: request.transactionId,
+    identity: request.identity,
+  });
+}
+
+export type FinishOptions = {
+  dataset: string;
+  /** The overlay the transaction's writes were staged in. */
+  overlay: Overlay;
+  results: { id: string; operation: Operation }[];
+  /** The mutations as the transaction log records them. */
+  logged: unknown[];
+  /** The client's id (becomes every written document's `_rev`), or undefined to generate one. */
+  transactionId: string | undefined;
+  identity: string;
+};
+
+/**
+ * Turns staged writes into what `store.commit` takes: system fields set on
+ * every changed document, unchanged ones left out. Shared by the mutate and
+ * actions endpoints, so both write documents the same way.
+ */
+export function finishTransaction(options: FinishOptions): PreparedTransaction {
+  const { overlay, results } = options;
+  const transactionId = options.transactionId ?? randomId();
   const timestamp = new Date().toISOString();
   const changed = new Set(results.filter((r) => r.operation !== 'none').map((r) => r.id));
   const documents: CommitInput['documents'] = [];
@@ -67,11 +96,11 @@ export async function prepareTransaction(request: TransactionRequest): Promise<P
   const finalById = new Map(documents.map((doc) => [doc.id, doc]));
   return {
     commit: {
-      dataset: request.dataset,
+      dataset: options.dataset,
       transactionId,
       timestamp,
-      identity: request.identity,
-      mutations: logged,
+      identity: options.identity,
+      mutations: options.logged,
       documents,
     },
     results: results.map((result) => {

@@ -5,7 +5,10 @@ import { assertDatasetName } from '../datasets.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Route } from '../router.ts';
 
-function list(_context: RequestContext, runtime: LakeRuntime) {
+function list(context: RequestContext, runtime: LakeRuntime) {
+  // Every lake dataset has the default "content" profile; the Studio asks for a "comments" add-on dataset, of which there is none.
+  const profile = context.url.searchParams.get('datasetProfile');
+  if (profile && profile !== 'content') return Promise.resolve({ json: [] });
   return Promise.resolve({
     json: runtime.store.listDatasets().map((dataset) => ({ name: dataset.name, aclMode: dataset.aclMode })),
   });

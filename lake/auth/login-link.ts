@@ -1,0 +1,14 @@
+/**
+ * Where the Studio is served by default (`npm start`); overridden by
+ * STUDIO_URL or `--studio-url`.
+ */
+export const DEFAULT_STUDIO_URL = 'https://localhost:3333';
+
+/**
+ * A Studio login link. The Studio (loginMethod "token") reads `#token=` from
+ * the URL hash, stores it and removes it from the address bar; it ignores
+ * tokens shorter than 32 characters (lake tokens are 82).
+ */
+export function loginLink(studioUrl: string, token: string): string {
+  return `${studioUrl.replace(/\/+$/, '')}/#token=${encodeURIComponent(token)}`;
+}

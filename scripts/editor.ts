@@ -1,0 +1,110 @@
+// Local editor accounts for the Studio (no sanity.io logins, no passwords):
+//
+// node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
+//     makes an account and prints its Studio login link, https://localhost:3333/#token=<token>
+// node scripts/editor.ts login <email | id>     prints a fresh login link for an existing account
+// node scripts/editor.ts list [--json]
+// node scripts/editor.ts revoke <email | id>    ends the account's access at once (its links stop working)
+//
+// All take [--data-dir .lake] (or LAKE_DIR) and [--studio-url URL] (or STUDIO_URL; default
+// https://localhost:3333). They work while the lake runs: tokens are read from SQLite per request.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_STUDIO_URL, loginLink } from '../lake/auth/login-link.ts';
+import {
+  createEditor,
+  ensureUserTables,
+  findEditor,
+  issueEditorToken,
+  listEditors,
+  type NewEditor,
+  revokeEditor,
+} from '../lake/auth/user-store.ts';
+import { openDatabase } from '../lake/index.ts';
+
+const USAGE = `Usage:
+  node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
+  node scripts/editor.ts login <email | id>
+  node scripts/editor.ts list [--json]
+  node scripts/editor.ts revoke <email | id>
+  (all take --data-dir .lake and --studio-url ${DEFAULT_STUDIO_URL})`;
+
+function main(): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, target] = positionals;
+  const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;
+  const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
+  try {
+    ensureUserTables(db);
+    if (command === 'create') {
+      const input = { name: values.name ?? '', email: values.email ?? '', role: values.role as NewEditor['role'] };
+      const { editor, token } = createEditor(db, input);
+      process.stderr.write(
+        `Created ${editor.role} ${editor.name} <${editor.email}> (${editor.id}). Their login link:\n`,
+      );
+      process.stdout.write(`${loginLink(studioUrl, token)}\n`);
+      return 0;
+    }
+    if (command === 'login' && target) {
+      const editor = findEditor(db, target);
+      if (!editor) return notFound(target);
+      process.stdout.write(`${loginLink(studioUrl, issueEditorToken(db, editor).token)}\n`);
+      return 0;
+    }
+    if (command === 'list') {
+      const editors = listEditors(db);
+      if (values.json) process.stdout.write(`${JSON.stringify(editors)}\n`);
+      for (const e of values.json ? [] : editors) {
+        const state = e.revokedAt ? `revoked ${e.revokedAt}` : 'active';
+        process.stdout.write(`${e.id}\t${e.role}\t${e.name} <${e.email}>\t${state}\n`);
+      }
+      return 0;
+    }
+    if (command === 'revoke' && target) {
+      const revoked = revokeEditor(db, target);
+      if (!revoked) return notFound(target);
+      process.stderr.write(`Revoked ${revoked.name} <${revoked.email}>; their login links no longer work.\n`);
+      return 0;
+    }
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const issue = error.issues[0];
+      process.stderr.write(`create: --${issue?.path.join('.')}: ${issue?.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+function notFound(target: string): number {
+  process.stderr.write(`No active editor with e-mail or id "${target}"; see \`node scripts/editor.ts list\`.\n`);
+  return 1;
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'studio-url': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+}
+
+process.exitCode = main();
