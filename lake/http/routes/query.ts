@@ -6,8 +6,8 @@ import { PUBLISHED, parsePerspective } from '../../perspective/perspective.ts';
 import { indexView, viewOf } from '../../perspective/view.ts';
 import type { LakeRuntime } from '../../runtime.ts';
 import { requireDataset } from '../datasets.ts';
-import { readGroqParams } from '../groq-params.ts';
 import { flag } from '../flags.ts';
+import { readGroqParams } from '../groq-params.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Route } from '../router.ts';
 
