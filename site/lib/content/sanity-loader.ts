@@ -4,6 +4,7 @@
 // broken: skipped with a warning by default, fatal in strict mode. Large
 // collections are loaded incrementally: only members that changed since the
 // last load are fetched, validated and prepared again.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { byIdsQuery, type PagedQuery } from '../../../schemas/queries/paged.ts';
@@ -94,11 +95,24 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
     }
     context.meta.set('since', plan.now);
     context.meta.set('salt', run.salt);
+    recordRevisions(context.collection, plan.members, run.seen);
     total = plan.members.size;
     context.logger.info(`${context.collection}: ${plan.changed.length} of ${total} fetched (new or changed)`);
   }
   hooks.finish?.();
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
+}
+
+/**
+ * For the publisher: the revision of every member this build shows, written
+ * to NEWSROOM_REVISIONS_OUT so the deploy can tell editors what is live.
+ */
+function recordRevisions(collection: string, members: Map<string, string | undefined>, shown: Set<string>): void {
+  const file = process.env.NEWSROOM_REVISIONS_OUT;
+  if (!file) return;
+  const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  all[collection] = Object.fromEntries([...members].filter(([id, rev]) => shown.has(id) && rev));
+  writeFileSync(file, JSON.stringify(all));
 }
 
 function report<T>(context: LoaderContext, run: StoreRun<T>, total: number, strict: boolean): void {

@@ -1,0 +1,47 @@
+// npm run publisher: the webhook → build → deploy service on its own, for a
+// newsroom whose content is on hosted Sanity (or a lake elsewhere). npm start
+// runs the same service beside the embedded lake.
+//
+//   SANITY_API_HOST, SANITY_PROJECT_ID, SANITY_DATASET  where content is
+//   SANITY_TOKEN                                        may write (deployment status)
+//   NEWSROOM_WEBHOOK_SECRET                             the webhook's secret (required)
+//   PUBLISHER_PORT (default 4400), SITE_URL, NEWSROOM_RELEASES_DIR
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentClient } from '../site/lib/sanity/client.ts';
+import { readContentConfig } from '../site/lib/sanity/config.ts';
+import { defaultReleaseStore } from './deploy/default-store.ts';
+import { startPublisher } from './publisher/publisher.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const secret = process.env.NEWSROOM_WEBHOOK_SECRET;
+if (!secret) {
+  console.error('NEWSROOM_WEBHOOK_SECRET is not set: the publisher cannot verify webhooks without it.');
+  console.error('What to do: set it to the secret of the Sanity webhook that points at this publisher.');
+  process.exit(1);
+}
+
+try {
+  const config = readContentConfig();
+  const publisher = await startPublisher({
+    store: defaultReleaseStore(),
+    client: contentClient(config).withConfig({ perspective: 'raw' }),
+    secret,
+    workDir: join(ROOT, '.cache/publisher/work'),
+    cacheDir: join(ROOT, '.cache/publisher/astro'),
+    buildEnv: { ...process.env },
+    siteOrigin: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : undefined,
+    host: process.env.PUBLISHER_HOST ?? '127.0.0.1',
+    port: Number(process.env.PUBLISHER_PORT ?? 4400),
+  });
+  console.log(`Publisher listening for Sanity webhooks at ${publisher.webhooks.url}/webhooks/sanity`);
+  publisher.publishNow('start-up');
+  const stop = () => publisher.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const e = error as Error & { hint?: string };
+  console.error(`Publisher failed to start: ${e.message}`);
+  if (e.hint) console.error(`What to do: ${e.hint}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,66 @@
+// Tells editors where their stories stand by writing each deploy back to the
+// content lake as a `deployment` document: building, live (with the content
+// revisions the release contains) or failed (with the reason). The Studio
+// reads these next to each story. Old ones are pruned.
+import type { SanityClient } from '@sanity/client';
+
+export const DEPLOYMENT_TYPE = 'deployment';
+
+export type DeploymentDocument = {
+  _id: string;
+  _type: typeof DEPLOYMENT_TYPE;
+  status: 'building' | 'live' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  releaseId?: string;
+  /** The documents this deploy was for. */
+  changedIds: string[];
+  /** Story id → published revision, for every story the live release shows. */
+  revisions?: Record<string, string>;
+  error?: string;
+};
+
+export type DeployStatus = {
+  building(runId: string, changedIds: readonly string[]): Promise<void>;
+  live(runId: string, releaseId: string, revisions: Record<string, string>): Promise<void>;
+  failed(runId: string, error: string): Promise<void>;
+};
+
+export function deployStatus(client: SanityClient, keep = 20): DeployStatus {
+  const id = (runId: string) => `deployment-${runId}`;
+  return {
+    building: async (runId, changedIds) => {
+      await client.createOrReplace<DeploymentDocument>({
+        _id: id(runId),
+        _type: DEPLOYMENT_TYPE,
+        status: 'building',
+        startedAt: new Date().toISOString(),
+        changedIds: [...changedIds],
+      });
+    },
+    live: async (runId, releaseId, revisions) => {
+      await client
+        .patch(id(runId))
+        .set({ status: 'live', releaseId, revisions, finishedAt: new Date().toISOString() })
+        .commit();
+      await prune(client, keep);
+    },
+    failed: async (runId, error) => {
+      await client
+        .patch(id(runId))
+        .set({ status: 'failed', error: error.slice(0, 2000), finishedAt: new Date().toISOString() })
+        .commit();
+    },
+  };
+}
+
+async function prune(client: SanityClient, keep: number): Promise<void> {
+  const old = await client.fetch<string[]>(`*[_type == $type] | order(startedAt desc) [$keep...100000]._id`, {
+    type: DEPLOYMENT_TYPE,
+    keep,
+  });
+  if (old.length === 0) return;
+  const tx = client.transaction();
+  for (const docId of old) tx.delete(docId);
+  await tx.commit();
+}

@@ -1,0 +1,102 @@
+// The publisher's door: Sanity-format webhooks (from the embedded lake or
+// hosted Sanity) arrive here, are verified before anything else happens, and
+// become changes for the coalescer. A bad request gets a clear error and
+// nothing is built.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Change } from './coalescer.ts';
+import { verifyWebhook } from './verify-webhook.ts';
+
+/** What the webhook projection sends: at least the document id. */
+const payload = z.looseObject({
+  _id: z.string().min(1),
+  _type: z.string().optional(),
+  breaking: z.boolean().nullish(),
+});
+
+export type WebhookServerOptions = {
+  secret: string;
+  onChange: (change: Change) => void;
+  /** Extra read-only routes, e.g. the publisher's status. */
+  status?: () => unknown;
+  host?: string;
+  port?: number;
+  maxBodyBytes?: number;
+};
+
+export type WebhookServer = { url: string; server: Server; close: () => Promise<void> };
+
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const server = createServer((req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      console.error('publisher: webhook handling failed:', error);
+      if (!res.headersSent) reply(res, 500, { error: 'internal', message: 'The publisher failed; see its log.' });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookServerOptions): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://publisher').pathname;
+  if (req.method === 'GET' && path === '/status' && options.status) return reply(res, 200, options.status());
+  if (path !== '/webhooks/sanity')
+    return reply(res, 404, { error: 'notFound', message: `No route ${req.method} ${path}` });
+  if (req.method !== 'POST') return reply(res, 405, { error: 'methodNotAllowed', message: 'Webhooks are POSTed.' });
+
+  const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
+  if (body === undefined) return reply(res, 413, { error: 'tooLarge', message: 'The webhook body is too large.' });
+  const header = req.headers['sanity-webhook-signature'];
+  const verdict = await verifyWebhook(body, Array.isArray(header) ? header[0] : header, { secret: options.secret });
+  if (!verdict.ok) return reply(res, verdict.status, { error: verdict.reason, message: verdict.message });
+
+  let parsed: z.infer<typeof payload>;
+  try {
+    parsed = payload.parse(JSON.parse(body));
+  } catch (error) {
+    const message =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+        : 'not JSON';
+    return reply(res, 400, { error: 'badPayload', message: `The webhook body is not a document change (${message}).` });
+  }
+  const operation = req.headers['sanity-operation'];
+  options.onChange({
+    id: parsed._id,
+    type: parsed._type,
+    operation: typeof operation === 'string' ? operation : undefined,
+    breaking: parsed.breaking === true,
+    receivedAt: Date.now(),
+  });
+  reply(res, 202, { accepted: parsed._id });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
