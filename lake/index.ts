@@ -1,7 +1,18 @@
 // The embedded, Sanity-compatible content lake: public API.
 
+export { FIRST_EDITOR_FILE, readFirstEditorToken } from './auth/first-editor.ts';
+export { DEFAULT_STUDIO_URL, loginLink } from './auth/login-link.ts';
 export { type Role, roleSchema } from './auth/roles.ts';
 export { type CreateTokenOptions, createToken, listTokens, revokeToken, type TokenRecord } from './auth/token-store.ts';
+export {
+  createEditor,
+  type EditorAccount,
+  ensureUserTables,
+  findEditor,
+  issueEditorToken,
+  listEditors,
+  revokeEditor,
+} from './auth/user-store.ts';
 export { type ExportOptions, type ExportResult, exportDataset } from './dataset-io/export-dataset.ts';
 export { type ImportMode, type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
 export { ImportError } from './dataset-io/import-error.ts';
@@ -12,3 +23,5 @@ export type { LakeDocument } from './store/document.ts';
 export { LakeStore } from './store/lake-store.ts';
 export { openDatabase } from './store/open-database.ts';
 export type { DocumentEffect, TransactionEvent } from './store/transaction-event.ts';
+export { ensureLocalCertificates, type LocalCertificates, loopbackHosts } from './tls/local-certificates.ts';
+export { defaultTlsDir } from './tls/tls-dir.ts';

@@ -1,4 +1,6 @@
 // node scripts/token.ts create --name build --role editor [--user-id ID] [--user-name NAME] [--user-email EMAIL] [--json]
+// node scripts/token.ts create --editor <email | id> [--json]   a token acting as an editor account (its role,
+//     its name in history), e.g. for a script run on someone's behalf; Studio logins use scripts/editor.ts
 // node scripts/token.ts list [--json]
 // node scripts/token.ts revoke <token id | name>
 // All take [--data-dir .lake] (or LAKE_DIR).
@@ -7,10 +9,21 @@
 // `TOKEN=$(node scripts/token.ts create --name build --role viewer)` works.
 // Tokens apply at once, also to a lake that is already running.
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, openDatabase, revokeToken, roleSchema } from '../lake/index.ts';
+import {
+  createToken,
+  ensureUserTables,
+  findEditor,
+  issueEditorToken,
+  listTokens,
+  openDatabase,
+  revokeToken,
+  roleSchema,
+  type TokenRecord,
+} from '../lake/index.ts';
 
 const USAGE = `Usage:
   node scripts/token.ts create --name <name> --role viewer|editor|administrator [--user-id ID] [--user-name NAME] [--user-email EMAIL] [--json]
+  node scripts/token.ts create --editor <email | id> [--json]
   node scripts/token.ts list [--json]
   node scripts/token.ts revoke <token id | name>
   (all take --data-dir .lake)`;
@@ -26,6 +39,7 @@ function main(): number {
         'user-email': { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean' },
+        editor: { type: 'string' },
       },
       allowPositionals: true,
     }),
@@ -35,6 +49,15 @@ function main(): number {
   const [command, target] = positionals;
   const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
   try {
+    if (command === 'create' && values.editor) {
+      ensureUserTables(db);
+      const editor = findEditor(db, values.editor);
+      if (!editor) {
+        process.stderr.write(`No active editor "${values.editor}"; see \`node scripts/editor.ts list\`.\n`);
+        return 1;
+      }
+      return printCreated(issueEditorToken(db, editor), values.json);
+    }
     if (command === 'create') {
       const role = roleSchema.safeParse(values.role);
       if (!values.name || !role.success) {
@@ -42,15 +65,10 @@ function main(): number {
         return 2;
       }
       const user = { id: values['user-id'], name: values['user-name'], email: values['user-email'] };
-      const created = createToken(db, { name: values.name, role: role.data, user: stripUndefined(user) });
-      if (values.json) process.stdout.write(`${JSON.stringify(created)}\n`);
-      else {
-        process.stderr.write(
-          `Created ${created.role} token "${created.name}" (${created.id}) acting as ${created.user.id}; it is shown only now:\n`,
-        );
-        process.stdout.write(`${created.token}\n`);
-      }
-      return 0;
+      return printCreated(
+        createToken(db, { name: values.name, role: role.data, user: stripUndefined(user) }),
+        values.json,
+      );
     }
     if (command === 'list') {
       const tokens = listTokens(db);
@@ -76,6 +94,17 @@ function main(): number {
   } finally {
     db.close();
   }
+}
+
+function printCreated(created: TokenRecord & { token: string }, json: boolean | undefined): number {
+  if (json) process.stdout.write(`${JSON.stringify(created)}\n`);
+  else {
+    process.stderr.write(
+      `Created ${created.role} token "${created.name}" (${created.id}) acting as ${created.user.id}; it is shown only now:\n`,
+    );
+    process.stdout.write(`${created.token}\n`);
+  }
+  return 0;
 }
 
 function stripUndefined<T extends Record<string, string | undefined>>(value: T): Partial<Record<keyof T, string>> {

@@ -153,6 +153,20 @@ describe('scripts/editor.ts', () => {
     expect(revoked).toMatchObject({ displayName: 'Sam Roe' });
   });
 
+  it('scripts/token.ts create --editor gives a raw token that acts as the account', async () => {
+    const created = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['scripts/token.ts', 'create', '--editor', 'jane@example.com', '--json', '--data-dir', t.dataDir],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as { token: string; role: string };
+    expect(created.role).toBe('editor');
+    expect(await as(created.token).request({ url: '/users/me' })).toMatchObject({ id: jane.id, name: 'Jane Doe' });
+  });
+
   it('refuses a second account with the same e-mail and a bad e-mail, naming the problem', () => {
     const run = (args: string[]) => {
       try {
