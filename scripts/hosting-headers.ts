@@ -1,18 +1,30 @@
-// npm run hosting-headers -- <dist>: writes <dist>/_headers, the cache rules of
-// the local edge (scripts/edge/cache-policy.ts) in the format Netlify and
-// Cloudflare Pages read, so a hosted deploy caches exactly as the edge does.
+// npm run hosting-headers -- <dist> --target netlify|cloudflare: writes
+// <dist>/_headers, the cache rules of the local edge (scripts/edge/cache-policy.ts)
+// in the format those hosts read, so a hosted deploy caches as the edge does.
+// Both apply every matching rule. Netlify then keeps the most specific rule's
+// value of a header; Cloudflare joins them with commas unless the specific rule
+// first detaches the inherited one with "! Cache-Control", which Netlify rejects.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheControlFor } from './edge/cache-policy.ts';
+import { parseArgs } from 'node:util';
+import { cacheControlFor, IMMUTABLE_PREFIXES } from './edge/cache-policy.ts';
 
-const dist = resolve(process.argv[2] ?? 'dist');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { target: { type: 'string', default: 'netlify' } },
+});
+if (values.target !== 'netlify' && values.target !== 'cloudflare') {
+  console.error(`--target must be netlify or cloudflare, not ${values.target}`);
+  process.exit(2);
+}
+const dist = resolve(positionals[0] ?? 'dist');
 const rules: [string, string][] = [
-  ['/_img/*', cacheControlFor('/_img/x.webp', 200)],
-  ['/_astro/*', cacheControlFor('/_astro/x.css', 200)],
-  ['/pagefind/*', cacheControlFor('/pagefind/x.pf_fragment', 200)],
-  ['/pagefind/pagefind-entry.json', cacheControlFor('/pagefind/pagefind-entry.json', 200)],
   ['/*', cacheControlFor('/index.html', 200)],
+  ...IMMUTABLE_PREFIXES.map((prefix): [string, string] => [`${prefix}*`, cacheControlFor(`${prefix}x`, 200)]),
 ];
-const text = rules.map(([path, value]) => `${path}\n  Cache-Control: ${value}\n`).join('\n');
+const detach = values.target === 'cloudflare';
+const text = rules
+  .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
+  .join('\n');
 writeFileSync(join(dist, '_headers'), text);
-console.log(`Wrote ${join(dist, '_headers')}`);
+console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
