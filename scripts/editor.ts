@@ -1,13 +1,13 @@
 // Local editor accounts for the Studio (no sanity.io logins, no passwords):
 //
 // node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
-//     makes an account and prints its Studio login link, https://localhost:3333/#token=<token>
+//     makes an account and prints its Studio login link, http://localhost:3333/#token=<token>
 // node scripts/editor.ts login <email | id>     prints a fresh login link for an existing account
 // node scripts/editor.ts list [--json]
 // node scripts/editor.ts revoke <email | id>    ends the account's access at once (its links stop working)
 //
 // All take [--data-dir .lake] (or LAKE_DIR) and [--studio-url URL] (or STUDIO_URL; default
-// https://localhost:3333). They work while the lake runs: tokens are read from SQLite per request.
+// http://localhost:3333). They work while the lake runs: tokens are read from SQLite per request.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_STUDIO_URL, loginLink } from '../lake/auth/login-link.ts';

@@ -1,8 +1,8 @@
 /**
- * Where the Studio is served by default (`npm start`); overridden by
+ * Where `npm start` serves the Studio (plain HTTP: localhost is a secure context); overridden by
  * STUDIO_URL or `--studio-url`.
  */
-export const DEFAULT_STUDIO_URL = 'https://localhost:3333';
+export const DEFAULT_STUDIO_URL = 'http://localhost:3333';
 
 /**
  * A Studio login link. The Studio (loginMethod "token") reads `#token=` from

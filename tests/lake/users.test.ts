@@ -139,7 +139,7 @@ describe('scripts/editor.ts', () => {
 
   it('create prints a Studio login link whose token logs in; revoke ends it at once', async () => {
     const link = editor('create', '--name', 'Sam Roe', '--email', 'sam@example.com', '--role', 'administrator').trim();
-    const match = /^https:\/\/localhost:3333\/#token=([^&]{32,})$/.exec(link);
+    const match = /^http:\/\/localhost:3333\/#token=([^&]{32,})$/.exec(link);
     expect(match).not.toBeNull();
     const token = decodeURIComponent(match?.[1] ?? '');
     expect(await as(token).request({ url: '/users/me' })).toMatchObject({ name: 'Sam Roe', role: 'administrator' });
