@@ -6,11 +6,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './bench/machine.ts';
+import { benchPublishing, type PublishBenchResult, percentile } from './bench/publish-bench.ts';
 import { writeResults } from './bench/results-file.ts';
 import { benchSite, rate, type SiteBenchResult } from './bench/site-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'publish-samples': { type: 'string', default: '20' },
+    publish: { type: 'boolean', default: true },
+  },
+});
 const sizes = values.sizes.split(',').map(Number);
 const workDir = join(ROOT, 'bench/work');
 mkdirSync(workDir, { recursive: true });
@@ -27,6 +34,22 @@ for (const size of sizes) {
       `peak ${Math.round(r.cold.peakRssBytes / 2 ** 20)} MB`,
   );
 }
+let publishing: PublishBenchResult | undefined;
+const largest = Math.max(...sizes);
+if (values.publish) {
+  const dir = join(workDir, String(largest));
+  publishing = await benchPublishing(
+    join(dir, 'export'),
+    join(ROOT, 'content'),
+    join(dir, 'publish'),
+    Number(values['publish-samples']),
+    (line) => console.log(`  ${line}`),
+  );
+  console.log(
+    `  publish to live: p50 ${percentile(publishing.latencies, 50).toFixed(2)} s, p95 ${percentile(publishing.latencies, 95).toFixed(2)} s; ` +
+      `full rebuild ${publishing.fullRebuildSeconds.toFixed(1)} s; burst of 100 → ${publishing.burst.builds} builds`,
+  );
+}
 const path = join(ROOT, 'bench/RESULTS.md');
-writeResults(path, machine, results);
+writeResults(path, machine, results, publishing);
 console.log(`Wrote ${path}`);

@@ -1,11 +1,17 @@
 // bench/RESULTS.md: the figures of the latest run, with when and where.
 import { writeFileSync } from 'node:fs';
+import { type PublishBenchResult, percentile } from './publish-bench.ts';
 import { rate, type SiteBenchResult } from './site-bench.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
 
-export function writeResults(path: string, machine: string, sites: SiteBenchResult[]): void {
+export function writeResults(
+  path: string,
+  machine: string,
+  sites: SiteBenchResult[],
+  publishing?: PublishBenchResult,
+): void {
   const rows = sites.map((r) => {
     const ratio = (m: { seconds: number }) => (m.seconds / r.baseline.seconds).toFixed(2);
     return [
@@ -38,6 +44,29 @@ ${rows.join('\n')}
 
 Targets (foundation issue): 10k stories at ≥ 400 pages/s end to end, peak RSS
 ≤ 1 GB, ratio to the bare baseline ≤ 2.0.
-`;
+${publishing ? publishingSection(publishing) : ''}`;
   writeFileSync(path, text);
+}
+
+function publishingSection(p: PublishBenchResult): string {
+  const p50 = percentile(p.latencies, 50);
+  const p95 = percentile(p.latencies, 95);
+  return `
+## Publish to live
+
+On the largest site above: the publisher (webhook → coalescing → incremental
+build → deploy) and the local edge, with the lake running. Latency is measured
+from sending the signed webhook for one edited story to the edge serving the
+new headline, ${p.latencies.length} samples in a row. The baseline is a full
+rebuild and deploy of the same site in the same run.
+
+| p50 | p95 | max | full rebuild + deploy | p95 / full rebuild |
+| --- | --- | --- | --- | --- |
+| ${s(p50)} | ${s(p95)} | ${s(Math.max(...p.latencies))} | ${s(p.fullRebuildSeconds)} | ${(p95 / p.fullRebuildSeconds).toFixed(2)} |
+
+Burst: ${p.burst.publishes} publishes of different stories over ${s(p.burst.seconds)} (sent one every 100 ms)
+led to **${p.burst.builds} builds**; all ${p.burst.publishes} edits live at the end: **${p.burst.allLive ? 'yes' : 'no'}**.
+
+Targets (publishing issue): p95 ≤ 5 s; 100 publishes within 10 s → at most 3 builds, all in the final output.
+`;
 }

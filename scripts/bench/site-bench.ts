@@ -52,6 +52,7 @@ export async function benchSite(
   const baseline = await measure(node, [script('bench/baseline-build.ts'), storyPages, join(dir, 'baseline-dist')]);
   if (!existsSync(join(dir, 'baseline-dist', 'story'))) throw new Error('the baseline build wrote no story pages');
   rmSync(lake, { recursive: true, force: true });
+  rmSync(join(dir, 'publish'), { recursive: true, force: true });
   return { stories, pages, importSeconds: imported.seconds, cold, warm, baseline };
 }
 
