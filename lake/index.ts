@@ -25,3 +25,7 @@ export { openDatabase } from './store/open-database.ts';
 export type { DocumentEffect, TransactionEvent } from './store/transaction-event.ts';
 export { ensureLocalCertificates, type LocalCertificates, loopbackHosts } from './tls/local-certificates.ts';
 export { defaultTlsDir } from './tls/tls-dir.ts';
+export { type Attempt, createDeliveryQueue, type Delivery, type DeliveryStatus } from './webhooks/delivery-queue.ts';
+export { encodeSignatureHeader, isValidSignature, SIGNATURE_HEADER } from './webhooks/signature.ts';
+export type { Webhook, WebhookDefinition } from './webhooks/webhook-definition.ts';
+export { addWebhook, listWebhooks, removeWebhook } from './webhooks/webhook-store.ts';

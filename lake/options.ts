@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listenOptionsSchema } from './listen/listen-options.ts';
+import { webhookOptionsSchema } from './webhooks/webhook-options.ts';
 
 /** The options of `startLake`, checked once at start-up so misconfiguration fails loudly. */
 export const lakeOptionsSchema = z.object({
@@ -37,6 +38,8 @@ export const lakeOptionsSchema = z.object({
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
   /** Listener (`data/listen`) settings: `{heartbeatMs}`. */
   listen: listenOptionsSchema,
+  /** Webhook delivery settings: `{maxAttempts, initialBackoffMs, maxBackoffMs, timeoutMs, concurrency, log}`. */
+  webhooks: webhookOptionsSchema,
 });
 
 export type LakeOptions = z.input<typeof lakeOptionsSchema>;

@@ -19,6 +19,7 @@ import type { LakeRuntime } from './runtime.ts';
 import type { LakeDocument } from './store/document.ts';
 import { LakeStore } from './store/lake-store.ts';
 import type { TransactionListener } from './store/transaction-event.ts';
+import { startWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
 
 /** A running lake. */
 export type Lake = {
@@ -34,6 +35,8 @@ export type Lake = {
   onTransaction(listener: TransactionListener): () => void;
   /** Open `data/listen` connections (a closed connection is removed at once). */
   openListeners(): number;
+  /** Webhooks in Sanity's format: definitions, and the log of deliveries and their attempts. */
+  webhooks: Omit<WebhookService, 'close'>;
   tokens: {
     create(options: CreateTokenOptions): TokenRecord & { token: string };
     list(): TokenRecord[];
@@ -72,6 +75,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     },
     listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
   };
+  const webhooks = startWebhookService({ store, projectId: config.projectId, settings: config.webhooks, logError });
   const handler = createRequestHandler({
     router: createRouter(routes),
     runtime,
@@ -108,6 +112,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     dataDir: config.dataDir,
     onTransaction: (listener) => store.onTransaction(listener),
     openListeners: () => runtime.listeners.size(),
+    webhooks,
     tokens: {
       create: (tokenOptions) => createToken(store.db, tokenOptions),
       list: () => listTokens(store.db),
@@ -127,7 +132,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     close() {
       runtime.listeners.close();
       presence.close();
-      closed ??= Promise.all([transport.close(), plain?.close()]).then(() => {
+      closed ??= Promise.all([transport.close(), plain?.close(), webhooks.close()]).then(() => {
         store.close();
         rmSync(marker, { force: true });
       });
