@@ -1,21 +1,66 @@
-// npm start: build the site from the embedded lake (or the configured host),
-// serve it the way the CDN edge will, and print where to look.
+// npm start: the whole newsroom on this machine, with no account and no
+// network: the content lake (HTTPS on 4443), the Studio (http://localhost:3333)
+// and the site (the local CDN edge on http://localhost:4321), started in that
+// order and stopped in reverse on Ctrl-C. Ports: LAKE_PORT, STUDIO_PORT,
+// SITE_PORT; data: LAKE_DIR; certificates: LAKE_TLS_DIR.
+import { assertPortsFree } from './support/free-ports.ts';
+import { lakeService } from './support/lake-service.ts';
+import { startServices } from './support/services.ts';
+import { siteService } from './support/site-service.ts';
+import { readStartConfig } from './support/start-config.ts';
+import { studioService } from './support/studio-service.ts';
 
-import { startStaticServer } from './edge/static-server.ts';
-import { buildSite } from './support/site-build.ts';
+async function main(): Promise<number> {
+  // Listening from the first moment: a Ctrl-C while services start stops the
+  // ones that did start, rather than leaving them running.
+  const signal = firstSignal();
+  const config = readStartConfig();
+  await assertPortsFree({
+    LAKE_PORT: config.ports.lake,
+    STUDIO_PORT: config.ports.studio,
+    SITE_PORT: config.ports.site,
+  });
+  const services = [
+    lakeService({
+      dataDir: config.lakeDir,
+      port: config.ports.lake,
+      tlsDir: config.tlsDir,
+      projectId: config.projectId,
+      dataset: config.dataset,
+    }),
+    studioService({ port: config.ports.studio }),
+    siteService({ port: config.ports.site }),
+  ];
+  const group = await startServices(services);
+  if (!signal.received()) {
+    console.log(
+      ['', 'The newsroom is up.', ...group.summary.map((line) => `  ${line}`), '', 'Press Ctrl-C to stop.'].join('\n'),
+    );
+  }
+  await signal.promise;
+  console.log('\nStopping the newsroom…');
+  await group.stop();
+  console.log('Stopped.');
+  return 0;
+}
 
-const port = Number(process.env.SITE_PORT ?? 4321);
+/** The first SIGINT or SIGTERM; a second one exits at once. */
+function firstSignal(): { promise: Promise<NodeJS.Signals>; received: () => boolean } {
+  let received = false;
+  const promise = new Promise<NodeJS.Signals>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (received) process.exit(130);
+      received = true;
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  return { promise, received: () => received };
+}
 
 try {
-  const { outDir } = await buildSite();
-  const edge = await startStaticServer({ root: () => outDir, port, host: process.env.SITE_HOST ?? '127.0.0.1' });
-  console.log(`\nThe newsroom is up.\n  Site: ${edge.url}/\n\nPress Ctrl-C to stop.`);
-  const stop = async () => {
-    await edge.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.exitCode = await main();
 } catch (error) {
   const e = error as Error & { hint?: string };
   console.error(`\nStart failed: ${e.message}`);

@@ -15,9 +15,27 @@ export type ChildLakeOptions = {
   port?: number;
   /** Extra environment for the lake process. */
   env?: Record<string, string>;
+  /**
+   * Run it in its own process group, so a Ctrl-C in the terminal reaches the
+   * parent only and the parent decides when the lake stops (npm start stops it
+   * last). The parent must then handle SIGINT. Default false: the lake gets
+   * the terminal's Ctrl-C along with its parent.
+   */
+  ownProcessGroup?: boolean;
 };
 
-export type ChildLake = { url: string; process: ChildProcess; stop: () => Promise<void> };
+/** What the lake says when it is ready (scripts/lake.ts's `listening` line). */
+export type LakeListening = {
+  url: string;
+  /** With LAKE_TLS: the plain-HTTP loopback listener for local tools. */
+  httpUrl?: string;
+  /** With LAKE_TLS: the local CA's certificate. */
+  caPath?: string;
+  /** The first-run editor's token file, while it exists. */
+  firstEditorTokenFile?: string;
+};
+
+export type ChildLake = LakeListening & { process: ChildProcess; stop: () => Promise<void> };
 
 export async function startChildLake(options: ChildLakeOptions): Promise<ChildLake> {
   const child = spawn(process.execPath, [LAKE_ENTRY], {
@@ -29,8 +47,10 @@ export async function startChildLake(options: ChildLakeOptions): Promise<ChildLa
       LAKE_PORT: String(options.port ?? 0),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: options.ownProcessGroup ?? false,
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  guardAgainstOrphaning(child);
+  const listening = await new Promise<LakeListening>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     const onExit = (code: number | null) =>
       reject(new Error(`The embedded lake exited (code ${code}) before it was ready; see its output above.`));
@@ -40,16 +60,41 @@ export async function startChildLake(options: ChildLakeOptions): Promise<ChildLa
       const event = parseEvent(line);
       if (event?.event === 'listening' && typeof event.url === 'string') {
         child.off('exit', onExit);
-        resolve(event.url);
+        resolve({
+          url: event.url,
+          httpUrl: optionalString(event.httpUrl),
+          caPath: optionalString(event.caPath),
+          firstEditorTokenFile: optionalString(event.firstEditorTokenFile),
+        });
       }
     });
   });
-  return { url, process: child, stop: () => stopChild(child) };
+  return { ...listening, process: child, stop: () => stopChild(child) };
 }
 
-function parseEvent(line: string): { event?: unknown; url?: unknown } | undefined {
+const running = new Set<ChildProcess>();
+let exitHooked = false;
+
+/**
+ * If the parent exits without stopping its lakes (an uncaught error), each
+ * still gets its SIGTERM and closes cleanly rather than outliving it.
+ */
+function guardAgainstOrphaning(child: ChildProcess): void {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => {
+      for (const lake of running) lake.kill('SIGTERM');
+    });
+  }
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
+
+const optionalString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function parseEvent(line: string): Record<string, unknown> | undefined {
   try {
-    return JSON.parse(line) as { event?: unknown; url?: unknown };
+    return JSON.parse(line) as Record<string, unknown>;
   } catch {
     return undefined;
   }

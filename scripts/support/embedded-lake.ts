@@ -3,7 +3,8 @@
 // clone needs no account, no network and nothing already running.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ChildLake, startChildLake } from './child-lake.ts';
+import { runningLake } from '../../lake/running-lake.ts';
+import { type ChildLake, type ChildLakeOptions, startChildLake } from './child-lake.ts';
 import { runNodeScript } from './run-node.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +16,9 @@ export type EmbeddedLakeOptions = {
   /** What a fresh lake is seeded with. Default: content/. */
   seedDir?: string;
   port?: number;
+  /** Extra environment for the lake (e.g. LAKE_TLS=1). */
+  env?: Record<string, string>;
+  ownProcessGroup?: ChildLakeOptions['ownProcessGroup'];
 };
 
 export function defaultLakeDir(): string {
@@ -29,7 +33,33 @@ export async function startEmbeddedLake(options: EmbeddedLakeOptions = {}): Prom
     console.log(`First run: seeding the embedded lake in ${dataDir} from ${seedDir}`);
     await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', dataDir]);
   }
-  return startChildLake({ dataDir, port: options.port });
+  return startChildLake({ dataDir, port: options.port, env: options.env, ownProcessGroup: options.ownProcessGroup });
+}
+
+/** A lake to read from: `url` for Sanity clients; `stop` is a no-op for a lake someone else runs. */
+export type LakeConnection = { url: string; shared: boolean; stop: () => Promise<void> };
+
+/**
+ * The lake serving `dataDir`: the one already running there (`npm start`),
+ * whose data must not be opened a second time, or else one started for the
+ * occasion and stopped by `stop`. A running TLS lake is read through its
+ * plain-HTTP loopback listener, so local tools need no certificate.
+ */
+export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<LakeConnection> {
+  const dataDir = options.dataDir ?? defaultLakeDir();
+  const running = runningLake(dataDir);
+  if (running) {
+    const url = running.httpUrl ?? running.url;
+    if (url.startsWith('https:') && !process.env.NODE_EXTRA_CA_CERTS) {
+      throw Object.assign(new Error(`The lake running on ${dataDir} (pid ${running.pid}) serves only HTTPS.`), {
+        name: 'RunningLakeNeedsCa',
+        hint: 'Run with NODE_EXTRA_CA_CERTS="$(node scripts/certs.ts path)", or restart it with `npm start`, which also listens on plain HTTP for builds.',
+      });
+    }
+    return { url, shared: true, stop: async () => {} };
+  }
+  const lake = await startEmbeddedLake({ ...options, dataDir });
+  return { url: lake.url, shared: false, stop: lake.stop };
 }
 
 /** The environment that points @sanity/client (and so the site's loader) at a running lake. */

@@ -5,7 +5,7 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { lakeEnv, startEmbeddedLake } from './embedded-lake.ts';
+import { connectToLake, lakeEnv } from './embedded-lake.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,7 +36,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (options.strict) process.env.NEWSROOM_STRICT = 'true';
 
-  const lake = process.env.SANITY_API_HOST ? undefined : await startEmbeddedLake({ dataDir: options.lakeDir });
+  const lake = process.env.SANITY_API_HOST ? undefined : await connectToLake({ dataDir: options.lakeDir });
+  if (lake?.shared) console.log(`Reading from the lake already running on this data directory (${lake.url}).`);
   try {
     // Astro's config and the content loader read the environment, so the lake's
     // address goes there rather than through a side channel.

@@ -1,6 +1,9 @@
 // The desk: what an editor sees in the left-hand column, in the order a
 // newsroom works: stories first, then the material stories are made of, then
 // the site's chrome.
+import { BlockquoteIcon } from '@sanity/icons/Blockquote';
+import { TagIcon } from '@sanity/icons/Tag';
+import { UsersIcon } from '@sanity/icons/Users';
 import type { DefaultDocumentNodeResolver, StructureResolver } from 'sanity/structure';
 import { photosItem } from './photos.ts';
 import { siteSettingsItem } from './site-settings.ts';
@@ -12,9 +15,9 @@ export const structure: StructureResolver = (S, context) =>
     .items([
       storiesItem(S, context),
       S.divider(),
-      S.documentTypeListItem('quote').title('Quotes'),
-      S.documentTypeListItem('person').title('People'),
-      S.documentTypeListItem('section').title('Sections'),
+      S.documentTypeListItem('quote').title('Quotes').icon(BlockquoteIcon),
+      S.documentTypeListItem('person').title('People').icon(UsersIcon),
+      S.documentTypeListItem('section').title('Sections').icon(TagIcon),
       photosItem(S),
       S.divider(),
       siteSettingsItem(S),

@@ -20,6 +20,8 @@ const STORY = 'story';
 const DRAFT_VERSION = '(!defined(_originalId) || _originalId in path("drafts.**"))';
 const PUBLISHED_VERSION = '(!defined(_originalId) || !(_originalId in path("drafts.**")))';
 const byNewest = [{ field: '_updatedAt', direction: 'desc' as const }];
+/** The API version custom list filters are evaluated with. */
+const LIST_API_VERSION = '2025-02-19';
 
 export function storiesItem(S: StructureBuilder, _context: StructureResolverContext): ListItemBuilder {
   return S.listItem()
@@ -55,6 +57,7 @@ export function storiesItem(S: StructureBuilder, _context: StructureResolverCont
                     .id(`section-${sectionId}`)
                     .title('Stories in this section')
                     .schemaType(STORY)
+                    .apiVersion(LIST_API_VERSION)
                     .filter('_type == $type && section._ref == $sectionId')
                     .params({ type: STORY, sectionId })
                     .defaultOrdering(byNewest)
@@ -71,6 +74,7 @@ function storyList(S: StructureBuilder, id: string, title: string, condition: st
     .id(id)
     .title(title)
     .schemaType(STORY)
+    .apiVersion(LIST_API_VERSION)
     .filter(`_type == $type && ${condition}`)
     .params({ type: STORY })
     .defaultOrdering(byNewest)

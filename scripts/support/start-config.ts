@@ -1,0 +1,52 @@
+// npm start's settings, read once from the environment so a typo fails at
+// start-up with the variable's name rather than as a half-started newsroom.
+import { z } from 'zod';
+import { defaultLakeDir } from './embedded-lake.ts';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const startEnv = z.object({
+  /** The lake's HTTPS port (the Studio's API host is https://localhost:<port>). */
+  LAKE_PORT: port(4443),
+  STUDIO_PORT: port(3333),
+  /** The local CDN edge serving the site. */
+  SITE_PORT: port(4321),
+  LAKE_DIR: z.string().min(1).optional(),
+  /** Where the lake's local CA and certificate live. Default: the per-user directory `node scripts/certs.ts path` shows. */
+  LAKE_TLS_DIR: z.string().min(1).optional(),
+  LAKE_PROJECT_ID: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('local'),
+  LAKE_DATASET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+    .default('production'),
+});
+
+export type StartConfig = {
+  ports: { lake: number; studio: number; site: number };
+  lakeDir: string;
+  tlsDir?: string;
+  projectId: string;
+  dataset: string;
+};
+
+export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
+  const parsed = startEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw Object.assign(new Error(`${String(issue?.path[0])} is invalid: ${issue?.message}`), {
+      name: 'StartConfigInvalid',
+      hint: 'Fix or unset that variable (see .env.example).',
+    });
+  }
+  const e = parsed.data;
+  return {
+    ports: { lake: e.LAKE_PORT, studio: e.STUDIO_PORT, site: e.SITE_PORT },
+    lakeDir: e.LAKE_DIR ?? defaultLakeDir(),
+    tlsDir: e.LAKE_TLS_DIR,
+    projectId: e.LAKE_PROJECT_ID,
+    dataset: e.LAKE_DATASET,
+  };
+}
