@@ -6,7 +6,7 @@ import type { DocumentMatcher } from './document-matcher.ts';
 import { documentEffects } from './effects/document-effects.ts';
 import type { ListenRequest } from './listen-request.ts';
 import { mutationEvent, transitionOf } from './mutation-event.ts';
-import type { SseStream } from './sse-stream.ts';
+import { type SseStream, sseFrame } from './sse-stream.ts';
 
 /** What a listener may see, checked again for every transaction (a revoked token stops the stream). */
 export type ListenerAccess = { dataset: boolean; drafts: boolean };
@@ -66,6 +66,16 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
     const targets = [...listeners].filter((l) => l.dataset === transaction.dataset && !l.stream.ended);
     const effects = memoize((doc: DocumentEffect) => documentEffects(doc.before, doc.after));
     const accessOf = new Map<string, ListenerAccess | undefined>();
+    // Listeners with the same options get byte-identical frames: serialise each once.
+    const frameCache = new Map<string, string>();
+    const frames = (key: string, build: () => string) => {
+      let frame = frameCache.get(key);
+      if (frame === undefined) {
+        frame = build();
+        frameCache.set(key, frame);
+      }
+      return frame;
+    };
     // One verdict per (filter, document version), shared by the listeners with that filter.
     const verdicts = memoize((key: string) =>
       memoize((doc: LakeDocument) => {
@@ -95,8 +105,14 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
       }
       // The pair listener waits for `transactionTotalEvents` events of a transaction: count what this connection gets.
       for (const [n, event] of events.entries()) {
-        const counted = { ...event, transactionTotalEvents: events.length, transactionCurrentEvent: n + 1 };
-        listener.stream.send('mutation', counted, String(event.eventId));
+        const { includeResult, includePreviousRevision, includeMutations, effectFormat, visibility } = listener.request;
+        const shape = [includeResult, includePreviousRevision, includeMutations, effectFormat, visibility].join();
+        const key = `${shape}\n${event.eventId}\n${event.transition}\n${events.length}\n${n}`;
+        const frame = frames(key, () => {
+          const counted = { ...event, transactionTotalEvents: events.length, transactionCurrentEvent: n + 1 };
+          return sseFrame('mutation', counted, String(event.eventId));
+        });
+        listener.stream.write(frame);
       }
     }
   }

@@ -3,6 +3,12 @@ import { Readable } from 'node:stream';
 /** Past this many unsent bytes a listener is too slow to keep: it is disconnected rather than buffered forever. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
+/** One named event: `id:` (optional), `event:` and a single `data:` line of JSON. */
+export function sseFrame(event: string, data: unknown, id?: string): string {
+  const head = id === undefined ? '' : `id: ${id}\n`;
+  return `${head}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 /**
  * One server-sent-events response body. Frames are written as the
  * EventSource polyfill the Studio uses requires: named events only
@@ -32,8 +38,12 @@ export class SseStream extends Readable {
   }
 
   send(event: string, data: unknown, id?: string): void {
-    const head = id === undefined ? '' : `id: ${id}\n`;
-    this.#write(`${head}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.#write(sseFrame(event, data, id));
+  }
+
+  /** Writes a frame made with `sseFrame` (shared by listeners that get the same bytes). */
+  write(frame: string): void {
+    this.#write(frame);
   }
 
   /** A comment line: keeps proxies and the client's 45 s inactivity timeout from closing the stream. */

@@ -50,7 +50,7 @@ export async function planDeliveries(input: PlanInput): Promise<PlannedDelivery[
     if (webhook.isDisabledByUser || webhook.sinceSeq >= transaction.seq) continue;
     if (webhook.dataset !== '*' && webhook.dataset !== transaction.dataset) continue;
     const groq = input.groqOf(webhook);
-    const view = input.viewOf(webhook.includeDrafts);
+    const view = () => input.viewOf(webhook.includeDrafts);
     const sanity = { projectId: input.projectId, dataset: transaction.dataset };
     for (const { id, before, after } of transaction.documents) {
       if (!isPublishedId(id) && !(webhook.includeDrafts && isDraftId(id))) continue;

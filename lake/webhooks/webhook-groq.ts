@@ -1,4 +1,6 @@
-import { type ExprNode, evaluate, parse } from 'groq-js';
+import { type ExprNode, parse } from 'groq-js';
+import { type Node, walk } from '../groq/ast.ts';
+import { evaluateTree } from '../groq/evaluate-tree.ts';
 import type { View } from '../perspective/view.ts';
 import type { LakeDocument } from '../store/document.ts';
 import { webhookErrors } from './webhook-errors.ts';
@@ -8,8 +10,8 @@ export type DeltaContext = {
   doc: LakeDocument;
   before: LakeDocument | null;
   after: LakeDocument | null;
-  /** What `*` and `->` read. */
-  view: View;
+  /** What `*` and `->` read; built only for filters and projections that use them. */
+  view: () => View;
   sanity: { projectId: string; dataset: string };
 };
 
@@ -20,6 +22,8 @@ export type WebhookGroq = {
   project(context: DeltaContext): Promise<unknown>;
 };
 
+type Compiled = { tree: Node; readsDataset: boolean };
+
 /**
  * A webhook's filter and projection, parsed in GROQ's delta mode so
  * `before()`, `after()` and `delta::changedAny()/changedOnly()/operation()`
@@ -28,17 +32,17 @@ export type WebhookGroq = {
 export function compileWebhookGroq(rule: { filter: string | null; projection: string | null }): WebhookGroq {
   const filter = compile('filter', rule.filter);
   const projection = compile('projection', rule.projection);
-  const run = async (tree: ExprNode, context: DeltaContext) => {
-    const value = await evaluate(tree, {
+  const run = (compiled: Compiled, context: DeltaContext) => {
+    const view = compiled.readsDataset ? context.view() : undefined;
+    return evaluateTree(compiled.tree, {
       root: context.doc,
       before: context.before,
       after: context.after,
-      dataset: context.view.docs,
-      dereference: ({ _ref }) => context.view.byId.get(_ref) ?? null,
+      dataset: view?.docs ?? [],
+      dereference: ({ _ref }) => view?.byId.get(_ref) ?? null,
       sanity: context.sanity,
       timestamp: new Date(),
     });
-    return value.get();
   };
   return {
     matches: async (context) => (filter ? (await run(filter, context)) === true : true),
@@ -46,11 +50,14 @@ export function compileWebhookGroq(rule: { filter: string | null; projection: st
   };
 }
 
-function compile(field: 'filter' | 'projection', source: string | null): ExprNode | undefined {
+function compile(field: 'filter' | 'projection', source: string | null): Compiled | undefined {
   if (source === null || source.trim() === '') return undefined;
+  let tree: Node;
   try {
-    return parse(source, { mode: 'delta' });
+    tree = parse(source, { mode: 'delta' }) as ExprNode as unknown as Node;
   } catch (error) {
     throw webhookErrors.invalidGroq(field, error instanceof Error ? error.message : String(error));
   }
+  const readsDataset = [...walk(tree)].some((node) => node.type === 'Everything' || node.type === 'Deref');
+  return { tree, readsDataset };
 }

@@ -57,6 +57,14 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
     settings: options.settings,
     log,
   });
+  // Definitions are read per transaction, from SQLite only when they may have changed: after this
+  // lake's own add/remove, or when another process (the CLI) wrote to the file (PRAGMA data_version).
+  let definitions: { version: number; webhooks: Webhook[] } | undefined;
+  const currentWebhooks = (): Webhook[] => {
+    const { data_version: version } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+    if (definitions?.version !== version) definitions = { version, webhooks: listWebhooks(db) };
+    return definitions.webhooks;
+  };
   const compiled = new Map<string, { key: string; groq: WebhookGroq }>();
   const groqOf = (webhook: Webhook) => {
     const key = JSON.stringify(webhook.rule);
@@ -103,7 +111,7 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   }
 
   async function catchUp(): Promise<void> {
-    const webhooks = listWebhooks(db).filter((hook) => !hook.isDisabledByUser);
+    const webhooks = currentWebhooks().filter((hook) => !hook.isDisabledByUser);
     if (webhooks.length === 0) return;
     let from = Math.max(cursor, Math.min(...webhooks.map((hook) => hook.sinceSeq)));
     for (;;) {
@@ -120,7 +128,7 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   }
 
   async function planCommitted(event: TransactionEvent): Promise<void> {
-    const webhooks = listWebhooks(db);
+    const webhooks = currentWebhooks();
     if (webhooks.length === 0) return;
     const row = db.prepare('SELECT seq FROM transactions WHERE id = ?').get(event.id) as { seq: number } | undefined;
     if (!row || row.seq <= cursor) return;
@@ -143,9 +151,15 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   worker.wake();
 
   return {
-    add: (definition) => addWebhook(db, definition),
+    add(definition) {
+      definitions = undefined;
+      return addWebhook(db, definition);
+    },
     list: () => listWebhooks(db),
-    remove: (idOrName) => removeWebhook(db, idOrName),
+    remove(idOrName) {
+      definitions = undefined;
+      return removeWebhook(db, idOrName);
+    },
     deliveries(filter = {}) {
       const webhook =
         filter.webhook && listWebhooks(db).find((h) => h.id === filter.webhook || h.name === filter.webhook);

@@ -12,6 +12,8 @@ export type WebhookReceiver = {
   received: ReceivedRequest[];
   /** Statuses for the next requests, in order (each used once); after them, 200. */
   respondWith(...statuses: number[]): void;
+  /** Leaves the next request whose body matches unanswered until the returned function is called (with its status). */
+  hold(match: (body: string) => boolean): (status?: number) => void;
   /** Resolves once `count` requests have arrived in all. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
   close(): Promise<void>;
@@ -20,18 +22,26 @@ export type WebhookReceiver = {
 export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const statuses: number[] = [];
+  const holds: { match: (body: string) => boolean; released: Promise<number | undefined>; used: boolean }[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const hold = holds.find((h) => !h.used && h.match(text));
+      let status: number | undefined;
+      if (hold) {
+        hold.used = true;
+        status = await hold.released;
+      }
       received.push({
         method: request.method ?? '',
         url: request.url ?? '',
         headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: text,
         at: Date.now(),
       });
-      response.writeHead(statuses.shift() ?? 200, { 'content-type': 'text/plain' });
+      response.writeHead(status ?? statuses.shift() ?? 200, { 'content-type': 'text/plain' });
       response.end('ok');
     });
   });
@@ -42,6 +52,14 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     port: actual,
     received,
     respondWith: (...next) => statuses.push(...next),
+    hold(match) {
+      let release: (status?: number) => void = () => {};
+      const released = new Promise<number | undefined>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ match, released, used: false });
+      return release;
+    },
     async waitFor(count, timeoutMs = 10_000) {
       for (const deadline = Date.now() + timeoutMs; received.length < count; ) {
         if (Date.now() > deadline) {
