@@ -39,7 +39,7 @@ const MODERN: { format: ImageFormat; type: string }[] = [
  * so the deployed site never calls the content host; `cdn` links to Sanity's
  * image CDN, for content on hosted Sanity.
  */
-const MODE = process.env.NEWSROOM_IMAGES === 'cdn' ? 'cdn' : 'build';
+export const MODE = process.env.NEWSROOM_IMAGES === 'cdn' ? 'cdn' : 'build';
 
 export function responsiveImage(photo: PhotoResult, options: ResponsiveOptions): ResponsiveImage {
   const natural = croppedSize(photo);
@@ -84,7 +84,7 @@ function urlFor(
 }
 
 /** The largest region of `natural` with the given aspect ratio. */
-function fitRatio(natural: PhotoShape, ratio: number): PhotoShape {
+export function fitRatio(natural: PhotoShape, ratio: number): PhotoShape {
   return natural.width / natural.height > ratio
     ? { width: Math.round(natural.height * ratio), height: natural.height }
     : { width: natural.width, height: Math.round(natural.width / ratio) };

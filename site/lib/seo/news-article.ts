@@ -1,0 +1,71 @@
+// The schema.org NewsArticle of a story page, with what Google's article and
+// image-licence guidance asks for: headline, images credited (creditText,
+// creator, copyrightHolder), authors with their pages, publication and
+// modification dates, the publisher, and each correction as a CorrectionComment.
+import type { SiteSettingsResult } from '../../../schemas/queries/site-settings.ts';
+import { storyModified } from '../catalog/modified.ts';
+import type { StoryEntry } from '../content/story-entry.ts';
+import { photoRights } from './photo-rights.ts';
+
+export type ArticleImage = { url: string; width: number; height: number };
+
+export type NewsArticleInput = {
+  story: StoryEntry;
+  settings: SiteSettingsResult;
+  /** The story's absolute canonical URL. */
+  url: string;
+  /** The site's absolute home URL. */
+  home: string;
+  description: string;
+  /** Absolute image URLs of the hero photo (card size first). */
+  images: readonly ArticleImage[];
+  /** Absolute URL of a person's author page, when they have one. */
+  authorUrl: (personId: string) => string | undefined;
+};
+
+export function newsArticle(input: NewsArticleInput): object {
+  const { story, settings } = input;
+  const publisher = { '@type': 'NewsMediaOrganization', name: settings.siteName, url: input.home };
+  const hero = story.heroPhoto;
+  const rights = hero ? photoRights(hero) : undefined;
+  const authors = (story.bylines ?? []).map((b) => ({
+    '@type': 'Person',
+    name: b.person.name,
+    url: input.authorUrl(b.person._id),
+    jobTitle: b.person.title,
+  }));
+  const corrections = [...(story.corrections ?? [])]
+    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+    .map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date }));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
+    url: input.url,
+    headline: story.headline,
+    description: input.description,
+    image: hero
+      ? input.images.map((image) => ({
+          '@type': 'ImageObject',
+          url: image.url,
+          contentUrl: image.url,
+          width: image.width,
+          height: image.height,
+          caption: hero.caption,
+          creditText: rights?.creditText,
+          creator: rights?.creator,
+          copyrightHolder: rights?.copyrightHolder,
+        }))
+      : undefined,
+    datePublished: story.publishedAt,
+    dateModified: storyModified(story),
+    // A story without a byline is the newsroom's own.
+    author: authors.length > 0 ? authors : [{ '@type': 'Organization', name: settings.siteName, url: input.home }],
+    publisher,
+    articleSection: story.section.name,
+    keywords: story.topics?.length ? story.topics.join(', ') : undefined,
+    wordCount: story.body.wordCount,
+    isAccessibleForFree: true,
+    correction: corrections.length > 0 ? corrections : undefined,
+  };
+}
