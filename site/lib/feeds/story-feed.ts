@@ -1,0 +1,61 @@
+// The feed of the whole site or of one section: its newest stories, each with
+// its card image and credit, from the same catalog the pages are built from.
+import type { Catalog, Listing } from '../catalog/build-catalog.ts';
+import { authorPath } from '../catalog/links.ts';
+import { latestModified, storyModified } from '../catalog/modified.ts';
+import type { StoryEntry } from '../content/story-entry.ts';
+import { socialImage } from '../images/social-image.ts';
+import { absoluteUrl, type FeedFormat, routes } from '../routes.ts';
+import { photoRights } from '../seo/photo-rights.ts';
+import { storyDescription } from '../seo/story-description.ts';
+import type { FeedImage, FeedItem, FeedModel } from './feed-model.ts';
+
+/** Stories per feed: a day or two of a busy newsroom, as feed readers poll often. */
+export const FEED_SIZE = 50;
+
+export type StoryFeedOptions = {
+  catalog: Catalog;
+  site: URL | undefined;
+  format: FeedFormat;
+  /** A section's feed; the whole site's when absent. */
+  section?: Listing;
+};
+
+export function storyFeed(options: StoryFeedOptions): FeedModel {
+  const { catalog, site, section } = options;
+  const settings = catalog.settings;
+  const stories = (section ? section.stories : catalog.stories).slice(0, FEED_SIZE);
+  const items = stories.map((story) => feedItem(catalog, story, site));
+  return {
+    title: section ? `${section.name} - ${settings.siteName}` : settings.siteName,
+    description: (section ? section.description : settings.tagline) ?? `The latest stories from ${settings.siteName}.`,
+    homeUrl: absoluteUrl(section ? routes.section(section.slug) : routes.home(), site),
+    selfUrl: absoluteUrl(routes.feed(options.format, section?.slug), site),
+    language: 'en',
+    publisher: settings.siteName,
+    updated: latestModified(stories) ?? settings._updatedAt ?? '1970-01-01T00:00:00Z',
+    items,
+  };
+}
+
+function feedItem(catalog: Catalog, story: StoryEntry, site: URL | undefined): FeedItem {
+  return {
+    url: absoluteUrl(routes.story(story.slug.current), site),
+    title: story.headline,
+    summary: storyDescription(story),
+    published: story.publishedAt,
+    modified: storyModified(story),
+    authors: (story.bylines ?? []).map((b) => {
+      const path = authorPath(catalog, b.person);
+      return { name: b.person.name, url: path ? absoluteUrl(path, site) : undefined };
+    }),
+    section: story.section.name,
+    tags: story.topics ?? [],
+    image: story.heroPhoto ? feedImage(story.heroPhoto, site) : undefined,
+  };
+}
+
+function feedImage(photo: NonNullable<StoryEntry['heroPhoto']>, site: URL | undefined): FeedImage {
+  const image = socialImage(photo);
+  return { ...image, url: absoluteUrl(image.url, site), alt: photo.alt, credit: photoRights(photo).line };
+}
