@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { pageKeys } from './site/lib/build/page-keys-integration.ts';
 import { imageVariants } from './site/lib/images/integration.ts';
+import { searchIndex } from './site/lib/search/integration.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -19,6 +20,7 @@ export default defineConfig({
   },
   // Photos are encoded by our own integration (site/lib/images/): their URLs
   // must be known while bodies are rendered in the loader, before any page.
-  integrations: [imageVariants(), pageKeys()],
+  // The search index is built from the loaded stories while pages render.
+  integrations: [imageVariants(), pageKeys(), searchIndex()],
   devToolbar: { enabled: false },
 });

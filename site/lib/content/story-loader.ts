@@ -2,13 +2,14 @@
 // time, into the body store, and reused for as long as the story and the
 // rendering code are unchanged.
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { type BodyStore, bodyStore } from './body-store.ts';
+import { announceLiveStories } from './live-stories.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { sanityLoader } from './sanity-loader.ts';
-import { type RenderedBody, renderStoryBody } from './story-entry.ts';
+import { type RenderedBody, renderStoryBody, type StoryEntry } from './story-entry.ts';
 
 export type StoryLoaderOptions = {
   siteUrl?: string;
@@ -17,6 +18,7 @@ export type StoryLoaderOptions = {
 export function storyLoader(options: StoryLoaderOptions = {}): Loader {
   // Kept in Astro's cache directory, beside the data store that points at it.
   let bodies: BodyStore;
+  let store: LoaderContext['store'];
   const live = new Set<string>();
   return sanityLoader({
     query: storiesQuery,
@@ -25,6 +27,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
     schema: storyResult,
     hooks: {
       begin: (context) => {
+        store = context.store;
         bodies ??= bodyStore(fileURLToPath(new URL('newsroom-bodies.sqlite', context.config.cacheDir)));
       },
       salt: rendererVersion,
@@ -43,6 +46,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         bodies.flush();
         bodies.prune(live);
         live.clear();
+        announceLiveStories([...store.values()].map((entry) => entry.data as StoryEntry));
       },
     },
   });

@@ -1,0 +1,51 @@
+// One search result as a list item: headline link, section and date, and the
+// excerpt with the matched words marked. The excerpt is HTML from the index;
+// only its text and <mark> elements are copied, so it cannot inject markup.
+import type { PagefindResultData } from './pagefind-api.ts';
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+function safeExcerpt(html: string): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
+  for (const node of Array.from(parsed.querySelectorAll('p')[0]?.childNodes ?? [])) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(document.createTextNode(node.textContent ?? ''));
+    }
+  }
+  return out;
+}
+
+export function resultItem(data: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  // Pages are published without .html (the edge adds it); records already use those URLs.
+  link.href = data.url.replace(/\.html$/, '');
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  item.append(heading);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  if (data.meta.section) {
+    const section = document.createElement('span');
+    section.className = 'section-name';
+    section.textContent = data.meta.section;
+    meta.append(section);
+  }
+  if (data.meta.date) {
+    const time = document.createElement('time');
+    time.dateTime = data.meta.date;
+    time.textContent = dateFormat.format(new Date(data.meta.date));
+    meta.append(time);
+  }
+  item.append(meta);
+  const excerpt = document.createElement('p');
+  excerpt.append(safeExcerpt(data.excerpt));
+  item.append(excerpt);
+  return item;
+}

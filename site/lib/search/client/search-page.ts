@@ -1,0 +1,54 @@
+// The search page's behaviour: read the query and filters from the address
+// (the form submits with GET), search the Pagefind index, list the results and
+// announce how many there are. Runs only on /search.
+import { loadPagefind } from './pagefind-api.ts';
+import { resultItem } from './result-item.ts';
+
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+const FILTERS = ['section', 'author', 'month'];
+/** Results shown at once; more are a new search away (narrow it with the filters). */
+const SHOWN = 30;
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The search page has no #${id}`);
+  return found as T;
+}
+
+export async function runSearch(): Promise<void> {
+  element('search-fallback').hidden = true;
+  const status = element('search-status');
+  const list = element<HTMLOListElement>('search-results');
+  const params = new URL(location.href).searchParams;
+  const query = params.get('q')?.trim() ?? '';
+  const filters: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = params.get(name) ?? '';
+    if (value) filters[name] = value;
+    const select = document.getElementById(`search-${name}`) as HTMLSelectElement | null;
+    if (select) select.value = value;
+  }
+  const newest = params.get('sort') === 'newest';
+  element<HTMLInputElement>('search-q').value = query;
+  element<HTMLSelectElement>('search-sort').value = newest ? 'newest' : '';
+  if (!query && Object.keys(filters).length === 0) {
+    status.textContent = 'Type the words to find, or choose a section, author or month.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  try {
+    const pagefind = await loadPagefind(PAGEFIND_URL);
+    const found = await pagefind.search(query || null, newest ? { filters, sort: { date: 'desc' } } : { filters });
+    const results = found?.results ?? [];
+    const shown = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+    list.replaceChildren(...shown.map(resultItem));
+    const what = query ? ` for “${query}”` : '';
+    status.textContent =
+      results.length === 0
+        ? `No stories found${what}.`
+        : `${results.length} ${results.length === 1 ? 'story' : 'stories'} found${what}${results.length > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
+  } catch (error) {
+    status.textContent = 'Search is not available right now. Please try again later.';
+    console.error(error);
+  }
+}

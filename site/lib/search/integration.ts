@@ -1,0 +1,44 @@
+// The Astro integration that gives the built site its search index: it starts
+// indexing as soon as the stories are loaded and puts /pagefind/ into the
+// site once the pages are written.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { onLiveStories } from '../content/live-stories.ts';
+import { type PendingIndex, publishSearchIndex, startSearchIndex } from './search-index.ts';
+
+/** Where the index and Pagefind's own script are published; the search page loads it from here. */
+export const SEARCH_DIR = 'pagefind';
+
+export function searchIndex(): AstroIntegration {
+  let pending: PendingIndex | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let workDir = '';
+  return {
+    name: 'newsroom-search-index',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        unsubscribe?.();
+        unsubscribe = onLiveStories((stories) => {
+          pending = startSearchIndex(stories, workDir);
+          // Failures surface when the build awaits the index, not as an unhandled rejection now.
+          pending.catch(() => undefined);
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        // In the build's own cache directory: builds that run side by side have different ones.
+        workDir = fileURLToPath(new URL('newsroom-search/', config.cacheDir));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        unsubscribe?.();
+        if (!pending) throw new Error('The stories were never loaded, so there is nothing to index for search.');
+        const started = performance.now();
+        const { records, reused } = await publishSearchIndex(pending, join(fileURLToPath(dir), SEARCH_DIR));
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const how = reused ? 'unchanged, reused from the cache' : 'indexed';
+        logger.info(`search index of ${records} stories ${how}; waited ${seconds}s for it`);
+      },
+    },
+  };
+}
