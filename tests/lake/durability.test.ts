@@ -59,11 +59,13 @@ describe('durability', () => {
       }
     };
     const lanes = [0, 1, 2, 3].map(writer);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Kill mid-stream once a good number of writes are acknowledged, however
+    // slow the machine is: the test is about what survives, not how fast.
+    while (acknowledged.size < 50) await new Promise((resolve) => setTimeout(resolve, 20));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(lanes);
-    expect(acknowledged.size).toBeGreaterThan(20);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(50);
 
     const second = await spawnLake();
     const stored = await clientFor(second.url, token).fetch<{ _id: string; _rev: string }[]>(
