@@ -14,19 +14,22 @@ export const MAX_URLS = 50_000;
 
 export type SiteSitemaps = ReadonlyMap<string, readonly SitemapUrl[]>;
 
-const plans = new WeakMap<Catalog, SiteSitemaps>();
+const plans = new WeakMap<Catalog, Map<string, SiteSitemaps>>();
 
-/** Sitemaps by name (`pages`, `stories-2026-11`…), computed once per catalog. */
-export function siteSitemaps(catalog: Catalog, site: URL | undefined): SiteSitemaps {
-  let plan = plans.get(catalog);
+/** Sitemaps by name (`pages`, `stories-2026-11`…), computed once per catalog and site URL. */
+export function siteSitemaps(catalog: Catalog, site: URL | string | undefined): SiteSitemaps {
+  const bySite = plans.get(catalog) ?? new Map<string, SiteSitemaps>();
+  plans.set(catalog, bySite);
+  const key = String(site);
+  let plan = bySite.get(key);
   if (!plan) {
     plan = new Map([['pages', pageUrls(catalog, site)], ...storySitemaps(catalog.stories, site)]);
-    plans.set(catalog, plan);
+    bySite.set(key, plan);
   }
   return plan;
 }
 
-function pageUrls(catalog: Catalog, site: URL | undefined): SitemapUrl[] {
+function pageUrls(catalog: Catalog, site: URL | string | undefined): SitemapUrl[] {
   const url = (path: string, stories: readonly StoryEntry[]) => ({
     loc: absoluteUrl(path, site),
     lastmod: latestModified(stories),
@@ -50,7 +53,7 @@ function pageUrls(catalog: Catalog, site: URL | undefined): SitemapUrl[] {
   ];
 }
 
-function storySitemaps(stories: readonly StoryEntry[], site: URL | undefined): [string, SitemapUrl[]][] {
+function storySitemaps(stories: readonly StoryEntry[], site: URL | string | undefined): [string, SitemapUrl[]][] {
   const byMonth = new Map<string, SitemapUrl[]>();
   for (const story of stories) {
     if (story.seo?.noIndex) continue;

@@ -9,7 +9,7 @@ import { renderUrlset } from '../../lib/sitemaps/sitemap-xml.ts';
 
 export async function getStaticPaths() {
   const c = await catalog();
-  const names = [...siteSitemaps(c, new URL('http://names.only/')).keys(), NEWS_SITEMAP];
+  const names = [...siteSitemaps(c, import.meta.env.SITE).keys(), NEWS_SITEMAP];
   return names.map((name) => ({ params: { name } }));
 }
 

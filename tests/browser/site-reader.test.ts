@@ -1,0 +1,139 @@
+// The reader's site in a real browser (Debian's Chromium), served by the
+// edge: axe-core finds no WCAG 2.2 AA violation on the front, section, story,
+// author, search and 404 pages; the keyboard reaches a visible skip link;
+// search finds live stories with its filters and never embargoed or draft
+// ones; and without JavaScript the search page says what to do instead.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, startStaticServer } from '../../scripts/edge/static-server.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { buildFixtureSite, DRAFT, EMBARGOED, type FixtureSite, FRESH } from '../site/support/fixture-site.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let site: FixtureSite;
+let edge: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildFixtureSite();
+  edge = await startStaticServer({ root: () => site.outDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await edge?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await page.goto(`${edge.url}${path}`);
+  return page;
+}
+
+type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = (await page.evaluate(
+    (tags) =>
+      (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags } })
+        .then((r) => r.violations),
+    WCAG_22_AA,
+  )) as AxeViolation[];
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function searchResults(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''));
+  return page.$$eval('#search-results a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+describe('axe-core, WCAG 2.2 AA', () => {
+  it.each([
+    ['front', '/'],
+    ['section', '/section/business'],
+    ['story', `/story/${FRESH.slug}`],
+    ['author', '/author/atta-kenare'],
+    ['search', '/search'],
+    ['search results', '/search?q=harbour&section=Business'],
+    ['404', '/no-such-page'],
+  ])('finds no violation on the %s page', async (_, path) => {
+    const page = await open(path);
+    if (path.includes('?q=')) expect((await searchResults(page)).length).toBeGreaterThan(0);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('keyboard and no-JavaScript reading', () => {
+  it('focuses a visible skip link first, which leads to the main content', async () => {
+    const page = await open(`/story/${FRESH.slug}`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return {
+        text: el.textContent,
+        href: el.getAttribute('href'),
+        left: box.left,
+        outline: getComputedStyle(el).outlineStyle,
+      };
+    });
+    expect(focused).toMatchObject({ text: 'Skip to content', href: '#main' });
+    expect(focused.left).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid');
+    await page.context().close();
+  });
+
+  it('reads a story with JavaScript off', async () => {
+    const page = await open(`/story/${FRESH.slug}`, { javaScriptEnabled: false });
+    expect(await page.textContent('h1')).toBe(FRESH.headline);
+    expect(await page.isVisible('figure.hero img')).toBe(true);
+    await page.context().close();
+  });
+
+  it('tells readers without JavaScript where else to look, instead of an empty search', async () => {
+    const page = await open('/search?q=harbour', { javaScriptEnabled: false });
+    expect(await page.isVisible('#search-fallback')).toBe(true);
+    expect(await page.textContent('#search-fallback')).toContain('archive');
+    await page.context().close();
+  });
+});
+
+describe('search', () => {
+  it('finds a live story by a word of its body, filtered by section', async () => {
+    const page = await open('/search?q=levy&section=Business');
+    expect(await searchResults(page)).toContain(`/story/${FRESH.slug}`);
+    expect(await page.textContent('#search-status')).toMatch(/stor(y|ies) found for “levy”/);
+    expect(await page.inputValue('#search-section')).toBe('Business');
+    await page.context().close();
+  });
+
+  it('honours the author and month filters', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const page = await open(`/search?author=${encodeURIComponent('Atta Kenare')}&month=${month}`);
+    expect(await searchResults(page)).toEqual([`/story/${FRESH.slug}`]);
+    const other = await open('/search?q=levy&section=World');
+    expect(await searchResults(other)).not.toContain(`/story/${FRESH.slug}`);
+    await page.context().close();
+    await other.context().close();
+  });
+
+  it.each([
+    ['embargoed', EMBARGOED.word],
+    ['draft', DRAFT.word],
+  ])('never finds the %s story', async (_, word) => {
+    const page = await open(`/search?q=${word}`);
+    expect(await searchResults(page)).toEqual([]);
+    expect(await page.textContent('#search-status')).toBe(`No stories found for “${word}”.`);
+    await page.context().close();
+  });
+});

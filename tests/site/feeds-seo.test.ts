@@ -1,0 +1,242 @@
+// What search engines, feed readers and social networks read: the head of
+// every page, the NewsArticle JSON-LD, the social card image, RSS, Atom and
+// JSON Feed (checked against the JSON Feed 1.1 schema), the sitemaps and the
+// Google News sitemap, and robots.txt.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPage } from '../helpers/site-build.ts';
+import { buildFixtureSite, builtFiles, type FixtureSite, FRESH, SITE_URL } from './support/fixture-site.ts';
+
+// Parsed XML and JSON-LD are explored by the assertions themselves.
+// biome-ignore lint/suspicious/noExplicitAny: untyped documents under test
+type Parsed = any;
+
+let site: FixtureSite;
+let files: string[];
+const read = (file: string) => readFileSync(join(site.outDir, file), 'utf8');
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'url', 'sitemap', 'category', 'author', 'dc:creator', 'link'].includes(name),
+});
+const parseXml = (file: string) => {
+  const body = read(file);
+  expect(XMLValidator.validate(body), `${file} is well-formed XML`).toBe(true);
+  return xml.parse(body);
+};
+const meta = (page: Root, key: string) =>
+  select(`meta[property="${key}"], meta[name="${key}"]`, page)?.properties.content as string | undefined;
+const storyFile = `story/${FRESH.slug}.html`;
+const storyUrl = `${SITE_URL}/story/${FRESH.slug}`;
+
+beforeAll(async () => {
+  site = await buildFixtureSite();
+  files = builtFiles(site.outDir);
+});
+
+describe('the head of every page', () => {
+  it('has a title, a description and a canonical URL on the site', () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    for (const file of pages) {
+      const page = readPage(site.outDir, file);
+      expect(textOf(select('title', page) as Element).trim(), file).not.toBe('');
+      expect(meta(page, 'description')?.trim(), file).toBeTruthy();
+      const canonical = String(select('link[rel="canonical"]', page)?.properties.href);
+      expect(canonical.startsWith(`${SITE_URL}/`), `${file}: ${canonical}`).toBe(true);
+    }
+  });
+
+  it('gives a story its OpenGraph and Twitter card with the credited 1200×630 JPEG', async () => {
+    const page = readPage(site.outDir, storyFile);
+    expect(meta(page, 'og:type')).toBe('article');
+    expect(meta(page, 'og:title')).toBe(FRESH.headline);
+    expect(meta(page, 'og:url')).toBe(storyUrl);
+    expect(meta(page, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(page, 'og:image:alt')).toBe('Container ships at anchor. Photographer: Lena Ulrich/Reuters');
+    expect(meta(page, 'twitter:image')).toBe(meta(page, 'og:image'));
+    const image = new URL(String(meta(page, 'og:image')));
+    expect(image.origin).toBe(SITE_URL);
+    const info = await sharp(join(site.outDir, image.pathname)).metadata();
+    expect(info).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    expect([meta(page, 'og:image:width'), meta(page, 'og:image:height')]).toEqual(['1200', '630']);
+  });
+});
+
+describe('NewsArticle JSON-LD', () => {
+  const articles = () =>
+    files
+      .filter((f) => f.startsWith('story/'))
+      .map((file) => {
+        const page = readPage(site.outDir, file);
+        const scripts = selectAll('script[type="application/ld+json"]', page);
+        expect(scripts, file).toHaveLength(1);
+        return { file, page, data: JSON.parse(textOf(scripts[0] as Element)) as Parsed };
+      });
+
+  it('parses on every story page and has the required fields', () => {
+    const all = articles();
+    expect(all.length).toBeGreaterThan(80);
+    for (const { file, page, data } of all) {
+      expect(data['@context'], file).toBe('https://schema.org');
+      expect(data['@type'], file).toBe('NewsArticle');
+      expect(data.headline, file).toBe(textOf(select('h1', page) as Element));
+      expect(Date.parse(data.datePublished), file).not.toBeNaN();
+      expect(Date.parse(data.dateModified), file).toBeGreaterThanOrEqual(Date.parse(data.datePublished));
+      expect(data.author.length, file).toBeGreaterThan(0);
+      for (const author of data.author) expect(author.name, file).toBeTruthy();
+      expect(data.publisher, file).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Bloomberg' });
+      if (select('figure.hero', page)) {
+        const [image] = data.image;
+        expect(image.creditText, file).toBeTruthy();
+        expect(image.copyrightHolder?.name, file).toBeTruthy();
+        expect(image.url, file).toBe(meta(page, 'og:image'));
+      }
+    }
+  });
+
+  it('names the authors with their pages, credits the photo and lists the correction', () => {
+    const fresh = articles().find((a) => a.file === storyFile)?.data;
+    expect(fresh?.author).toEqual([
+      expect.objectContaining({ '@type': 'Person', name: 'Atta Kenare', url: `${SITE_URL}/author/atta-kenare` }),
+    ]);
+    expect(fresh?.image[0]).toMatchObject({
+      creditText: 'Lena Ulrich/Reuters',
+      creator: { '@type': 'Person', name: 'Lena Ulrich' },
+      copyrightHolder: { '@type': 'Organization', name: 'Reuters' },
+      width: 1200,
+      height: 630,
+    });
+    expect(fresh?.correction).toEqual([
+      { '@type': 'CorrectionComment', text: FRESH.correction, datePublished: expect.any(String) },
+    ]);
+  });
+
+  it('credits a seed photo to its first agency, as "Atta Kenare/AFP/Getty Images"', () => {
+    const seed = articles().find((a) => a.file.includes('irans-mehmanparast'))?.data;
+    expect(seed?.image[0]).toMatchObject({
+      creditText: 'Atta Kenare/AFP/Getty Images',
+      copyrightHolder: { '@type': 'Organization', name: 'AFP' },
+    });
+  });
+});
+
+describe('feeds', () => {
+  it.each(['rss.xml', 'section/business/rss.xml'])('%s is RSS 2.0 with the required elements', (file) => {
+    const rss = parseXml(file).rss;
+    expect(rss['@version']).toBe('2.0');
+    const channel = rss.channel;
+    for (const key of ['title', 'link', 'description']) expect(channel[key], key).toBeTruthy();
+    expect(channel['atom:link']['@href']).toBe(`${SITE_URL}/${file}`);
+    expect(channel.item.length).toBeGreaterThan(0);
+    expect(channel.item.length).toBeLessThanOrEqual(50);
+    for (const item of channel.item) {
+      expect(item.title).toBeTruthy();
+      expect(item.link[0]).toMatch(new RegExp(`^${SITE_URL}/story/`));
+      expect(item.guid['#text']).toBe(item.link[0]);
+      expect(new Date(item.pubDate).toUTCString()).toBe(item.pubDate);
+    }
+    expect(channel.item[0].title).toBe(FRESH.headline);
+    const media = channel.item[0]['media:content'];
+    expect(media['media:credit']).toBe('Photographer: Lena Ulrich/Reuters');
+  });
+
+  it.each(['atom.xml', 'section/business/atom.xml'])('%s is Atom with the required elements', (file) => {
+    const feed = parseXml(file).feed;
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const key of ['id', 'title', 'updated']) expect(feed[key], key).toBeTruthy();
+    expect(feed.link.find((l: Parsed) => l['@rel'] === 'self')['@href']).toBe(`${SITE_URL}/${file}`);
+    expect(feed.author[0].name).toBe('Bloomberg');
+    for (const entry of feed.entry) {
+      for (const key of ['id', 'title', 'updated']) expect(entry[key], key).toBeTruthy();
+      expect(Date.parse(entry.updated)).not.toBeNaN();
+      expect(entry.link.find((l: Parsed) => l['@rel'] === 'alternate')['@href']).toBe(entry.id);
+    }
+  });
+
+  it.each(['feed.json', 'section/business/feed.json', 'section/world/feed.json'])(
+    '%s is valid JSON Feed 1.1',
+    (file) => {
+      const schema = JSON.parse(
+        readFileSync(
+          join(import.meta.dirname, '../../../shared/conformance/jsonfeed/jsonfeed-schema-v1.1.json'),
+          'utf8',
+        ),
+      );
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      (addFormatsPlugin as unknown as (a: Ajv) => void)(ajv);
+      const validate = ajv.compile(schema);
+      const feed = JSON.parse(read(file));
+      expect(validate(feed), JSON.stringify(validate.errors, null, 1)).toBe(true);
+      expect(feed.feed_url).toBe(`${SITE_URL}/${file}`);
+      expect(feed.items.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('gives each section only its own stories', () => {
+    const world = JSON.parse(read('section/world/feed.json')).items.map((i: { url: string }) => i.url);
+    const business = JSON.parse(read('section/business/feed.json')).items.map((i: { url: string }) => i.url);
+    expect(business).toContain(storyUrl);
+    expect(world).not.toContain(storyUrl);
+    expect(world.filter((u: string) => business.includes(u))).toEqual([]);
+  });
+});
+
+describe('sitemaps and robots.txt', () => {
+  it('has an index of sitemaps that exist, each URL with its lastmod', () => {
+    const index = parseXml('sitemap.xml').sitemapindex.sitemap as { loc: string; lastmod: string }[];
+    const names = index.map((s) => s.loc);
+    expect(names).toEqual(expect.arrayContaining([`${SITE_URL}/sitemaps/pages.xml`, `${SITE_URL}/sitemaps/news.xml`]));
+    let stories = 0;
+    for (const sitemap of index.filter((s) => !s.loc.endsWith('/news.xml'))) {
+      expect(Date.parse(sitemap.lastmod)).not.toBeNaN();
+      const urls = parseXml(new URL(sitemap.loc).pathname.slice(1)).urlset.url as { loc: string; lastmod: string }[];
+      for (const url of urls) expect(Date.parse(url.lastmod), url.loc).not.toBeNaN();
+      stories += urls.filter((u) => u.loc.includes('/story/')).length;
+    }
+    expect(stories).toBe(files.filter((f) => f.startsWith('story/')).length);
+  });
+
+  it('dates a story by its last change (update or correction) and a section by its newest', () => {
+    const all = parseXml('sitemap.xml')
+      .sitemapindex.sitemap.filter((s: { loc: string }) => !s.loc.endsWith('/news.xml'))
+      .flatMap((s: { loc: string }) => parseXml(new URL(s.loc).pathname.slice(1)).urlset.url);
+    const lastmod = (loc: string) => all.find((u: { loc: string }) => u.loc === loc)?.lastmod;
+    const story = readPage(site.outDir, storyFile);
+    const times = selectAll('.dates time, .corrections time', story).map((t) => String(t.properties.dateTime));
+    const updated = times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+    expect(lastmod(storyUrl)).toBe(updated);
+    expect(lastmod(`${SITE_URL}/section/business`)).toBe(updated);
+  });
+
+  it('has a Google News sitemap of the last 48 hours only', () => {
+    const urlset = parseXml('sitemaps/news.xml').urlset;
+    expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+    const urls = urlset.url as { loc: string; 'news:news': Parsed }[];
+    expect(urls.length).toBeLessThanOrEqual(1000);
+    expect(urls.map((u) => u.loc)).toContain(storyUrl);
+    for (const url of urls) {
+      const news = url['news:news'];
+      expect(news['news:publication']).toEqual({ 'news:name': 'Bloomberg', 'news:language': 'en' });
+      expect(Date.now() - Date.parse(news['news:publication_date'])).toBeLessThan(48 * 3_600_000);
+      expect(news['news:title']).toBeTruthy();
+    }
+    const older = parseXml('rss.xml').rss.channel.item.filter(
+      (i: { pubDate: string }) => Date.now() - Date.parse(i.pubDate) > 48 * 3_600_000,
+    );
+    expect(older.length).toBeGreaterThan(0);
+    for (const item of older) expect(urls.map((u) => u.loc)).not.toContain(item.link[0]);
+  });
+
+  it('points robots.txt at the sitemap index', () => {
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+    expect(read('robots.txt')).toMatch(/^User-agent: \*$/m);
+  });
+});
