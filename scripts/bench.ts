@@ -7,15 +7,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './bench/machine.ts';
 import { benchPublishing, type PublishBenchResult, percentile } from './bench/publish-bench.ts';
+import { benchReader, type ReaderBenchResult } from './bench/reader-bench.ts';
 import { writeResults } from './bench/results-file.ts';
 import { benchSite, rate, type SiteBenchResult } from './bench/site-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// --no-publish and --no-lighthouse skip those parts while iterating on one figure.
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     'publish-samples': { type: 'string', default: '20' },
     publish: { type: 'boolean', default: true },
+    lighthouse: { type: 'boolean', default: true },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -34,8 +38,17 @@ for (const size of sizes) {
       `peak ${Math.round(r.cold.peakRssBytes / 2 ** 20)} MB`,
   );
 }
-let publishing: PublishBenchResult | undefined;
 const largest = Math.max(...sizes);
+let reader: ReaderBenchResult | undefined;
+if (values.lighthouse) {
+  reader = await benchReader(join(workDir, String(largest), 'dist'), (line) => console.log(`  ${line}`));
+  const s = reader.lighthouse.scores;
+  console.log(
+    `  Lighthouse: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo}; ` +
+      `story page ${(reader.seed.brotliBytes / 1024).toFixed(1)} KB brotli, ${(reader.seed.gzipBytes / 1024).toFixed(1)} KB gzip, ${reader.seed.jsBytes} B of JavaScript`,
+  );
+}
+let publishing: PublishBenchResult | undefined;
 if (values.publish) {
   const dir = join(workDir, String(largest));
   publishing = await benchPublishing(
@@ -51,5 +64,5 @@ if (values.publish) {
   );
 }
 const path = join(ROOT, 'bench/RESULTS.md');
-writeResults(path, machine, results, publishing);
+writeResults(path, machine, results, publishing, reader);
 console.log(`Wrote ${path}`);

@@ -1,6 +1,8 @@
 // bench/RESULTS.md: the figures of the latest run, with when and where.
 import { writeFileSync } from 'node:fs';
 import { type PublishBenchResult, percentile } from './publish-bench.ts';
+import type { ReaderBenchResult } from './reader-bench.ts';
+import { readerSection } from './reader-results.ts';
 import { rate, type SiteBenchResult } from './site-bench.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -11,6 +13,7 @@ export function writeResults(
   machine: string,
   sites: SiteBenchResult[],
   publishing?: PublishBenchResult,
+  reader?: ReaderBenchResult,
 ): void {
   const rows = sites.map((r) => {
     const ratio = (m: { seconds: number }) => (m.seconds / r.baseline.seconds).toFixed(2);
@@ -44,7 +47,7 @@ ${rows.join('\n')}
 
 Targets (foundation issue): 10k stories at ≥ 400 pages/s end to end, peak RSS
 ≤ 1 GB, ratio to the bare baseline ≤ 2.0.
-${publishing ? publishingSection(publishing) : ''}`;
+${reader ? readerSection(reader, sites) : ''}${publishing ? publishingSection(publishing) : ''}`;
   writeFileSync(path, text);
 }
 

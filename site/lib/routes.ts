@@ -41,6 +41,7 @@ export const routes = {
   sitemapIndex: () => '/sitemap.xml',
   sitemap: (name: string) => `/sitemaps/${name}.xml`,
   robots: () => '/robots.txt',
+  favicon: () => '/favicon.svg',
 } as const;
 
 /** An absolute URL on the site, for feeds, sitemaps, canonical links and cards. */
