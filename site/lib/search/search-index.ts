@@ -3,8 +3,8 @@
 // are (so drafts and embargoed stories never reach it) and handed to
 // Pagefind's indexer, a separate process that works on the second core while
 // Astro bundles and renders pages on the first. The index is kept in the cache
-// under a digest of its records, so a rebuild with no change to what is
-// searchable reuses it, and linked into the site when the pages are written
+// under a key of the stories' digests and the record code, so a rebuild with
+// no change reuses it, and linked into the site when the pages are written
 // (Astro empties the output directory after the stories are loaded).
 import { createHash } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { CustomRecord } from 'pagefind';
 import * as pagefind from 'pagefind';
 import { readBody } from '../content/body-store.ts';
+import { codeFingerprint } from '../content/code-fingerprint.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { htmlText } from './html-text.ts';
 import { linkTree } from './link-tree.ts';
@@ -30,25 +31,37 @@ const BATCH = 250;
 export type IndexReport = { records: number; reused: boolean; dir: string };
 export type PendingIndex = Promise<IndexReport>;
 
-/** Indexes `stories` into a directory under `cacheDir`, or finds the index of identical records there. */
+/**
+ * What the index is made from: each story's digest (its content and the body
+ * renderer's code, see content/renderer-version.ts) and the code that makes
+ * records of stories. Reading the bodies is left until this says the index
+ * must be built again.
+ */
+function indexKey(stories: readonly StoryEntry[]): string {
+  const code = codeFingerprint(import.meta.url, SEARCH_CODE, ['NEWSROOM_TIME_ZONE']);
+  const hash = createHash('sha1').update(`${code}:fragments=${MAX_FRAGMENTS}`);
+  for (const key of stories.map((s) => s.body.key).sort()) hash.update(key);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const SEARCH_CODE = ['./search-record.ts', './html-text.ts', './search-index.ts', '../dates.ts', '../routes.ts'];
+
+/** Indexes `stories` into a directory under `cacheDir`, or finds the index of the same stories there. */
 export function startSearchIndex(stories: readonly StoryEntry[], cacheDir: string): PendingIndex {
   return (async () => {
-    const records: CustomRecord[] = [];
-    const digest = createHash('sha1').update(`fragments=${MAX_FRAGMENTS}`);
-    for (let i = 0; i < stories.length; i += BATCH) {
-      for (const story of stories.slice(i, i + BATCH)) {
-        const record = searchRecord(story, htmlText(readBody(story.body.store, story.body.key)));
-        digest.update(JSON.stringify(record));
-        records.push(record);
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const dir = join(cacheDir, digest.digest('hex').slice(0, 16));
+    const dir = join(cacheDir, indexKey(stories));
     const complete = await stat(join(dir, 'pagefind-entry.json')).then(
       () => true,
       () => false,
     );
-    if (complete) return { records: records.length, reused: true, dir };
+    if (complete) return { records: stories.length, reused: true, dir };
+    const records: CustomRecord[] = [];
+    for (let i = 0; i < stories.length; i += BATCH) {
+      for (const story of stories.slice(i, i + BATCH)) {
+        records.push(searchRecord(story, htmlText(readBody(story.body.store, story.body.key))));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Only the index of the latest content is worth keeping.
     await rm(cacheDir, { recursive: true, force: true });
     await writeIndex(records, `${dir}.partial`);

@@ -20,7 +20,8 @@ const plans = new WeakMap<Catalog, Map<string, SiteSitemaps>>();
 export function siteSitemaps(catalog: Catalog, site: URL | string | undefined): SiteSitemaps {
   const bySite = plans.get(catalog) ?? new Map<string, SiteSitemaps>();
   plans.set(catalog, bySite);
-  const key = String(site);
+  // import.meta.env.SITE and Astro.site spell the same origin differently.
+  const key = site ? new URL(String(site)).href : '';
   let plan = bySite.get(key);
   if (!plan) {
     plan = new Map([['pages', pageUrls(catalog, site)], ...storySitemaps(catalog.stories, site)]);
