@@ -1,6 +1,6 @@
 // Dates as a newsroom prints them, fixed to one time zone so every reader and
 // every build sees the same text.
-const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? 'UTC';
+export const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? 'UTC';
 
 // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
 const long = new Intl.DateTimeFormat('en-US', {

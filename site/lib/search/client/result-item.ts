@@ -3,8 +3,6 @@
 // only its text and <mark> elements are copied, so it cannot inject markup.
 import type { PagefindResultData } from './pagefind-api.ts';
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
 function safeExcerpt(html: string): DocumentFragment {
   const out = document.createDocumentFragment();
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
@@ -20,7 +18,12 @@ function safeExcerpt(html: string): DocumentFragment {
   return out;
 }
 
-export function resultItem(data: PagefindResultData): HTMLLIElement {
+/** Dates in the newsroom's time zone, as the rest of the site prints them. */
+export function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone });
+}
+
+export function resultItem(data: PagefindResultData, dates: Intl.DateTimeFormat): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
@@ -40,7 +43,7 @@ export function resultItem(data: PagefindResultData): HTMLLIElement {
   if (data.meta.date) {
     const time = document.createElement('time');
     time.dateTime = data.meta.date;
-    time.textContent = dateFormat.format(new Date(data.meta.date));
+    time.textContent = dates.format(new Date(data.meta.date));
     meta.append(time);
   }
   item.append(meta);

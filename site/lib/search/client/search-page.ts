@@ -2,7 +2,7 @@
 // (the form submits with GET), search the Pagefind index, list the results and
 // announce how many there are. Runs only on /search.
 import { loadPagefind } from './pagefind-api.ts';
-import { resultItem } from './result-item.ts';
+import { dateFormat, resultItem } from './result-item.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 const FILTERS = ['section', 'author', 'month'];
@@ -41,7 +41,8 @@ export async function runSearch(): Promise<void> {
     const found = await pagefind.search(query || null, newest ? { filters, sort: { date: 'desc' } } : { filters });
     const results = found?.results ?? [];
     const shown = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
-    list.replaceChildren(...shown.map(resultItem));
+    const dates = dateFormat(list.dataset.timeZone || 'UTC');
+    list.replaceChildren(...shown.map((data) => resultItem(data, dates)));
     const what = query ? ` for “${query}”` : '';
     status.textContent =
       results.length === 0
