@@ -2,6 +2,7 @@ import type { DocumentDefinition } from 'sanity';
 import { z } from 'zod';
 import { photoValue } from './photo.ts';
 import { documentSystemFields, slugValue } from './sanity-values.ts';
+import { requiredSlug } from './slug-rule.ts';
 
 export const personType = {
   name: 'person',
@@ -22,7 +23,7 @@ export const personType = {
       type: 'slug',
       options: { source: 'name', maxLength: 60 },
       description: 'The author page address: /author/<slug>.',
-      validation: (rule) => rule.required().error('Generate a slug from the name.'),
+      validation: requiredSlug('Generate a slug from the name.'),
     },
     {
       name: 'title',

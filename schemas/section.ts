@@ -1,6 +1,7 @@
 import type { DocumentDefinition } from 'sanity';
 import { z } from 'zod';
 import { documentSystemFields, slugValue } from './sanity-values.ts';
+import { requiredSlug } from './slug-rule.ts';
 
 export const sectionType = {
   name: 'section',
@@ -21,7 +22,7 @@ export const sectionType = {
       type: 'slug',
       options: { source: 'name', maxLength: 60 },
       description: 'The section page address: /section/<slug>. Changing it breaks old links.',
-      validation: (rule) => rule.required().error('Generate a slug from the name.'),
+      validation: requiredSlug('Generate a slug from the name.'),
     },
     {
       name: 'description',

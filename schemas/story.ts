@@ -6,6 +6,7 @@ import { photoValue } from './photo.ts';
 import { bodyField, bodyValue } from './portable-text.ts';
 import { documentSystemFields, isoDateTime, referenceValue, slugValue } from './sanity-values.ts';
 import { seoValue } from './seo.ts';
+import { requiredSlug } from './slug-rule.ts';
 
 export const HEADLINE_WARN_LENGTH = 110;
 
@@ -39,7 +40,7 @@ export const storyType = {
       group: 'story',
       options: { source: 'headline', maxLength: 96 },
       description: 'The story address: /story/<slug>. Changing it after publishing breaks links.',
-      validation: (rule) => rule.required().error('Generate a slug from the headline.'),
+      validation: requiredSlug('Generate a slug from the headline.'),
     },
     {
       name: 'dek',
