@@ -1,0 +1,63 @@
+// A journalist opens the Studio: no login screen, the newsroom's desk, and a
+// console with nothing in it but the refused requests to Sanity's own hosts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
+
+describe('the Studio on the embedded lake', () => {
+  let studio: StudioHarness;
+  beforeAll(async () => {
+    studio = await startStudioHarness();
+  });
+  afterAll(() => studio?.close());
+
+  it('boots straight to the desk, with a clean console', async () => {
+    const session = await studio.open(studio.editor('Ada Boot'));
+    const desk = session.page.getByTestId('structure-tool-list-pane').first();
+    for (const item of ['Stories', 'Quotes', 'People', 'Sections', 'Photos', 'Site settings']) {
+      await desk.getByTestId(`pane-item-${item}`).waitFor();
+    }
+    // The seeded story is listed with its section, date and hero thumbnail.
+    await session.goto('/structure/stories;all');
+    const story = session.page
+      .getByTestId('document-list-pane')
+      .getByRole('link')
+      .filter({ hasText: 'Mehmanparast' })
+      .filter({ hasText: 'Technology · 2012-05-29' });
+    await story.locator('img').waitFor();
+    expect(session.console.refused().some((url) => url.includes('sanity-cdn.com'))).toBe(true);
+    expect(session.console.problems()).toEqual([]);
+  });
+
+  it('keeps the site settings to one document: no create, duplicate, delete or unpublish', async () => {
+    const session = await studio.open(studio.editor('Sam Singleton'));
+    const { page } = session;
+    await session.goto('/structure/siteSettings');
+    await page.locator('#siteName').and(page.locator('[value="Bloomberg"]')).waitFor();
+    await page.getByTestId('action-publish').waitFor();
+    // A story's footer has a menu of further actions (unpublish, duplicate, delete); the settings' has none.
+    expect(await page.getByTestId('pane-footer').getByTestId('action-menu-button').count()).toBe(0);
+    await page.getByTestId('new-document-button').click();
+    await page.getByTestId('create-new-story').waitFor();
+    const creatable = await page
+      .locator('[data-testid^="create-new-"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')));
+    expect(creatable.sort()).toEqual([
+      'create-new-person',
+      'create-new-quote',
+      'create-new-section',
+      'create-new-story',
+    ]);
+    await session.edit('story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail', 'story');
+    await page.getByTestId('pane-footer').getByTestId('action-menu-button').waitFor();
+    expect(session.console.problems()).toEqual([]);
+  });
+
+  it('lists each photo with the credit it is printed under and where it is used', async () => {
+    const session = await studio.open(studio.editor('Pat Photo'));
+    await session.goto('/structure/photos');
+    const row = session.page.getByTestId('photo-row').filter({ hasText: 'mehmanparast' });
+    await row.getByTestId('photo-credit').getByText('Photographer: Atta Kenare/AFP/Getty Images').waitFor();
+    await row.getByRole('link', { name: 'Iran’s Mehmanparast Says ‘Soft War’ Cyber Attacks to Fail' }).waitFor();
+    expect(session.console.problems()).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+// Writing a story the way a journalist does in the Studio's form: typing into
+// fields, picking from reference search, inserting blocks from the body's
+// toolbar, uploading a photo. Locators are the Studio's own field ids and
+// test ids, and each step waits for what the editor would wait for.
+import type { Page } from 'playwright-core';
+
+/** Studio field ids contain dots (`heroPhoto.alt`); CSS needs them escaped. */
+const field = (page: Page, id: string) => page.locator(`#${id.replace(/\./g, '\\.')}`);
+
+export async function fillHeadline(page: Page, headline: string): Promise<void> {
+  await field(page, 'headline').fill(headline);
+  await page.getByTestId('field-slug').getByRole('button', { name: 'Generate' }).click();
+}
+
+export async function fillDek(page: Page, dek: string): Promise<void> {
+  await field(page, 'dek').fill(dek);
+}
+
+/** Picks a document in a reference field by typing part of its title. */
+export async function pickReference(page: Page, fieldId: string, search: string, title: string): Promise<void> {
+  await field(page, fieldId).fill(search);
+  await page
+    .locator(`[id="${fieldId}-listbox"]`)
+    .getByRole('option', { name: new RegExp(title) })
+    .click();
+}
+
+/** The publication time is in the Metadata group; `when` as the input takes it: "2026-05-01 09:00". */
+export async function fillPublishedAt(page: Page, when: string): Promise<void> {
+  await page.getByTestId('group-tab-all-fields').click();
+  await field(page, 'publishedAt').fill(when);
+  await field(page, 'publishedAt').press('Enter');
+}
+
+export async function typeParagraph(page: Page, text: string): Promise<void> {
+  await page.getByTestId('field-body').locator('[contenteditable="true"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+/** Inserts a pull quote after the cursor and fills it in its dialog. */
+export async function insertPullQuote(page: Page, quote: { text: string; speaker: string; role?: string }) {
+  await page.getByRole('button', { name: 'Insert Pull quote (block)' }).click();
+  const dialog = page.getByTestId('nested-object-dialog');
+  await dialog.locator('textarea[id$=".text"]').fill(quote.text);
+  await dialog.locator('input[id$=".speaker.name"]').fill(quote.speaker);
+  if (quote.role) await dialog.locator('input[id$=".speakerRole"]').fill(quote.role);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Uploads the hero photo and waits until the Studio shows it as uploaded (its edit button appears). */
+export async function uploadHeroPhoto(page: Page, file: string): Promise<void> {
+  await page.getByTestId('image-input').locator('input[type=file]').setInputFiles(file);
+  await page.getByTestId('options-menu-edit-details').waitFor();
+}
+
+export async function fillHeroPhotoText(page: Page, text: { alt?: string; caption?: string }): Promise<void> {
+  if (text.alt !== undefined) await field(page, 'heroPhoto.alt').fill(text.alt);
+  if (text.caption !== undefined) await field(page, 'heroPhoto.caption').fill(text.caption);
+}
+
+/** A credit as printed: a photographer typed by name, then agencies as tags. */
+export async function fillHeroPhotoCredit(page: Page, credit: { photographer?: string; agencies?: string[] }) {
+  if (credit.photographer) {
+    await page.getByTestId('field-heroPhoto.credit').getByRole('button', { name: 'Photographer' }).click();
+    await field(page, 'heroPhoto.credit.photographer.name').fill(credit.photographer);
+  }
+  for (const agency of credit.agencies ?? []) {
+    await field(page, 'heroPhoto.credit.agencies').fill(agency);
+    await field(page, 'heroPhoto.credit.agencies').press('Enter');
+  }
+}
+
+/** The credit line the form shows under the credit fields (what readers will see). */
+export function creditLinePreview(page: Page) {
+  return page.getByTestId('field-heroPhoto.credit').getByTestId('credit-line');
+}
+
+/** Publishes once the Studio allows it, and waits for the status badge to say so. */
+export async function publish(page: Page): Promise<void> {
+  const button = page.getByTestId('action-publish');
+  await button.and(page.locator(':not([disabled])')).waitFor();
+  await button.click();
+  await page
+    .getByTestId('pane-footer')
+    .getByText(/^(On the site|Embargoed until .*)$/)
+    .waitFor();
+}

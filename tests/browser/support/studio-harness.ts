@@ -1,0 +1,108 @@
+// What a browser test file works against: a real lake (HTTP/2 + TLS, seeded
+// from content/) in this process, the built Studio served and pointed at it,
+// and one headless Chromium. Each journey gets its own editor account and
+// browser context; the lake is shared by the file's journeys, which each work
+// on documents of their own.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type SanityClient } from '@sanity/client';
+import type { Browser } from 'playwright-core';
+import {
+  createEditor,
+  ensureLocalCertificates,
+  type Lake,
+  loopbackHosts,
+  openDatabase,
+  startLake,
+} from '../../../lake/index.ts';
+import { type StudioServer, startStudioServer } from '../../../scripts/support/studio-server.ts';
+import { launchChromium } from '../../helpers/browser.ts';
+import { type BuildRun, ROOT, runBuild, tempDir } from '../../helpers/site-build.ts';
+import { builtStudio } from './built-studio.ts';
+import { openStudio, type StudioSession } from './studio-session.ts';
+
+export type Editor = { id: string; name: string; token: string };
+
+export type StudioHarness = {
+  lake: Lake;
+  /** The browser-facing lake address the Studio is pointed at: https://localhost:<port>. */
+  apiHost: string;
+  studioUrl: string;
+  /** An editor account (a Studio login), made fresh for a journey. */
+  editor(name: string): Editor;
+  /** A new browser context logged in as `editor`, at `path` (default: the desk). */
+  open(editor: Editor, path?: string): Promise<StudioSession>;
+  /** @sanity/client over the lake's loopback HTTP listener, as the site and scripts read it. */
+  client(options?: { token?: string }): SanityClient;
+  /** `node scripts/build.ts` against this lake (which it finds running on its data directory). */
+  build(): Promise<BuildRun>;
+  close(): Promise<void>;
+};
+
+/** Shared by every file of a run: the CA is made once, under the lake's own lock. */
+const TLS_DIR = join(tmpdir(), 'newsroom-browser-tests-tls');
+
+export async function startStudioHarness(): Promise<StudioHarness> {
+  const [studioDir, certificates] = await Promise.all([
+    builtStudio(),
+    ensureLocalCertificates({ dir: TLS_DIR, hosts: loopbackHosts(['local']) }),
+  ]);
+  const dataDir = join(tempDir('newsroom-browser-lake-'), 'lake');
+  const lake = await startLake({
+    dataDir,
+    tls: { key: certificates.key, cert: certificates.cert },
+    httpPort: 0,
+    onError: (message, error) => console.error(`lake: ${message}`, error),
+  });
+  await lake.import(join(ROOT, 'content'));
+  const apiHost = `https://localhost:${lake.port}`;
+  let server: StudioServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startStudioServer({ root: studioDir, apiHost });
+    browser = await launchChromium({ ignoreHTTPSErrors: true });
+  } catch (error) {
+    await server?.close();
+    await lake.close();
+    throw error;
+  }
+  const httpUrl = lake.httpUrl as string;
+  const db = openDatabase(dataDir);
+  const sessions: StudioSession[] = [];
+  let editors = 0;
+  const studio = server;
+  const chromium = browser;
+  return {
+    lake,
+    apiHost,
+    studioUrl: studio.url,
+    editor(name) {
+      editors += 1;
+      const { editor, token } = createEditor(db, { name, email: `editor-${editors}@newsroom.test`, role: 'editor' });
+      return { id: editor.id, name: editor.name, token };
+    },
+    async open(editor, path) {
+      const session = await openStudio({ browser: chromium, studioUrl: studio.url, token: editor.token, path });
+      sessions.push(session);
+      return session;
+    },
+    client: (options = {}) =>
+      createClient({
+        projectId: lake.projectId,
+        dataset: lake.defaultDataset,
+        apiHost: httpUrl,
+        useProjectHostname: false,
+        apiVersion: '2025-02-19',
+        useCdn: false,
+        token: options.token,
+      }),
+    build: () => runBuild({ lakeDir: dataDir }),
+    async close() {
+      await Promise.all(sessions.map((s) => s.close()));
+      await chromium.close();
+      await studio.close();
+      db.close();
+      await lake.close();
+    },
+  };
+}
