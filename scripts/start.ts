@@ -2,7 +2,8 @@
 // network: the content lake (HTTPS on 4443), the Studio (http://localhost:3333)
 // and the site (the local CDN edge on http://localhost:4321), started in that
 // order and stopped in reverse on Ctrl-C. Ports: LAKE_PORT, STUDIO_PORT,
-// SITE_PORT; data: LAKE_DIR; certificates: LAKE_TLS_DIR.
+// SITE_PORT; data: LAKE_DIR; certificates: LAKE_TLS_DIR; builds: STUDIO_DIST,
+// SITE_DIST (and the release store, NEWSROOM_RELEASES_DIR).
 import { assertPortsFree } from './support/free-ports.ts';
 import { lakeService } from './support/lake-service.ts';
 import { startServices } from './support/services.ts';
@@ -28,8 +29,8 @@ async function main(): Promise<number> {
       projectId: config.projectId,
       dataset: config.dataset,
     }),
-    studioService({ port: config.ports.studio }),
-    siteService({ port: config.ports.site }),
+    studioService({ port: config.ports.studio, outDir: config.studioDist }),
+    siteService({ port: config.ports.site, outDir: config.siteDist }),
   ];
   const group = await startServices(services);
   if (!signal.received()) {
