@@ -73,7 +73,7 @@ export async function ensureStudioBuild(options: StudioBuildOptions = {}): Promi
   if (!options.force && (await isStudioBuildFresh(outDir, fingerprint))) {
     return { outDir, fingerprint, built: false, ms: performance.now() - started };
   }
-  log(`Building the Studio into ${relative(ROOT, outDir) || outDir} (sanity build)…`);
+  log(`Building the Studio into ${outDir.startsWith(ROOT) ? relative(ROOT, outDir) : outDir} (sanity build)…`);
   // Built beside the target and swapped in whole, so a server reading outDir
   // never sees half a build and a failed build leaves the old one in place.
   const staging = `${outDir}.building-${process.pid}`;

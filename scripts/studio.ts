@@ -1,0 +1,57 @@
+// node scripts/studio.ts build [--out studio/dist] [--force]
+//     builds the Studio (sanity build) unless the output is already up to date
+// node scripts/studio.ts serve [--port 3333] [--api-host https://localhost:4443] [--dir studio/dist]
+//     serves a built Studio on http://localhost:<port>, pointed at a lake (default: what the build baked in)
+//
+// `npm start` does both itself; these are for building once in CI, or for
+// serving the Studio against a lake started some other way.
+import { parseArgs } from 'node:util';
+import { DEFAULT_STUDIO_DIST, ensureStudioBuild } from './support/studio-build.ts';
+import { startStudioServer } from './support/studio-server.ts';
+
+const USAGE =
+  'Usage: node scripts/studio.ts build [--out dir] [--force]\n       node scripts/studio.ts serve [--port 3333] [--api-host URL] [--dir dir]';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      dir: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      port: { type: 'string', default: '3333' },
+      'api-host': { type: 'string' },
+    },
+  });
+  const command = positionals[0];
+  if (command === 'build') {
+    const build = await ensureStudioBuild({ outDir: values.out ?? DEFAULT_STUDIO_DIST, force: values.force });
+    console.log(build.built ? `The Studio is in ${build.outDir}.` : `The Studio in ${build.outDir} is up to date.`);
+    return 0;
+  }
+  if (command === 'serve') {
+    const server = await startStudioServer({
+      root: values.dir ?? DEFAULT_STUDIO_DIST,
+      apiHost: values['api-host'],
+      port: Number(values.port),
+    });
+    console.log(`Studio: ${server.url}/ (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await server.close();
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  const e = error as Error & { hint?: string };
+  console.error(`\n${e.message}`);
+  if (e.hint) console.error(`What to do: ${e.hint}`);
+  process.exitCode = 1;
+}
