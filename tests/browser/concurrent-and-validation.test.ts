@@ -83,7 +83,7 @@ async function typeAtEnd(page: Page, selector: string, text: string): Promise<vo
   const input = page.locator(selector);
   await input.click();
   await input.press('ControlOrMeta+End');
-  await input.pressSequentially(text, { delay: 20 });
+  await input.pressSequentially(text, { delay: 10 });
 }
 
 function waitForValue(page: Page, selector: string, value: string): Promise<unknown> {

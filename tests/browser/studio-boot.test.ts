@@ -11,13 +11,12 @@ describe('the Studio on the embedded lake', () => {
   afterAll(() => studio?.close());
 
   it('boots straight to the desk, with a clean console', async () => {
-    const session = await studio.open(studio.editor('Ada Boot'));
+    const session = await studio.open(studio.editor('Ada Boot'), '/structure/stories;all');
     const desk = session.page.getByTestId('structure-tool-list-pane').first();
     for (const item of ['Stories', 'Quotes', 'People', 'Sections', 'Photos', 'Site settings']) {
       await desk.getByTestId(`pane-item-${item}`).waitFor();
     }
     // The seeded story is listed with its section, date and hero thumbnail.
-    await session.goto('/structure/stories;all');
     const story = session.page
       .getByTestId('document-list-pane')
       .getByRole('link')
@@ -29,9 +28,8 @@ describe('the Studio on the embedded lake', () => {
   });
 
   it('keeps the site settings to one document: no create, duplicate, delete or unpublish', async () => {
-    const session = await studio.open(studio.editor('Sam Singleton'));
+    const session = await studio.open(studio.editor('Sam Singleton'), '/structure/siteSettings');
     const { page } = session;
-    await session.goto('/structure/siteSettings');
     await page.locator('#siteName').and(page.locator('[value="Bloomberg"]')).waitFor();
     await page.getByTestId('action-publish').waitFor();
     // A story's footer has a menu of further actions (unpublish, duplicate, delete); the settings' has none.
@@ -53,8 +51,7 @@ describe('the Studio on the embedded lake', () => {
   });
 
   it('lists each photo with the credit it is printed under and where it is used', async () => {
-    const session = await studio.open(studio.editor('Pat Photo'));
-    await session.goto('/structure/photos');
+    const session = await studio.open(studio.editor('Pat Photo'), '/structure/photos');
     const row = session.page.getByTestId('photo-row').filter({ hasText: 'mehmanparast' });
     await row.getByTestId('photo-credit').getByText('Photographer: Atta Kenare/AFP/Getty Images').waitFor();
     await row.getByRole('link', { name: 'Iran’s Mehmanparast Says ‘Soft War’ Cyber Attacks to Fail' }).waitFor();
