@@ -34,10 +34,11 @@ export function searchIndex(): AstroIntegration {
         unsubscribe?.();
         if (!pending) throw new Error('The stories were never loaded, so there is nothing to index for search.');
         const started = performance.now();
-        const { records, reused } = await publishSearchIndex(pending, join(fileURLToPath(dir), SEARCH_DIR));
+        const { records, shards, indexed } = await publishSearchIndex(pending, join(fileURLToPath(dir), SEARCH_DIR));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const how = reused ? 'unchanged, reused from the cache' : 'indexed';
-        logger.info(`search index of ${records} stories ${how}; waited ${seconds}s for it`);
+        logger.info(
+          `search index of ${records} stories in ${shards.size} shards (${indexed} indexed, ${shards.size - indexed} unchanged); waited ${seconds}s for it`,
+        );
       },
     },
   };

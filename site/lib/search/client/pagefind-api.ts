@@ -9,15 +9,22 @@ export type PagefindResult = { id: string; data: () => Promise<PagefindResultDat
 
 export type PagefindApi = {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (url: string) => Promise<void>;
   search: (
     term: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ) => Promise<{ results: PagefindResult[] } | null>;
 };
 
-/** Loads Pagefind from the site at run time; it is written after the build, so it cannot be bundled. */
-export async function loadPagefind(url: string): Promise<PagefindApi> {
-  const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+/**
+ * Loads Pagefind from the first shard's folder and merges the other shards.
+ * It is written after the build, so it is loaded at run time, not bundled.
+ */
+export async function loadPagefind(shards: readonly string[]): Promise<PagefindApi> {
+  const [first, ...rest] = shards;
+  if (!first) throw new Error('There is no search index: no story is published yet.');
+  const api = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
   await api.options({ excerptLength: 24 });
+  for (const shard of rest) await api.mergeIndex(shard);
   return api;
 }

@@ -4,7 +4,6 @@
 import { loadPagefind } from './pagefind-api.ts';
 import { dateFormat, resultItem } from './result-item.ts';
 
-const PAGEFIND_URL = '/pagefind/pagefind.js';
 const FILTERS = ['section', 'author', 'month'];
 /** Results shown at once; more are a new search away (narrow it with the filters). */
 const SHOWN = 30;
@@ -37,7 +36,7 @@ export async function runSearch(): Promise<void> {
   }
   status.textContent = 'Searching…';
   try {
-    const pagefind = await loadPagefind(PAGEFIND_URL);
+    const pagefind = await loadPagefind((list.dataset.shards ?? '').split(' ').filter(Boolean));
     const found = await pagefind.search(query || null, newest ? { filters, sort: { date: 'desc' } } : { filters });
     const results = found?.results ?? [];
     const shown = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
