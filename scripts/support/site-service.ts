@@ -31,7 +31,9 @@ export function siteService(options: SiteServiceOptions): Service {
       const outDir = options.outDir ?? join(ROOT, 'dist');
       let note = '';
       try {
-        await runNodeScript(BUILD_ENTRY, ['--out', outDir], { ...env });
+        // Only where to read content from: the services' other variables (a login token) stay out of the build.
+        const contentEnv = Object.fromEntries(Object.entries(env).filter(([key]) => /^(SANITY_|LAKE_)/.test(key)));
+        await runNodeScript(BUILD_ENTRY, ['--out', outDir], contentEnv);
         const { manifest } = await deployBuild({ store, buildDir: outDir });
         note = ` (release ${manifest.id})`;
       } catch (error) {
