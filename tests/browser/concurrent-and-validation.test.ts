@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPublishedStory } from './support/seed-story.ts';
-import { fillHeadline, fillHeroPhotoText, uploadHeroPhoto } from './support/story-form.ts';
+import { fillHeadline, fillHeroPhotoCredit, fillHeroPhotoText, uploadHeroPhoto } from './support/story-form.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 import { createPath } from './support/studio-session.ts';
 import { testPhoto } from './support/test-photo.ts';
@@ -62,6 +62,9 @@ describe('editing together, and validation', () => {
     expect(published?.heroPhoto).toBeUndefined();
     const draft = await studio.client({ token: editor.token }).getDocument(`drafts.${story.id}`);
     expect(draft?.heroPhoto).toMatchObject({ alt: 'A tanker at sea' });
+    // The credit was all that stood in the way: with one, the story can be published.
+    await fillHeroPhotoCredit(page, { agencies: ['Reuters'] });
+    await publish.and(page.locator(':not([disabled])')).waitFor();
     expect(session.console.problems()).toEqual([]);
   });
 

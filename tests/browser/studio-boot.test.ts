@@ -27,6 +27,39 @@ describe('the Studio on the embedded lake', () => {
     expect(session.console.problems()).toEqual([]);
   });
 
+  it('files stories under drafts, published and their section', async () => {
+    const editor = studio.editor('Dana Desk');
+    await studio.client({ token: editor.token }).create({
+      _id: 'drafts.story-desk-draft',
+      _type: 'story',
+      headline: 'A Draft Nobody Has Published',
+      section: { _type: 'reference', _ref: 'section-technology' },
+    });
+    const session = await studio.open(editor, '/structure/stories');
+    const { page } = session;
+    const list = () => page.getByTestId('document-list-pane').last();
+    const seedStory = /Mehmanparast/;
+    await page.getByTestId('pane-item-Drafts').click();
+    await list()
+      .getByRole('link', { name: /A Draft Nobody Has Published/ })
+      .waitFor();
+    expect(await list().getByRole('link', { name: seedStory }).count()).toBe(0);
+    await page.getByTestId('pane-item-Published').click();
+    await list().getByRole('link', { name: seedStory }).waitFor();
+    expect(
+      await list()
+        .getByRole('link', { name: /A Draft Nobody Has Published/ })
+        .count(),
+    ).toBe(0);
+    await page.getByTestId('pane-item-By section').click();
+    await page.getByRole('link', { name: /^Technology/ }).click();
+    await list()
+      .getByRole('link', { name: /A Draft Nobody Has Published/ })
+      .waitFor();
+    await list().getByRole('link', { name: seedStory }).waitFor();
+    expect(session.console.problems()).toEqual([]);
+  });
+
   it('keeps the site settings to one document: no create, duplicate, delete or unpublish', async () => {
     const session = await studio.open(studio.editor('Sam Singleton'), '/structure/siteSettings');
     const { page } = session;
