@@ -142,18 +142,35 @@ export const storyType = {
     },
   ],
   orderings: [{ title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] }],
-  // Lists show the headline, the section and when readers see the story (the
-  // Studio adds its own draft/published dots); the hero photo is the thumbnail.
+  // Lists show the headline, the section, which version is the newest (Draft
+  // or Published) and when readers see the story; the hero photo is the
+  // thumbnail. Lists read through the drafts perspective, which names the
+  // version it returned in `_originalId` (other previews lack it: no status).
   preview: {
-    select: { title: 'headline', section: 'section.name', media: 'heroPhoto', publishedAt: 'publishedAt', dek: 'dek' },
-    prepare: ({ title, section, media, publishedAt, dek }) => ({
+    select: {
+      title: 'headline',
+      section: 'section.name',
+      media: 'heroPhoto',
+      publishedAt: 'publishedAt',
+      dek: 'dek',
+      originalId: '_originalId',
+    },
+    prepare: ({ title, section, media, publishedAt, dek, originalId }) => ({
       title: title || 'Untitled story',
-      subtitle: [section ?? 'No section', timing(publishedAt, new Date())].join(' · '),
+      subtitle: [section ?? 'No section', versionLabel(originalId), timing(publishedAt, new Date())]
+        .filter(Boolean)
+        .join(' · '),
       description: typeof dek === 'string' ? dek : undefined,
       media,
     }),
   },
 } satisfies DocumentDefinition;
+
+/** "Draft" when the newest version of a story is a draft, "Published" when it is the published one. */
+export function versionLabel(originalId: unknown): string | undefined {
+  if (typeof originalId !== 'string') return undefined;
+  return originalId.startsWith('drafts.') ? 'Draft' : 'Published';
+}
 
 /** When readers see a story, in a few words: "Embargoed until 2026-05-01 09:00", "2026-04-30", "No publication time". */
 export function timing(publishedAt: unknown, now: Date): string {

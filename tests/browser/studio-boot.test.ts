@@ -21,7 +21,7 @@ describe('the Studio on the embedded lake', () => {
       .getByTestId('document-list-pane')
       .getByRole('link')
       .filter({ hasText: 'Mehmanparast' })
-      .filter({ hasText: 'Technology · 2012-05-29' });
+      .filter({ hasText: 'Technology · Published · 2012-05-29' });
     await story.locator('img').waitFor();
     expect(session.console.refused().some((url) => url.includes('sanity-cdn.com'))).toBe(true);
     expect(session.console.problems()).toEqual([]);
@@ -42,6 +42,7 @@ describe('the Studio on the embedded lake', () => {
     await page.getByTestId('pane-item-Drafts').click();
     await list()
       .getByRole('link', { name: /A Draft Nobody Has Published/ })
+      .filter({ hasText: 'Technology · Draft · No publication time' })
       .waitFor();
     expect(await list().getByRole('link', { name: seedStory }).count()).toBe(0);
     await page.getByTestId('pane-item-Published').click();

@@ -1,7 +1,7 @@
 // What editors read about a story's standing: the badge beside its title and
 // the timing in its list preview.
 import { describe, expect, it } from 'vitest';
-import { timing } from '../../schemas/story.ts';
+import { storyType, timing } from '../../schemas/story.ts';
 import { storyStatus } from '../../studio/documents/story-status-badge.ts';
 
 const now = new Date('2026-05-01T12:00:00Z');
@@ -31,5 +31,26 @@ describe('the timing in story previews', () => {
     ['not a date', 'No publication time'],
   ])('%s → %s', (publishedAt, expected) => {
     expect(timing(publishedAt, now)).toBe(expected);
+  });
+});
+
+describe('the story list preview', () => {
+  const prepare = storyType.preview.prepare;
+  it.each([
+    ['drafts.story-1', 'Technology · Draft · 2026-04-30'],
+    ['story-1', 'Technology · Published · 2026-04-30'],
+    [undefined, 'Technology · 2026-04-30'],
+  ])('says which version is newest (%s)', (originalId, subtitle) => {
+    expect(prepare({ title: 'A', section: 'Technology', publishedAt: past.publishedAt, originalId })).toMatchObject({
+      title: 'A',
+      subtitle,
+    });
+  });
+
+  it('names what is missing rather than showing nothing', () => {
+    expect(prepare({ originalId: 'drafts.x' })).toMatchObject({
+      title: 'Untitled story',
+      subtitle: 'No section · Draft · No publication time',
+    });
   });
 });

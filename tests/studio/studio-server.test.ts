@@ -42,7 +42,7 @@ describe('the Studio server', () => {
   });
 
   it('reports a directory with no built Studio by name', async () => {
-    await expect(startStudioServer({ root: tmpdir() + '/nothing-here' })).rejects.toMatchObject({
+    await expect(startStudioServer({ root: join(tmpdir(), 'nothing-here') })).rejects.toMatchObject({
       name: 'StudioNotBuilt',
     });
   });
