@@ -32,6 +32,8 @@ const validator = new HtmlValidate({
     // Support numbers keep their spaces for screen readers and copy-paste;
     // the stylesheet keeps them on one line (white-space: nowrap).
     'tel-non-breaking': 'off',
+    // Integrity hashes guard files from other origins; the search script is the site's own.
+    'require-sri': ['error', { target: 'crossorigin' }],
   },
 });
 
