@@ -1,18 +1,17 @@
 // One publish: build the site over the live release (only pages whose keys
 // changed are rendered), then deploy those pages over it and remove the pages
 // that are gone. The first publish, with nothing live, is a full build.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deployBuild } from '../deploy/deploy-build.ts';
 import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
-
-const BUILD_ENTRY = fileURLToPath(new URL('../build.ts', import.meta.url));
+import type { BuildRunner } from './build-runner.ts';
 
 export type PublishOnceOptions = {
   store: ReleaseStore;
+  /** Where builds run (the publisher keeps one warm worker). */
+  builder: BuildRunner;
   /** Scratch space for build outputs and key files. */
   workDir: string;
   /** Astro's cache, kept between publishes so unchanged stories are not loaded again. */
@@ -53,7 +52,7 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   if (baseKeys) writeFileSync(baseKeysFile, JSON.stringify(baseKeys));
   try {
     const started = performance.now();
-    await runBuild(
+    await options.builder.build(
       outDir,
       {
         ...options.env,
@@ -92,40 +91,4 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
 export function pageKeysOf(manifest: ReleaseManifest): Record<string, string> | undefined {
   const keys = manifest.meta.pageKeys;
   return keys && typeof keys === 'object' ? (keys as Record<string, string>) : undefined;
-}
-
-function runBuild(
-  outDir: string,
-  env: Record<string, string | undefined>,
-  onOutput?: (chunk: string) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cleanEnv = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined));
-    const child = spawn(process.execPath, [BUILD_ENTRY, '--out', outDir], {
-      env: cleanEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let tail = '';
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString();
-      tail = (tail + text).slice(-6000);
-      onOutput?.(text);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new BuildFailed(code, tail))));
-  });
-}
-
-export class BuildFailed extends Error {
-  override readonly name = 'BuildFailed';
-  readonly hint =
-    'The live site was not changed. Read the build output above; fix the content or code and publish again.';
-  readonly output: string;
-  constructor(code: number | null, output: string) {
-    const reason = output.match(/Build failed: (.*)/)?.[1] ?? `exit code ${code}`;
-    super(`The build failed: ${reason}`);
-    this.output = output;
-  }
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { SanityClient } from '@sanity/client';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { buildQueue } from './build-queue.ts';
+import { buildRunner } from './build-runner.ts';
 import { type Change, coalescer } from './coalescer.ts';
 import { deployStatus } from './deploy-status.ts';
 import { type PublishResult, publishOnce } from './publish-once.ts';
@@ -50,6 +51,7 @@ export type Publisher = {
 export async function startPublisher(options: PublisherOptions): Promise<Publisher> {
   const log = options.log ?? ((line: string) => console.log(`publisher: ${line}`));
   const status = deployStatus(options.client);
+  const builder = buildRunner();
   const history: PublishRecord[] = [];
 
   const queue = buildQueue(
@@ -63,6 +65,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       try {
         const result = await publishOnce({
           store: options.store,
+          builder,
           workDir: options.workDir,
           cacheDir: options.cacheDir,
           env: options.buildEnv,
@@ -98,7 +101,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     },
   );
   const batches = coalescer({
-    quietMs: options.quietMs ?? 500,
+    quietMs: options.quietMs ?? 300,
     maxWaitMs: options.maxWaitMs ?? 3000,
     onBatch: (changes) => queue.submit(changes),
   });
@@ -133,6 +136,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       schedule.stop();
       await queue.idle();
       await webhooks.close();
+      await builder.close();
     },
   };
 }

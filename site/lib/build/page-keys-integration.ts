@@ -2,12 +2,13 @@
 // for the deploy (which pages are gone) and the next incremental build.
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { recordedPageKeys } from './page-plan.ts';
+import { recordedPageKeys, resetPagePlan } from './page-plan.ts';
 
 export function pageKeys(): AstroIntegration {
   return {
     name: 'newsroom-page-keys',
     hooks: {
+      'astro:config:setup': () => resetPagePlan(),
       'astro:build:done': ({ logger }) => {
         const out = process.env.NEWSROOM_PAGE_KEYS_OUT;
         if (!out) return;

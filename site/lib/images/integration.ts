@@ -3,13 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { encodeVariants } from './encode-variants.ts';
-import { requiredVariants } from './variant-registry.ts';
+import { requiredVariants, resetVariants } from './variant-registry.ts';
 
 export function imageVariants(): AstroIntegration {
   let cacheDir = '';
   return {
     name: 'newsroom-image-variants',
     hooks: {
+      'astro:config:setup': () => resetVariants(),
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(new URL('newsroom-images/', config.cacheDir));
       },

@@ -22,6 +22,11 @@ export function requireVariant(v: ImageVariant): string {
   return `/${IMAGE_DIR}/${name}`;
 }
 
+/** Forgets the variants of an earlier build in this process (the publisher's build worker runs many). */
+export function resetVariants(): void {
+  registry().clear();
+}
+
 /** Every variant recorded so far, by file name. */
 export function requiredVariants(): ReadonlyMap<string, ImageVariant> {
   return registry();
