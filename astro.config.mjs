@@ -2,12 +2,13 @@
 import { defineConfig } from 'astro/config';
 import { pageKeys } from './site/lib/build/page-keys-integration.ts';
 import { imageVariants } from './site/lib/images/integration.ts';
+import { siteUrl } from './site/lib/site-url.ts';
 import { searchIndex } from './site/lib/search/integration.ts';
 
 export default defineConfig({
   srcDir: './site',
   output: 'static',
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: siteUrl(),
   trailingSlash: 'never',
   build: {
     // story/x.html instead of story/x/index.html: half the build time on slow

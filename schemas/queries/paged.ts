@@ -23,5 +23,8 @@ export function referencingQuery(query: PagedQuery): string {
   return `*[(${query.filter}) && references($ids)]._id`;
 }
 
+/** Documents of any type that reference any of `$ids`. */
+export const referrersQuery = '*[references($ids)]._id';
+
 /** Ids of documents of any type written since `$since`. */
 export const updatedSinceQuery = '*[_updatedAt >= $since]._id';

@@ -21,7 +21,7 @@ export const storyProjection = `{
     _type == "photo" => ${photoProjection},
     _type == "pullQuote" => {"speaker": speaker${contributorProjection}}
   },
-  "related": related[]->{_id, _type, headline, slug, dek, publishedAt}
+  "related": related[]->{_id}
 }`;
 
 /**
@@ -51,14 +51,12 @@ export const bodyMemberResult = z.discriminatedUnion('_type', [
   photoResult.extend({ _key: arrayKey }),
 ]);
 
-export const relatedStoryResult = storyDocument.pick({
-  _id: true,
-  _type: true,
-  headline: true,
-  slug: true,
-  dek: true,
-  publishedAt: true,
-});
+/**
+ * Related stories by id only: the site shows them as they are in this build
+ * (live, with their current headline), so a related story's text is read from
+ * the build's own catalog, and a story's stored form stays small.
+ */
+export const relatedStoryResult = storyDocument.pick({ _id: true });
 
 export const storyResult = storyDocument.extend({
   section: sectionDocument.pick({ _id: true, _type: true, name: true, slug: true }),

@@ -3,6 +3,7 @@
 // validation, and only then the atomic switch. A build that fails validation
 // leaves the live site exactly as it was.
 import { randomBytes } from 'node:crypto';
+import { siteUrl } from '../../site/lib/site-url.ts';
 import { collectBuild } from './collect-build.ts';
 import type { ManifestFile, ReleaseManifest } from './manifest.ts';
 import type { ReleaseStore } from './release-store.ts';
@@ -42,15 +43,25 @@ export async function deployBuild(options: DeployOptions): Promise<{ manifest: R
     options.base ? Object.entries(store.readManifest(options.base).files) : [],
   );
   for (const path of options.removed ?? []) files.delete(path);
+  // A folder the build writes whole (the search index) replaces the base's copy.
+  for (const prefix of WRITTEN_WHOLE) {
+    if (![...collected.files.keys()].some((p) => p.startsWith(prefix))) continue;
+    for (const path of files.keys()) if (path.startsWith(prefix)) files.delete(path);
+  }
   for (const [path, file] of collected.files) files.set(path, file);
 
-  const problems = await validateRelease({
+  const { problems, referenced } = await validateRelease({
     files,
     newBlobs: collected.newBlobs,
     store,
-    siteOrigin: options.siteOrigin,
+    siteOrigin: options.siteOrigin ?? new URL(siteUrl()).origin,
   });
   if (problems.length) throw new DeployRejected(problems);
+  // Hashed assets no page uses any more (the photo of a story taken down)
+  // would otherwise pile up in releases built over releases.
+  for (const path of files.keys()) {
+    if (GARBAGE_COLLECTED.some((prefix) => path.startsWith(prefix)) && !referenced.has(path)) files.delete(path);
+  }
 
   const manifest: ReleaseManifest = {
     id: releaseId(),
@@ -64,6 +75,11 @@ export async function deployBuild(options: DeployOptions): Promise<{ manifest: R
   store.prune(options.retention ?? 10);
   return { manifest, newBlobs: collected.newBlobs.size };
 }
+
+/** Folders a build always writes in full. */
+const WRITTEN_WHOLE = ['/pagefind/'];
+/** Content-hashed assets, kept only while a page refers to them. */
+const GARBAGE_COLLECTED = ['/_img/', '/_astro/'];
 
 /** Sortable by time, unique across processes: 20261128t021500123-ab12cd. */
 function releaseId(): string {

@@ -14,6 +14,8 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
   script: ['src'],
 };
 
+const SOCIAL_IMAGES = new Set(['og:image', 'twitter:image', 'og:image:url', 'og:image:secure_url']);
+
 export function pageLinks(html: string, siteOrigin: string | undefined): PageLinks {
   const errors: string[] = [];
   const tree = fromHtml(html, {
@@ -27,6 +29,12 @@ export function pageLinks(html: string, siteOrigin: string | undefined): PageLin
 function internalLinks(tree: Root, siteOrigin: string | undefined): string[] {
   const found = new Set<string>();
   visit(tree, 'element', (node: Element) => {
+    // Social cards name their image in <meta content>: it must be in the release too.
+    const metaName = String(node.properties.property ?? node.properties.name ?? '');
+    if (node.tagName === 'meta' && SOCIAL_IMAGES.has(metaName)) {
+      const path = internalPath(String(node.properties.content ?? ''), siteOrigin);
+      if (path) found.add(path);
+    }
     for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
       const value = node.properties[attribute];
       if (value === undefined || value === null) continue;

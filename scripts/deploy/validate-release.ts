@@ -17,12 +17,24 @@ export type ValidateOptions = {
   siteOrigin?: string;
 };
 
-export async function validateRelease(options: ValidateOptions): Promise<ValidationProblem[]> {
+export type Validation = {
+  problems: ValidationProblem[];
+  /** Every release path some page links to or loads. */
+  referenced: Set<string>;
+};
+
+/** Bumped when what page-links.ts extracts changes, so remembered links are read again. */
+const LINKS_VERSION = 'v2';
+
+export async function validateRelease(options: ValidateOptions): Promise<Validation> {
   const problems: ValidationProblem[] = [];
+  const referenced = new Set<string>();
   const html = new Map<string, string>();
+  const remembered = (hash: string) => options.store.links.get(`${LINKS_VERSION}:${hash}`);
   for (const [path, file] of options.files) {
-    const bytes = options.newBlobs.get(file.hash);
-    if (path.endsWith('.html') && bytes) html.set(file.hash, bytes.toString('utf8'));
+    if (!path.endsWith('.html') || remembered(file.hash)) continue;
+    const bytes = options.newBlobs.get(file.hash) ?? options.store.readBlob(file.hash);
+    if (bytes) html.set(file.hash, bytes.toString('utf8'));
   }
   const parsed = await parsePages(html, options.siteOrigin);
   const exists = (path: string) => options.files.has(path);
@@ -30,16 +42,14 @@ export async function validateRelease(options: ValidateOptions): Promise<Validat
     if (!page.endsWith('.html')) continue;
     const fresh = parsed.get(file.hash);
     for (const error of fresh?.errors ?? []) problems.push({ page, problem: `does not parse cleanly: ${error}` });
-    const links = fresh?.links ?? options.store.links.get(file.hash);
-    if (!links) {
-      problems.push({ page, problem: 'has never been checked (its links are unknown); deploy a full build' });
-      continue;
-    }
+    const links = fresh?.links ?? remembered(file.hash) ?? [];
     for (const link of links) {
-      if (!resolvePublicPath(link, exists))
-        problems.push({ page, problem: `links to ${link}, which is not in the release` });
+      const target = resolvePublicPath(link, exists);
+      if (target) referenced.add(target);
+      else problems.push({ page, problem: `links to ${link}, which is not in the release` });
     }
   }
-  if (problems.length === 0) options.store.links.set([...parsed].map(([hash, p]) => [hash, p.links]));
-  return problems;
+  if (problems.length === 0)
+    options.store.links.set([...parsed].map(([hash, p]) => [`${LINKS_VERSION}:${hash}`, p.links]));
+  return { problems, referenced };
 }

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
+import { siteCodeVersion } from './site-code-version.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,6 +35,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   // place only once it has succeeded: a failed build never leaves a half site.
   const staging = join(ROOT, '.builds', `${process.pid}-${randomBytes(4).toString('hex')}`);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.NEWSROOM_CODE_VERSION = siteCodeVersion(ROOT);
   if (options.strict) process.env.NEWSROOM_STRICT = 'true';
 
   const lake = process.env.SANITY_API_HOST ? undefined : await connectToLake({ dataDir: options.lakeDir });

@@ -1,11 +1,12 @@
 // The whole site's feeds: /rss.xml, /atom.xml and /feed.json.
 import type { APIRoute } from 'astro';
+import { alwaysRender } from '../lib/build/page-plan.ts';
 import { catalog } from '../lib/catalog/catalog.ts';
 import { feedFormatOf, feedResponse } from '../lib/feeds/feed-response.ts';
 import { FEED_FILES } from '../lib/routes.ts';
 
 export function getStaticPaths() {
-  return Object.values(FEED_FILES).map((feed) => ({ params: { feed } }));
+  return alwaysRender(Object.values(FEED_FILES).map((feed) => ({ params: { feed }, path: `/${feed}` })));
 }
 
 export const GET: APIRoute = async ({ params, site }) =>

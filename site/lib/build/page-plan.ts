@@ -29,7 +29,8 @@ function previousKeys(): Map<string, string> | null {
 /** A key from the inputs of a page; the code version is always part of it. */
 export function pageKey(...inputs: unknown[]): string {
   const hash = createHash('sha1').update(process.env.NEWSROOM_CODE_VERSION ?? 'dev');
-  for (const input of inputs) hash.update('\u0000').update(typeof input === 'string' ? input : JSON.stringify(input));
+  for (const input of inputs)
+    hash.update('\u0000').update(typeof input === 'string' ? input : (JSON.stringify(input) ?? '-'));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -49,6 +50,36 @@ export function planPages<P, R>(paths: PlannedPath<P, R>[]): { params: P; props:
     if (!base || base.get(path) !== key) render.push({ params, props });
   }
   return render;
+}
+
+/**
+ * Paths rendered in every build (feeds of the whole site, sitemaps: they
+ * change with almost any publish), recorded so a deploy notices when one is
+ * gone.
+ */
+export function alwaysRender<P>(paths: { params: P; path: string }[]): { params: P }[] {
+  const keys = registry();
+  const build = buildStamp();
+  for (const { path } of paths) keys.set(path, build);
+  return paths.map(({ params }) => ({ params }));
+}
+
+let stamp: string | undefined;
+function buildStamp(): string {
+  stamp ??= `always-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return stamp;
+}
+
+/** The file a page route writes for a URL path (build.format 'file'). */
+export function htmlFile(urlPath: string): string {
+  return urlPath === '/' ? '/index.html' : `${urlPath}.html`;
+}
+
+/** Starts a build afresh: no keys recorded, the base keys and stamp read again. */
+export function resetPagePlan(): void {
+  registry().clear();
+  previous = undefined;
+  stamp = undefined;
 }
 
 /** Every page key recorded in this build, for the next one. */

@@ -4,7 +4,13 @@
 // story's new headline), plus any ids the publisher names (deletions, which
 // leave no trace to query). Everything else is kept from the last build.
 import type { LoaderContext } from 'astro/loaders';
-import { indexQuery, type PagedQuery, referencingQuery, updatedSinceQuery } from '../../../schemas/queries/paged.ts';
+import {
+  indexQuery,
+  type PagedQuery,
+  referencingQuery,
+  referrersQuery,
+  updatedSinceQuery,
+} from '../../../schemas/queries/paged.ts';
 import type { ContentFetcher } from './fetch-pages.ts';
 
 export type ChangePlan = {
@@ -42,11 +48,25 @@ export async function planChanges(options: PlanOptions): Promise<ChangePlan> {
     if ((context.store.get(id)?.data as { _rev?: string } | undefined)?._rev !== rev) changed.add(id);
   }
   const written = await fetch<string[]>(updatedSinceQuery, { since });
-  const sources = [...new Set([...written, ...options.alsoChanged])];
-  if (sources.length) {
-    for (const id of await fetch<string[]>(referencingQuery(options.query), { ...options.params, ids: sources })) {
+  const sources = new Set([...written, ...options.alsoChanged]);
+  // Beyond this, following references costs more than fetching every member.
+  if (sources.size > MAX_SOURCES) return { members, changed: [...members.keys()], now: index.now };
+  // A story shows data two documents away (story → quote → speaker): follow
+  // references back from what changed, then take the members among them.
+  let frontier = [...sources];
+  for (let depth = 0; depth < REFERENCE_DEPTH && frontier.length; depth++) {
+    const referrers = await fetch<string[]>(referrersQuery, { ids: frontier });
+    frontier = referrers.filter((id) => !sources.has(id));
+    for (const id of frontier) sources.add(id);
+  }
+  if (sources.size) {
+    for (const id of await fetch<string[]>(referencingQuery(options.query), { ...options.params, ids: [...sources] })) {
       changed.add(id);
     }
   }
   return { members, changed: [...changed], now: index.now };
 }
+
+/** How far a member's data reaches through references (story → quote → person → portrait asset). */
+const REFERENCE_DEPTH = 3;
+const MAX_SOURCES = 500;

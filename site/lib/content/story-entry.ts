@@ -7,6 +7,7 @@ import { excerpt } from '../excerpt.ts';
 import { responsiveImage } from '../images/responsive-image.ts';
 import { type ImageVariant, imageVariant } from '../images/variant.ts';
 import { renderPortableText } from '../portable-text/index.ts';
+import { linkedStorySlugs } from './story-links.ts';
 
 export const INLINE_PHOTO = { widths: [480, 800], sizes: '(min-width: 50rem) 46rem, 100vw' } as const;
 
@@ -18,6 +19,8 @@ export const renderedBody = z.object({
   excerpt: z.string(),
   headings: z.array(z.object({ id: z.string(), text: z.string(), depth: z.number() })),
   wordCount: z.number().int().nonnegative(),
+  /** Slugs of the stories the body links to: a link to one that is gone is printed as plain words. */
+  storyLinks: z.array(z.string()),
   /** Image variants the body links to, re-registered when the body is reused. */
   images: z.array(imageVariant),
 });
@@ -50,6 +53,7 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
       excerpt: excerpt(rendered.plainText, 300),
       headings: rendered.headings,
       wordCount: rendered.plainText.split(/\s+/).filter(Boolean).length,
+      storyLinks: linkedStorySlugs(rendered.html),
       images,
     },
     diagnostics: rendered.diagnostics,

@@ -54,6 +54,10 @@ export function startSearchIndex(stories: readonly StoryEntry[], cacheDir: strin
       members.push(story);
       byShard.set(shard, members);
     }
+    // Pagefind's output depends on the order records are added; sorting by id
+    // makes a shard's files the same whether this build or an earlier one
+    // loaded its stories, so incremental and full builds agree byte for byte.
+    for (const members of byShard.values()) members.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const shards: Shard[] = [...byShard].map(([shard, members]) => {
       const hash = createHash('sha1').update(`${code}:${shard}:fragments=${MAX_FRAGMENTS_PER_SHARD}`);
       for (const key of members.map((s) => s.body.key).sort()) hash.update(key);

@@ -1,5 +1,6 @@
 // Each sitemap named in the index: pages, stories by month, and Google News.
 import type { APIRoute } from 'astro';
+import { alwaysRender } from '../../lib/build/page-plan.ts';
 import { catalog } from '../../lib/catalog/catalog.ts';
 import { absoluteUrl, routes } from '../../lib/routes.ts';
 import { NEWS_SITEMAP, newsStoriesNow } from '../../lib/sitemaps/news-now.ts';
@@ -10,7 +11,7 @@ import { renderUrlset } from '../../lib/sitemaps/sitemap-xml.ts';
 export async function getStaticPaths() {
   const c = await catalog();
   const names = [...siteSitemaps(c, import.meta.env.SITE).keys(), NEWS_SITEMAP];
-  return names.map((name) => ({ params: { name } }));
+  return alwaysRender(names.map((name) => ({ params: { name }, path: `/sitemaps/${name}.xml` })));
 }
 
 const xml = (body: string) => new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });

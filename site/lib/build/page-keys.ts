@@ -1,0 +1,85 @@
+// The key of each page kind: everything the page shows, so that a page is
+// rendered again exactly when its output could differ. Every page carries the
+// chrome (site settings and the section navigation from Base.astro). The
+// incremental-equals-full test (tests/scripts/publisher/incremental.test.ts)
+// is what proves these lists complete.
+
+import type { ArchiveMonth } from '../catalog/archive-months.ts';
+import type { ArchiveDay, Catalog, Listing } from '../catalog/build-catalog.ts';
+import { authorPath, sectionPath, topicLinks } from '../catalog/links.ts';
+import type { ListingPageProps } from '../catalog/listing-paths.ts';
+import type { StoryEntry } from '../content/story-entry.ts';
+import { FEED_SIZE } from '../feeds/story-feed.ts';
+import { fingerprint } from './fingerprint.ts';
+import { pageKey } from './page-plan.ts';
+
+/** Site settings and the sections in the header: on every page. */
+export function chromeKey(c: Catalog): string {
+  return pageKey(
+    fingerprint(c.settings),
+    c.sections.map((s) => [s.slug, s.name]),
+  );
+}
+
+export function storyPageKey(c: Catalog, story: StoryEntry): string {
+  return pageKey(
+    chromeKey(c),
+    fingerprint(story),
+    (story.related ?? []).map((r) => fingerprint(c.story(r._id))),
+    sectionPath(c, story.section),
+    (story.bylines ?? []).map((b) => authorPath(c, b.person)),
+    topicLinks(c, story.topics),
+    [...deadStoryLinks(c, story)].sort(),
+  );
+}
+
+const liveSlugs = new WeakMap<Catalog, Set<string>>();
+
+/** The stories this story's body links to that are not live in this build. */
+export function deadStoryLinks(c: Catalog, story: StoryEntry): Set<string> {
+  let live = liveSlugs.get(c);
+  if (!live) {
+    live = new Set(c.stories.map((s) => s.slug.current));
+    liveSlugs.set(c, live);
+  }
+  return new Set(story.body.storyLinks.filter((slug) => !live.has(slug)));
+}
+
+function listingIdentity(listing: Listing): unknown[] {
+  return [
+    listing.kind,
+    listing.slug,
+    listing.name,
+    listing.description,
+    fingerprint(listing.person),
+    fingerprint(listing.section),
+  ];
+}
+
+export function listingPageKey(c: Catalog, props: ListingPageProps): string {
+  return pageKey(chromeKey(c), listingIdentity(props.listing), props.stories.map(fingerprint), props.pager, props.page);
+}
+
+export function archiveMonthKey(c: Catalog, month: ArchiveMonth): string {
+  return pageKey(
+    chromeKey(c),
+    month.year,
+    month.month,
+    month.days.map((d) => [d.key, d.stories.map(fingerprint)]),
+  );
+}
+
+export function archiveDayKey(c: Catalog, day: ArchiveDay, newer?: ArchiveDay, older?: ArchiveDay): string {
+  return pageKey(chromeKey(c), day.key, day.stories.map(fingerprint), newer?.key, older?.key);
+}
+
+/** A section's feeds: the site settings, the section, and the stories listed with their author links. */
+export function sectionFeedKey(c: Catalog, section: Listing, feed: string): string {
+  const shown = section.stories.slice(0, FEED_SIZE);
+  return pageKey(
+    fingerprint(c.settings),
+    feed,
+    listingIdentity(section),
+    shown.map((s) => [fingerprint(s), (s.bylines ?? []).map((b) => authorPath(c, b.person))]),
+  );
+}
