@@ -1,13 +1,14 @@
 // npm start: the whole newsroom on this machine, with no account and no
 // network: the content lake (HTTPS on 4443), the Studio (http://localhost:3333)
-// and the site (the local CDN edge on http://localhost:4321), started in that
-// order and stopped in reverse on Ctrl-C. Ports: LAKE_PORT, STUDIO_PORT,
-// SITE_PORT; data: LAKE_DIR; certificates: LAKE_TLS_DIR; builds: STUDIO_DIST,
-// SITE_DIST (and the release store, NEWSROOM_RELEASES_DIR).
+// and the site (the publisher, which rebuilds on every publish, and the local
+// CDN edge on http://localhost:4321), started in that order and stopped in
+// reverse on Ctrl-C. Ports: LAKE_PORT, STUDIO_PORT, SITE_PORT, PUBLISHER_PORT;
+// data: LAKE_DIR; certificates: LAKE_TLS_DIR; builds: STUDIO_DIST,
+// NEWSROOM_PUBLISHER_DIR; releases: NEWSROOM_RELEASES_DIR.
 import { assertPortsFree } from './support/free-ports.ts';
 import { lakeService } from './support/lake-service.ts';
+import { publisherService } from './support/publisher-service.ts';
 import { startServices } from './support/services.ts';
-import { siteService } from './support/site-service.ts';
 import { readStartConfig } from './support/start-config.ts';
 import { studioService } from './support/studio-service.ts';
 
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
     LAKE_PORT: config.ports.lake,
     STUDIO_PORT: config.ports.studio,
     SITE_PORT: config.ports.site,
+    PUBLISHER_PORT: config.ports.publisher,
   });
   const services = [
     lakeService({
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
       dataset: config.dataset,
     }),
     studioService({ port: config.ports.studio, outDir: config.studioDist }),
-    siteService({ port: config.ports.site, outDir: config.siteDist }),
+    publisherService({ port: config.ports.site, publisherPort: config.ports.publisher }),
   ];
   const group = await startServices(services);
   if (!signal.received()) {

@@ -14,8 +14,8 @@ const startEnv = z.object({
   LAKE_DIR: z.string().min(1).optional(),
   /** Where the built Studio lives (built there when missing or stale). Default studio/dist. */
   STUDIO_DIST: z.string().min(1).optional(),
-  /** Where the site is built before it is deployed to the edge. Default dist/, as `npm run build`. */
-  SITE_DIST: z.string().min(1).optional(),
+  /** The publisher's webhook receiver (loopback only): the lake calls it on every publish. */
+  PUBLISHER_PORT: port(4400),
   /** Where the lake's local CA and certificate live. Default: the per-user directory `node scripts/certs.ts path` shows. */
   LAKE_TLS_DIR: z.string().min(1).optional(),
   LAKE_PROJECT_ID: z
@@ -29,10 +29,9 @@ const startEnv = z.object({
 });
 
 export type StartConfig = {
-  ports: { lake: number; studio: number; site: number };
+  ports: { lake: number; studio: number; site: number; publisher: number };
   lakeDir: string;
   studioDist?: string;
-  siteDist?: string;
   tlsDir?: string;
   projectId: string;
   dataset: string;
@@ -49,10 +48,9 @@ export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
   }
   const e = parsed.data;
   return {
-    ports: { lake: e.LAKE_PORT, studio: e.STUDIO_PORT, site: e.SITE_PORT },
+    ports: { lake: e.LAKE_PORT, studio: e.STUDIO_PORT, site: e.SITE_PORT, publisher: e.PUBLISHER_PORT },
     lakeDir: e.LAKE_DIR ?? defaultLakeDir(),
     studioDist: e.STUDIO_DIST,
-    siteDist: e.SITE_DIST,
     tlsDir: e.LAKE_TLS_DIR,
     projectId: e.LAKE_PROJECT_ID,
     dataset: e.LAKE_DATASET,

@@ -5,9 +5,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createClient } from '@sanity/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtStudio } from '../browser/support/built-studio.ts';
 import { ROOT, runBuild, tempDir } from '../helpers/site-build.ts';
+
+const SEED_STORY_ID = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -64,8 +67,9 @@ describe('npm start', () => {
       LAKE_PORT: '0',
       STUDIO_PORT: '0',
       SITE_PORT: '0',
+      PUBLISHER_PORT: '0',
       STUDIO_DIST: studioDist,
-      SITE_DIST: join(work, 'dist'),
+      NEWSROOM_PUBLISHER_DIR: join(work, 'publisher'),
       NEWSROOM_RELEASES_DIR: join(work, 'releases'),
       NEWSROOM_CACHE_DIR: join(work, 'cache'),
     });
@@ -95,6 +99,36 @@ describe('npm start', () => {
     expect(await story.text()).toContain('Photographer: Atta Kenare/AFP/Getty Images');
   });
 
+  it("puts a published edit live on the edge within seconds, through the lake's webhook", async () => {
+    const siteUrl = line(run.output(), /Site: (http:\/\/localhost:\d+)\//);
+    const localTools = line(run.output(), /local tools read (http:\/\/127\.0\.0\.1:\d+)/);
+    const token = decodeURIComponent(
+      line(run.output(), /Log in as the first editor: http:\/\/localhost:\d+\/#token=(\S+)/),
+    );
+    const editor = createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiHost: localTools,
+      useProjectHostname: false,
+      apiVersion: '2025-02-19',
+      useCdn: false,
+      token,
+    });
+    const headline = `Published through the lake at ${Date.now()}`;
+    await editor.patch(SEED_STORY_ID).set({ headline }).commit();
+    const started = Date.now();
+    let html = '';
+    while (Date.now() - started < 60_000 && !html.includes(headline)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      html = await (await fetch(`${siteUrl}/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail`)).text();
+    }
+    expect(html).toContain(headline);
+    const deployment = await editor.fetch<{ status: string }>(
+      '*[_type == "deployment"] | order(startedAt desc)[0]{status}',
+    );
+    expect(deployment.status).toBe('live');
+  });
+
   it('lets `npm run build` read the running lake instead of opening its data again', async () => {
     const build = await runBuild({ lakeDir });
     expect(build.code, build.output).toBe(0);
@@ -107,9 +141,12 @@ describe('npm start', () => {
 
   it('stops everything on Ctrl-C and frees its ports', async () => {
     const marker = JSON.parse(readFileSync(join(lakeDir, 'lake.json'), 'utf8')) as { pid: number };
-    const ports = ['Lake: https://localhost:', 'Studio: http://localhost:', 'Site: http://localhost:'].map((prefix) =>
-      Number(line(run.output(), new RegExp(`${prefix}(\\d+)`))),
-    );
+    const ports = [
+      'Lake: https://localhost:',
+      'Studio: http://localhost:',
+      'Site: http://localhost:',
+      'Publisher: http://127.0.0.1:',
+    ].map((prefix) => Number(line(run.output(), new RegExp(`${prefix}(\\d+)`))));
     // A terminal's Ctrl-C goes to the whole foreground process group.
     process.kill(-(run.child.pid as number), 'SIGINT');
     expect(await run.exited).toBe(0);
