@@ -1,0 +1,134 @@
+// Embargoes and take-downs on time, with nothing leaking early: the publisher
+// schedules a publish at each instant, and until then no output (page, feed,
+// sitemap, search index) carries the story.
+import { join } from 'node:path';
+import { encodeSignatureHeader } from '@sanity/webhook';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lake, startLake } from '../../../lake/index.ts';
+import { type ReleaseStore, releaseStore } from '../../../scripts/deploy/release-store.ts';
+import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
+import { type Publisher, startPublisher } from '../../../scripts/publisher/publisher.ts';
+import { dueTimes } from '../../../scripts/publisher/schedule.ts';
+import { lakeClient, tempDir } from '../../helpers/lake.ts';
+import { ROOT } from '../../helpers/site-build.ts';
+
+const SECRET = 'schedule-test-secret';
+const SEED = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+
+describe('dueTimes', () => {
+  it('lists future publish and take-down instants, soonest first, and nothing past', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(
+      dueTimes(
+        [
+          { _id: 'a', publishedAt: '2026-01-02T00:00:00Z' },
+          { _id: 'b', publishedAt: '2025-12-01T00:00:00Z', unpublishAt: '2026-01-01T12:00:00Z' },
+          { _id: 'c', publishedAt: '2025-12-01T00:00:00Z' },
+        ],
+        now,
+      ),
+    ).toEqual([
+      { id: 'b', at: Date.parse('2026-01-01T12:00:00Z') },
+      { id: 'a', at: Date.parse('2026-01-02T00:00:00Z') },
+    ]);
+  });
+});
+
+describe('scheduled publishing and take-down', () => {
+  let lake: Lake;
+  let publisher: Publisher;
+  let edge: Edge;
+  let store: ReleaseStore;
+  let editor: ReturnType<typeof lakeClient>;
+
+  beforeAll(async () => {
+    lake = await startLake({ dataDir: tempDir('schedule-lake-'), onError: () => {} });
+    await lake.import(join(ROOT, 'content'));
+    const token = lake.tokens.create({ name: 'publisher', role: 'editor' }).token;
+    editor = lakeClient(lake, { token });
+    store = releaseStore(tempDir('schedule-releases-'));
+    publisher = await startPublisher({
+      store,
+      client: editor,
+      secret: SECRET,
+      workDir: tempDir('schedule-work-'),
+      cacheDir: tempDir('schedule-cache-'),
+      buildEnv: { SANITY_API_HOST: lake.url, SANITY_PROJECT_ID: lake.projectId, SANITY_DATASET: 'production' },
+      quietMs: 50,
+      maxWaitMs: 500,
+      log: () => {},
+    });
+    edge = await startEdge({ store });
+    publisher.publishNow('start-up');
+    await publisher.idle();
+  });
+  afterAll(async () => {
+    await publisher?.close();
+    await edge?.close();
+    await lake?.close();
+  });
+
+  const notify = async (id: string) => {
+    const body = JSON.stringify({ _id: id, _type: 'story' });
+    const signature = await encodeSignatureHeader(body, Date.now(), SECRET);
+    await fetch(`${publisher.webhooks.url}/webhooks/sanity`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sanity-webhook-signature': signature },
+      body,
+    });
+  };
+  /** Every file of the live release, as text, joined: what any reader or crawler could get. */
+  const liveOutput = () => {
+    const manifest = store.readManifest(store.liveId() as string);
+    return Object.values(manifest.files)
+      .map((f) => store.readBlob(f.hash)?.toString('latin1') ?? '')
+      .join('\n');
+  };
+  const status = async (path: string) => (await fetch(`${edge.url}${path}`)).status;
+  const waitFor = async (check: () => Promise<boolean>, ms = 30_000) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+
+  it('keeps an embargoed story out of every output until its time, then publishes it by itself', async () => {
+    const seed = await editor.getDocument(SEED);
+    const { _rev, _createdAt, _updatedAt, ...rest } = seed as Record<string, unknown>;
+    const marker = 'Zyzzogeton embargo marker';
+    const at = new Date(Date.now() + 6000).toISOString();
+    await editor.create({
+      ...rest,
+      _id: 'story-embargoed',
+      _type: 'story',
+      headline: marker,
+      slug: { _type: 'slug', current: 'embargoed-story' },
+      publishedAt: at,
+    });
+    await notify('story-embargoed');
+    await publisher.idle();
+    expect(publisher.history().at(-1)?.error).toBeUndefined();
+    expect(await status('/story/embargoed-story')).toBe(404);
+    expect(liveOutput()).not.toContain(marker);
+    expect(liveOutput()).not.toContain('embargoed-story');
+
+    // No webhook from here on: the scheduler alone must publish it at its time.
+    expect(await waitFor(async () => (await status('/story/embargoed-story')) === 200)).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
+    expect(liveOutput()).toContain(marker);
+  });
+
+  it('takes a story down by itself at its take-down time', async () => {
+    const at = new Date(Date.now() + 5000).toISOString();
+    await editor.patch(SEED).set({ unpublishAt: at }).commit();
+    await notify(SEED);
+    await publisher.idle();
+    const path = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+    expect(await status(path)).toBe(200);
+    expect(await waitFor(async () => (await status(path)) === 404)).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
+    expect(liveOutput()).not.toContain('Mehmanparast Says');
+  });
+});
