@@ -9,7 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@sanity/client';
-import { addWebhook, createToken, openDatabase, removeWebhook, revokeToken } from '../../lake/index.ts';
+import {
+  addWebhook,
+  createToken,
+  openDatabase,
+  removeWebhook,
+  revokeToken,
+  type WebhookDefinition,
+} from '../../lake/index.ts';
 import { defaultReleaseStore } from '../deploy/default-store.ts';
 import { startEdge } from '../edge/edge-server.ts';
 import { startPublisher } from '../publisher/publisher.ts';
@@ -21,6 +28,26 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CONTENT_TYPES = ['story', 'person', 'section', 'quote', 'siteSettings', 'sanity.imageAsset'];
 /** What the publisher needs to know of a change; `breaking` skips the batching wait. */
 export const WEBHOOK_PROJECTION = '{_id, _type, _rev, breaking}';
+
+/** The lake's webhook to a publisher listening at `publisherUrl`: every published change to site content, signed. */
+export function publisherWebhook(options: {
+  publisherUrl: string;
+  dataset: string;
+  secret: string;
+}): WebhookDefinition {
+  return {
+    name: 'publisher',
+    description: 'npm start: rebuild and deploy the site when published content changes',
+    url: `${options.publisherUrl}/webhooks/sanity`,
+    dataset: options.dataset,
+    rule: {
+      on: ['create', 'update', 'delete'],
+      filter: `_type in ${JSON.stringify(CONTENT_TYPES)}`,
+      projection: WEBHOOK_PROJECTION,
+    },
+    secret: options.secret,
+  };
+}
 
 export type PublisherServiceOptions = {
   /** The edge's port. Default 4321; 0 picks a free port. */
@@ -67,18 +94,10 @@ export function publisherService(options: PublisherServiceOptions): Service {
         log: (line) => log(`publisher: ${line}`),
       });
       removeWebhook(db, 'publisher');
-      addWebhook(db, {
-        name: 'publisher',
-        description: 'npm start: rebuild and deploy the site when published content changes',
-        url: `${publisher.webhooks.url}/webhooks/sanity`,
-        dataset: env.SANITY_DATASET ?? 'production',
-        rule: {
-          on: ['create', 'update', 'delete'],
-          filter: `_type in ${JSON.stringify(CONTENT_TYPES)}`,
-          projection: WEBHOOK_PROJECTION,
-        },
-        secret,
-      });
+      addWebhook(
+        db,
+        publisherWebhook({ publisherUrl: publisher.webhooks.url, dataset: env.SANITY_DATASET ?? 'production', secret }),
+      );
       db.close();
 
       publisher.publishNow('start-up');
