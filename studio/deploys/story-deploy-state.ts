@@ -10,11 +10,17 @@ export type StoryVersion = {
   published: { _rev?: unknown; publishedAt?: unknown; unpublishAt?: unknown } | null;
 };
 
+/**
+ * The publisher keeps its newest 20 deployments (scripts/publisher/deploy-status.ts)
+ * and prunes only when a deploy goes live: fewer recorded means none was pruned.
+ */
+export const PUBLISHER_KEEPS = 20;
+
 export type DeployState =
   | { kind: 'notPublished' }
   /** No deployment recorded: no publisher reports to this lake. */
   | { kind: 'unknown' }
-  /** `exact` is false when every recorded deployment shows this version: older ones were pruned, so it may be older. */
+  /** `exact` is false when every recorded deployment shows this version and older ones were pruned: it may be older. */
   | { kind: 'live'; since: Date; exact: boolean }
   | { kind: 'building'; startedAt: Date }
   | { kind: 'failed'; reason: string; at: Date }
@@ -56,7 +62,8 @@ export function storyDeployState(story: StoryVersion, deployments: readonly Stor
       if (!shows(d)) return { kind: 'live', since: finished(since), exact: true };
       since = d;
     }
-    return { kind: 'live', since: finished(since), exact: false };
+    // Run out of records: exact only if none was ever pruned.
+    return { kind: 'live', since: finished(since), exact: deployments.length < PUBLISHER_KEEPS };
   }
 
   const publishedAt = dateOf(published.publishedAt);

@@ -3,7 +3,7 @@
 // returns them, newest first) and the story's published version.
 import { describe, expect, it } from 'vitest';
 import { deployStatusLabel, shortReason } from '../../studio/deploys/deploy-status-label.ts';
-import { type StoryVersion, storyDeployState } from '../../studio/deploys/story-deploy-state.ts';
+import { PUBLISHER_KEEPS, type StoryVersion, storyDeployState } from '../../studio/deploys/story-deploy-state.ts';
 import type { StoryDeployment } from '../../studio/deploys/story-deployments-query.ts';
 
 const STORY = 'story-oil-ministry';
@@ -71,10 +71,16 @@ describe('the deploy status badge', () => {
       'Live since 13:02',
     ],
     [
-      'every recorded release shows it: older ones were pruned, so possibly earlier',
+      'in the first release ever: since then',
       published('r2'),
-      [live('14:00', 'r2', ['other']), live('13:00', 'r2', ['other'])],
-      'Live since 13:02 or earlier',
+      [live('14:00', 'r2', ['other']), live('13:00', 'r2')],
+      'Live since 13:02',
+    ],
+    [
+      'in every release recorded, older ones pruned: since then or earlier',
+      published('r2'),
+      Array.from({ length: PUBLISHER_KEEPS }, (_, i) => live(`14:${String(40 - 2 * i).padStart(2, '0')}`, 'r2')),
+      'Live since 14:04 or earlier',
     ],
     [
       'live since another day: the date is given',

@@ -33,7 +33,7 @@ describe('the deploy status query', () => {
     await status.live('run-1', 'release-1', { [STORY]: rev, 'story-other': 'r0' });
     const live = await read();
     const recorded = await test.editor.getDocument('deployment-run-1');
-    expect(live).toEqual({ kind: 'live', since: new Date(String(recorded?.finishedAt)), exact: false });
+    expect(live).toEqual({ kind: 'live', since: new Date(String(recorded?.finishedAt)), exact: true });
 
     await sleep(5);
     await test.editor.patch(STORY).set({ headline: 'Refinery outage ends' }).commit();
