@@ -2,7 +2,7 @@
 // type gets, and what the "new document" menus offer.
 import type { DocumentActionsResolver, DocumentBadgesResolver, NewDocumentOptionsResolver } from 'sanity';
 import { SINGLETON_ACTIONS, SINGLETON_TYPES } from './singletons.ts';
-import { StoryStatusBadge } from './story-status-badge.ts';
+import { StoryDraftBadge, StoryStatusBadge } from './story-status-badge.ts';
 import { STORY_IN_SECTION_TEMPLATE } from './templates.ts';
 
 export { templates } from './templates.ts';
@@ -13,7 +13,7 @@ export const documentActions: DocumentActionsResolver = (actions, context) =>
     : actions;
 
 export const documentBadges: DocumentBadgesResolver = (badges, context) =>
-  context.schemaType === 'story' ? [...badges, StoryStatusBadge] : badges;
+  context.schemaType === 'story' ? [...badges, StoryStatusBadge, StoryDraftBadge] : badges;
 
 /**
  * "Create" menus never offer a singleton (their templates are gone too; this

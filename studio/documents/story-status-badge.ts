@@ -1,9 +1,31 @@
-// Where a story stands for readers, shown beside the document title: on the
-// site, embargoed until its publication time, or not on the site at all.
-import type { DocumentBadgeComponent, DocumentBadgeDescription } from 'sanity';
+// Where a story stands for readers, shown beside the document title. With a
+// publisher reporting its deploys to the lake, that is the deploy status
+// ("Live since 14:02", "Building…", "Failed: …", "Not live yet"), following
+// the deployments live; a second badge says when there are unpublished
+// changes. Without deployment records (no publisher, or not readable yet) it
+// is what the published document alone says: on the site, embargoed, or not.
+import { type DocumentBadgeComponent, type DocumentBadgeDescription, getPublishedId } from 'sanity';
+import { deployStatusLabel } from '../deploys/deploy-status-label.ts';
+import { storyDeployState } from '../deploys/story-deploy-state.ts';
+import { useStoryDeployments } from '../deploys/use-story-deployments.ts';
 
-export const StoryStatusBadge: DocumentBadgeComponent = ({ published, draft }) =>
-  storyStatus({ published, draft }, new Date());
+export const StoryStatusBadge: DocumentBadgeComponent = ({ id: editId, published, draft }) => {
+  const id = getPublishedId(editId);
+  const deployments = useStoryDeployments(id);
+  const now = new Date();
+  if (deployments.status !== 'ready') return storyStatus({ published, draft }, now);
+  const state = storyDeployState({ id, published }, deployments.deployments, now);
+  return state.kind === 'unknown' ? storyStatus({ published, draft }, now) : deployStatusLabel(state, { now });
+};
+
+/** Shown next to the deploy status, which speaks of the published version only. */
+export const StoryDraftBadge: DocumentBadgeComponent = ({ id, published, draft }) => {
+  const deployments = useStoryDeployments(getPublishedId(id));
+  const reported = deployments.status === 'ready' && deployments.deployments.length > 0;
+  return reported && published && draft
+    ? { label: 'Unpublished changes', title: 'Publish to put these edits on the site.', color: 'warning' }
+    : null;
+};
 
 export function storyStatus(
   versions: { published: Record<string, unknown> | null; draft: Record<string, unknown> | null },
