@@ -43,6 +43,8 @@ describe('a publish in the Studio goes live on the edge', () => {
     await badges.getByText(await liveSince(session.page, await newestDeployment(reader)), { exact: true }).waitFor();
 
     await session.page.locator('#headline').fill(headline);
+    // The deploy status speaks of the published version; the edit is said beside it.
+    await badges.getByText('Unpublished changes', { exact: true }).waitFor();
     await clickPublish(session.page);
     const clicked = performance.now();
     const served = untilEdgeServes(site, PATH, headline).then(() => (performance.now() - clicked) / 1000);
@@ -53,6 +55,7 @@ describe('a publish in the Studio goes live on the edge', () => {
     const deployment = await newestDeployment(reader);
     expect(deployment).toMatchObject({ status: 'live', changedIds: [STORY] });
     await badges.getByText(await liveSince(session.page, deployment), { exact: true }).waitFor();
+    expect(await badges.getByText('Unpublished changes').count()).toBe(0);
     expectConsoleClean(session);
   });
 
