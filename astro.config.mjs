@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import { pageKeys } from './site/lib/build/page-keys-integration.ts';
 import { imageVariants } from './site/lib/images/integration.ts';
-import { siteUrl } from './site/lib/site-url.ts';
 import { searchIndex } from './site/lib/search/integration.ts';
+import { siteUrl } from './site/lib/site-url.ts';
 
 export default defineConfig({
   srcDir: './site',

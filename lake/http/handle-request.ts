@@ -101,7 +101,10 @@ async function send(request: AnyRequest, anyResponse: AnyResponse, result: LakeR
     }
     const body = result.body;
     await new Promise<void>((resolve, reject) => {
-      body.once('error', reject).pipe(anyResponse as NodeJS.WritableStream).once('finish', resolve);
+      body
+        .once('error', reject)
+        .pipe(anyResponse as NodeJS.WritableStream)
+        .once('finish', resolve);
       // A client that goes away (a closed listener) ends the response without 'finish': stop the body too.
       (anyResponse as NodeJS.EventEmitter).once('close', () => {
         body.destroy();

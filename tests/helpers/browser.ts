@@ -19,7 +19,9 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI does this in .ci/run).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI does this in .ci/run).`,
+    );
   }
   // Playwright gives each launch a fresh temporary profile itself (it refuses --user-data-dir).
   const args = [...CHROMIUM_ARGS];
