@@ -10,7 +10,7 @@ import { compareIds, type LakeDocument } from '../store/document.ts';
 import { type Node, valueNode } from './ast.ts';
 
 type Constraint =
-  | { field: '_id' | '_type'; values: string[] }
+  | { field: '_id' | '_type' | 'references'; values: string[] }
   | { field: 'range'; op: '>' | '>=' | '<' | '<='; value: string };
 
 /** Marks value nodes holding documents in `_id` order (what `*` would give), for later rewrites. */
@@ -31,6 +31,16 @@ export function narrowFilter(node: Node, view: View): Node {
   }
   for (const c of constraints) {
     if (!candidates && c.field === '_type') candidates = mergeSorted(unique(c.values).map((type) => view.ofType(type)));
+  }
+  for (const c of constraints) {
+    if (c.field !== 'references') continue;
+    // Kept in `_id` order either way; with no other index, the referrers are the candidates.
+    const referrers = view.referrers(c.values);
+    if (!candidates) candidates = referrers;
+    else {
+      const keep = new Set(referrers);
+      candidates = candidates.filter((doc) => keep.has(doc));
+    }
   }
   for (const c of constraints) {
     if (c.field === 'range') candidates = idRange(candidates ?? view.docs, c.op, c.value);
@@ -59,6 +69,7 @@ function conjuncts(expr: Node): Node[] {
 }
 
 function constraintOf(expr: Node): Constraint | undefined {
+  if (expr.type === 'FuncCall') return referencesOf(expr);
   if (expr.type !== 'OpCall') return undefined;
   const left = expr.left as Node;
   const right = expr.right as Node;
@@ -78,6 +89,19 @@ function constraintOf(expr: Node): Constraint | undefined {
     return field && values ? { field, values } : undefined;
   }
   return undefined;
+}
+
+/** `references("a", ["b", "c"])` with static arguments: the ids it looks for. */
+function referencesOf(call: Node): Constraint | undefined {
+  if (call.name !== 'references' || (call.namespace !== 'global' && call.namespace !== undefined)) return undefined;
+  const values: string[] = [];
+  for (const arg of call.args as Node[]) {
+    const one = stringOf(arg);
+    const many = one === undefined ? stringsOf(arg) : [one];
+    if (!many) return undefined;
+    values.push(...many);
+  }
+  return { field: 'references', values };
 }
 
 /** `_id` or `_type` of the document being filtered (no base = `@`). */

@@ -1,3 +1,4 @@
+import { outgoingRefs } from '../groq/outgoing-refs.ts';
 import { draftIdOf, isPublishedId, isVersionId, publishedIdOf, versionIdOf } from '../ids/document-id.ts';
 import type { DatasetState } from '../store/dataset-state.ts';
 import { compareIds, type LakeDocument } from '../store/document.ts';
@@ -10,6 +11,8 @@ export type View = {
   byId: Map<string, LakeDocument>;
   /** The visible documents of one `_type`, sorted by `_id`. */
   ofType(type: string): LakeDocument[];
+  /** The visible documents that reference any of `ids` (as groq-js's references() does), sorted by `_id`. */
+  referrers(ids: readonly string[]): LakeDocument[];
 };
 
 /** The view of `state` under `perspective`, cached until the dataset changes. */
@@ -62,6 +65,7 @@ export function indexView(docs: LakeDocument[]): View {
   const byId = new Map<string, LakeDocument>();
   for (const doc of docs) byId.set(doc._id, doc);
   let byType: Map<string, LakeDocument[]> | undefined;
+  let byRef: Map<string, LakeDocument[]> | undefined;
   return {
     docs,
     byId,
@@ -76,6 +80,21 @@ export function indexView(docs: LakeDocument[]): View {
         }
       }
       return byType.get(type) ?? [];
+    },
+    referrers(ids) {
+      if (!byRef) {
+        byRef = new Map();
+        for (const doc of docs) {
+          for (const ref of outgoingRefs(doc)) {
+            const list = byRef.get(ref);
+            if (list) list.push(doc);
+            else byRef.set(ref, [doc]);
+          }
+        }
+      }
+      const found = new Set<LakeDocument>();
+      for (const id of ids) for (const doc of byRef.get(id) ?? []) found.add(doc);
+      return [...found].sort(compareIds);
     },
   };
 }

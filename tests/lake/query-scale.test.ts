@@ -118,6 +118,9 @@ describe('optimisations keep results identical to plain groq-js', () => {
     ['an inclusive slice ordered by _id', '*[_type in ["story", "photo"]] | order(_id) [2..6]._id'],
     ['a range on _id alone', '*[_id >= "photo-3" && _id < "story"]._id'],
     ['a page past the end', '*[_type == "section" && _id > $after] | order(_id asc) [0...5]._id'],
+    ['references() at the top, from the reverse index', '*[references($ids)]._id'],
+    ['references() with a type', '*[_type == "story" && references($ids, "person-1")]{_id}'],
+    ['references() to nothing', '*[references("nobody")]._id'],
   ])('%s', async (_name, query) => {
     const params = { now: '2030-06-01T00:00:00.000Z', ids: ['story-3', 'section-2', 'missing'], after: 'story-12' };
     const dataset = [...small].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
