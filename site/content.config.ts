@@ -5,13 +5,13 @@ import { peopleQuery, personResult } from '../schemas/queries/person.ts';
 import { sectionResult, sectionsQuery } from '../schemas/queries/section.ts';
 import { siteSettingsParams, siteSettingsQuery, siteSettingsResult } from '../schemas/queries/site-settings.ts';
 import { sanityLoader } from './lib/content/sanity-loader.ts';
-import { storyEntry } from './lib/content/story-entry.ts';
+import { storyPointer } from './lib/content/story-entry.ts';
 import { storyLoader } from './lib/content/story-loader.ts';
 
 export const collections = {
   stories: defineCollection({
     loader: storyLoader({ siteUrl: process.env.SITE_URL }),
-    schema: storyEntry,
+    schema: storyPointer,
   }),
   sections: defineCollection({
     loader: sanityLoader({ query: sectionsQuery, schema: sectionResult }),

@@ -6,6 +6,7 @@ import type { PersonResult } from '../../../schemas/queries/person.ts';
 import type { SectionResult } from '../../../schemas/queries/section.ts';
 import { siteSettings } from '../content/site-settings.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
+import { readStories } from '../content/story-store.ts';
 import { buildCatalog, type Catalog } from './build-catalog.ts';
 
 let pending: Promise<Catalog> | undefined;
@@ -16,7 +17,7 @@ export function catalog(): Promise<Catalog> {
 }
 
 async function load(): Promise<Catalog> {
-  const [settings, stories, sections, people] = await Promise.all([
+  const [settings, pointers, sections, people] = await Promise.all([
     siteSettings(),
     getCollection('stories'),
     getCollection('sections'),
@@ -24,8 +25,14 @@ async function load(): Promise<Catalog> {
   ]);
   return buildCatalog({
     settings,
-    stories: stories.map((e) => e.data as StoryEntry),
+    stories: storiesOf(pointers),
     sections: sections.map((e) => e.data as SectionResult),
     people: people.map((e) => e.data as PersonResult),
   });
+}
+
+/** The stories the collection lists, read from the loader's story store (see story-store.ts). */
+function storiesOf(pointers: { id: string; data: unknown }[]): StoryEntry[] {
+  const store = (pointers[0]?.data as { store?: string } | undefined)?.store;
+  return store ? readStories(store, new Set(pointers.map((p) => p.id))) : [];
 }

@@ -1,18 +1,18 @@
 // What the site keeps of a story between the loader and the pages: every field
 // of the query result except the Portable Text body, which is rendered once,
-// here, into a body file. Pages then only place ready HTML in the chrome.
+// here, into the story store. Pages then only place ready HTML in the chrome.
 import { z } from 'zod';
 import { type StoryResult, storyResult } from '../../../schemas/queries/story.ts';
 import { excerpt } from '../excerpt.ts';
 import { responsiveImage } from '../images/responsive-image.ts';
-import { type ImageVariant, imageVariant } from '../images/variant.ts';
+import type { ImageVariant } from '../images/variant.ts';
 import { renderPortableText } from '../portable-text/index.ts';
 import { linkedStorySlugs } from './story-links.ts';
 
 export const INLINE_PHOTO = { widths: [480, 800], sizes: '(min-width: 50rem) 46rem, 100vw' } as const;
 
 export const renderedBody = z.object({
-  /** Where the body HTML is (see body-store.ts): the store's path and the key in it. */
+  /** Where the body HTML is (see story-store.ts): the store's path and the key in it. */
   store: z.string(),
   key: z.string(),
   /** The start of the body's words, for descriptions where the story has no dek. */
@@ -21,17 +21,20 @@ export const renderedBody = z.object({
   wordCount: z.number().int().nonnegative(),
   /** Slugs of the stories the body links to: a link to one that is gone is printed as plain words. */
   storyLinks: z.array(z.string()),
-  /** Image variants the body links to, re-registered when the body is reused. */
-  images: z.array(imageVariant),
 });
 
 export const storyEntry = storyResult.omit({ body: true }).extend({ body: renderedBody });
+
+/** What Astro's data store keeps of a story: where the loader stored it (see story-store.ts). */
+export const storyPointer = z.object({ store: z.string() });
 export type StoryEntry = z.infer<typeof storyEntry>;
 export type RenderedBody = z.infer<typeof renderedBody>;
 
 export type RenderedStory = {
   html: string;
   body: Omit<RenderedBody, 'store' | 'key'>;
+  /** Image variants the body links to. */
+  images: ImageVariant[];
   /** What the renderer worked around, to log with the story. */
   diagnostics: { name: string; message: string }[];
 };
@@ -54,8 +57,8 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
       headings: rendered.headings,
       wordCount: rendered.plainText.split(/\s+/).filter(Boolean).length,
       storyLinks: linkedStorySlugs(rendered.html),
-      images,
     },
+    images,
     diagnostics: rendered.diagnostics,
   };
 }

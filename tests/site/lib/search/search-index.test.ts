@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bodyStore } from '../../../../site/lib/content/body-store.ts';
 import type { StoryEntry } from '../../../../site/lib/content/story-entry.ts';
+import { storyStore } from '../../../../site/lib/content/story-store.ts';
 import { publishSearchIndex, startSearchIndex } from '../../../../site/lib/search/search-index.ts';
 import { shardOf } from '../../../../site/lib/search/search-shards.ts';
 
@@ -23,16 +23,16 @@ function story(n: number, version = 1): StoryEntry {
     slug: { current: `story-${n}` },
     section: { _id: 'section-world', _type: 'section', name: 'World', slug: { current: 'world' } },
     publishedAt: `2026-11-${String((n % 28) + 1).padStart(2, '0')}T09:00:00Z`,
-    body: { store, key: `digest-${n}-v${version}`, excerpt: '', headings: [], wordCount: 3, images: [] },
+    body: { store, key: `digest-${n}-v${version}`, excerpt: '', headings: [], wordCount: 3, storyLinks: [] },
   } as unknown as StoryEntry;
 }
 
 beforeAll(() => {
-  const bodies = bodyStore(store);
+  const stories = storyStore(store);
   for (let n = 0; n < 40; n++)
-    for (const v of [1, 2]) bodies.put(`digest-${n}-v${v}`, `<p>Words of story ${n}, version ${v}.</p>`);
-  bodies.flush();
-  bodies.close();
+    for (const v of [1, 2]) stories.put(story(n, v), `<p>Words of story ${n}, version ${v}.</p>`, []);
+  stories.flush();
+  stories.close();
 });
 
 describe('startSearchIndex', () => {
