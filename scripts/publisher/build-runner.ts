@@ -1,6 +1,8 @@
-// Runs site builds in the publisher's build worker (build-worker.ts), starting
-// it on first use and replacing it after `buildsPerWorker` builds or when it
-// dies, so a crash in one build cannot stop the next.
+// Runs site builds in build-worker.ts processes. Each build gets a fresh
+// process (no heap left over from the last build to collect or leak), and the
+// next one is started as soon as a build ends, so starting Node and loading
+// Astro (about a second here) happens while nobody waits and without taking a
+// core from a running build. A crash in one build cannot touch the next.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BuildJob, BuildReply } from './build-worker.ts';
@@ -23,44 +25,45 @@ export class BuildFailed extends Error {
   }
 }
 
-export function buildRunner(options: { buildsPerWorker?: number } = {}): BuildRunner {
-  const limit = options.buildsPerWorker ?? 20;
-  let worker: ChildProcess | undefined;
-  let ready: Promise<void> | undefined;
-  let builds = 0;
-  let nextId = 1;
+type Worker = { child: ChildProcess; ready: Promise<void> };
 
-  const start = () => {
-    const child = fork(WORKER, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    worker = child;
-    builds = 0;
-    ready = new Promise((resolve, reject) => {
-      child.once('message', () => resolve());
-      child.once('exit', (code) => reject(new Error(`the build worker exited before it was ready (${code})`)));
-    });
-    child.once('exit', () => {
-      if (worker === child) worker = undefined;
-    });
-    return ready;
-  };
-  const retire = async () => {
-    const child = worker;
-    worker = undefined;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+function spawnWorker(): Worker {
+  const child = fork(WORKER, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the build worker exited before it was ready (${code})`)));
+  });
+  ready.catch(() => undefined);
+  return { child, ready };
+}
+
+function stop(worker: Worker | undefined): Promise<void> {
+  const child = worker?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export function buildRunner(): BuildRunner {
+  let spare: Worker | undefined;
+  let nextId = 1;
+  const take = async (): Promise<Worker> => {
+    const worker = spare && spare.child.exitCode === null ? spare : spawnWorker();
+    spare = undefined;
+    try {
+      await worker.ready;
+      return worker;
+    } catch {
+      return take();
+    }
   };
 
   return {
     build: async (outDir, env, onOutput) => {
-      if (!worker || builds >= limit) {
-        await retire();
-        await start();
-      } else await ready;
-      const child = worker as ChildProcess;
-      builds++;
+      const worker = await take();
+      const { child } = worker;
       const job: BuildJob = {
         id: nextId++,
         outDir,
@@ -76,24 +79,22 @@ export function buildRunner(options: { buildsPerWorker?: number } = {}): BuildRu
       child.stderr?.on('data', collect);
       try {
         const reply = await new Promise<BuildReply>((resolve, reject) => {
-          const onMessage = (message: BuildReply) => {
-            if (message.id !== job.id) return;
-            child.off('message', onMessage);
-            child.off('exit', onExit);
-            resolve(message);
-          };
-          const onExit = (code: number | null) =>
-            reject(new BuildFailed(`the build process died (exit ${code})`, output));
-          child.on('message', onMessage);
-          child.once('exit', onExit);
+          child.on('message', (message: BuildReply) => {
+            if (message.id === job.id) resolve(message);
+          });
+          child.once('exit', (code) => reject(new BuildFailed(`the build process died (exit ${code})`, output)));
           child.send(job);
         });
         if (!reply.ok) throw new BuildFailed(reply.message, output, reply.hint);
       } finally {
-        child.stdout?.off('data', collect);
-        child.stderr?.off('data', collect);
+        await stop(worker);
+        spare ??= spawnWorker();
       }
     },
-    close: retire,
+    close: async () => {
+      const last = spare;
+      spare = undefined;
+      await stop(last);
+    },
   };
 }

@@ -1,8 +1,6 @@
-// A long-lived build process for the publisher: it runs one site build per
-// message, so a publish does not pay for starting Node and loading Astro
-// again (about a second on the build machine). Each job's environment
-// replaces the last one's. The parent retires the worker after a number of
-// builds, because a build leaves some memory behind in the process.
+// A build process for the publisher, started ahead of need: it loads Node
+// and Astro, says it is ready, and runs the site build it is then sent with
+// that job's environment (see build-runner.ts).
 import { buildSite } from '../support/site-build.ts';
 
 export type BuildJob = { id: number; outDir: string; env: Record<string, string> };
