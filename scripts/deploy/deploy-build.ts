@@ -72,7 +72,10 @@ export async function deployBuild(options: DeployOptions): Promise<{ manifest: R
   };
   store.writeManifest(manifest);
   store.setLive(manifest.id);
-  store.prune(options.retention ?? 10);
+  // Pruning reads every kept manifest; doing it once the store is half again
+  // over its retention, rather than on every deploy, keeps it off most publishes.
+  const retention = options.retention ?? 10;
+  if (store.count() > Math.ceil(retention * 1.5)) store.prune(retention);
   return { manifest, newBlobs: collected.newBlobs.size };
 }
 

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from '../../lake/store/open-database.ts';
 import { type ReleaseManifest, releaseManifest } from './manifest.ts';
 
 export type Encoding = 'br' | 'gz';
@@ -25,6 +26,8 @@ export type ReleaseStore = {
   list(): ReleaseManifest[];
   liveId(): string | undefined;
   setLive(id: string): void;
+  /** How many releases are kept. */
+  count(): number;
   /** Keeps the newest `keep` releases (and the live one) and the blobs they use. */
   prune(keep: number): { releases: number; blobs: number };
   /** Extracted links per page content hash, kept for validation (see validate-release.ts). */
@@ -59,17 +62,12 @@ export function releaseStore(root: string): ReleaseStore {
     getLinks: db.prepare('SELECT links FROM page_links WHERE hash = ?'),
     setLinks: db.prepare('INSERT OR REPLACE INTO page_links (hash, links) VALUES (?, ?)'),
   };
-  const transaction = (work: () => void) => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      work();
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
-  const parse = (row: unknown) => releaseManifest.parse(JSON.parse((row as { manifest: string }).manifest));
+  const transaction = (work: () => void) => inTransaction(db, work);
+  // Manifests are this store's own writing, checked when written; reading them
+  // back is on every deploy's path, and a zod pass over 12k file entries per
+  // release cost more than the JSON parse itself.
+  const parse = (row: unknown) => JSON.parse((row as { manifest: string }).manifest) as ReleaseManifest;
+  const linkCache = new Map<string, string[]>();
   const list = () => q.list.all().map(parse);
   const liveId = () => (q.live.get() as { id: string } | undefined)?.id;
 
@@ -95,8 +93,9 @@ export function releaseStore(root: string): ReleaseStore {
       return parse(row);
     },
     writeManifest: (manifest) => {
-      q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(manifest));
+      q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(releaseManifest.parse(manifest)));
     },
+    count: () => (db.prepare('SELECT count(*) AS n FROM release').get() as { n: number }).n,
     list,
     liveId,
     setLive: (id) => {
@@ -122,17 +121,27 @@ export function releaseStore(root: string): ReleaseStore {
           dropLinks.run(hash);
           blobs++;
         }
+        for (const key of linkCache.keys()) if (!used.has(key.split(':').at(-1) as string)) linkCache.delete(key);
       });
       return { releases: removed.length, blobs };
     },
     links: {
+      // Held in memory too: a long-running publisher checks every page's links on every deploy.
       get: (hash) => {
-        const row = q.getLinks.get(hash) as { links: string } | undefined;
-        return row ? (JSON.parse(row.links) as string[]) : undefined;
+        let links = linkCache.get(hash);
+        if (!links) {
+          const row = q.getLinks.get(hash) as { links: string } | undefined;
+          links = row ? (JSON.parse(row.links) as string[]) : undefined;
+          if (links) linkCache.set(hash, links);
+        }
+        return links;
       },
       set: (entries) =>
         transaction(() => {
-          for (const [hash, links] of entries) q.setLinks.run(hash, JSON.stringify(links));
+          for (const [hash, links] of entries) {
+            q.setLinks.run(hash, JSON.stringify(links));
+            linkCache.set(hash, links);
+          }
         }),
     },
     close: () => db.close(),
