@@ -39,7 +39,8 @@ export const errors = {
   ),
   InvalidDocumentsStrict: entry(
     'InvalidDocumentsStrict',
-    (count: number) => `${count} invalid document(s) and strict mode is on, so the build stops.`,
+    (count: number, first: string) =>
+      `${count} invalid document(s) and strict mode is on, so the build stops. ${count > 1 ? 'The first: ' : ''}${first}`,
     'Fix the documents listed above, or build without --strict to skip them with a warning.',
   ),
   ImageSourceUnavailable: entry(

@@ -98,9 +98,11 @@ describe('a build with invalid documents', () => {
     expect(front).not.toContain('Withdrawn');
   });
 
-  it('fails in strict mode, saying how many documents and what to do', () => {
+  it('fails in strict mode, saying how many documents, which is first and what to do', () => {
     expect(strict.code).not.toBe(0);
-    expect(strict.output).toContain('2 invalid document(s) and strict mode is on, so the build stops.');
+    expect(strict.output).toContain(
+      '2 invalid document(s) and strict mode is on, so the build stops. The first: Document "story-',
+    );
     expect(strict.output).toMatch(/What to do: Fix the documents listed above/);
   });
 });

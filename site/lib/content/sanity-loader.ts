@@ -118,7 +118,9 @@ function recordRevisions(collection: string, members: Map<string, string | undef
 function report<T>(context: LoaderContext, run: StoreRun<T>, total: number, strict: boolean): void {
   for (const problem of run.problems) context.logger.warn(`${problem.name}: ${problem.message}`);
   const skipped = total - run.seen.size;
-  if (skipped && strict) throw newsroomError('InvalidDocumentsStrict', skipped);
+  // The first problem goes into the message itself, because the publisher
+  // shows editors only the error, not the warnings logged before it.
+  if (skipped && strict) throw newsroomError('InvalidDocumentsStrict', skipped, run.problems[0]?.message ?? '');
   context.logger.info(
     `${run.seen.size} ${context.collection} loaded${skipped ? `, ${skipped} skipped as invalid` : ''}`,
   );
