@@ -16,7 +16,8 @@ export type PublishBenchResult = {
   stories: number;
   latencies: number[];
   fullRebuildSeconds: number;
-  burst: { publishes: number; seconds: number; builds: number; allLive: boolean };
+  /** sentSeconds: until the last webhook was accepted; seconds: until the publisher was idle. */
+  burst: { publishes: number; sentSeconds: number; seconds: number; builds: number; allLive: boolean };
 };
 
 const SECRET = 'bench-secret';
@@ -85,13 +86,23 @@ export async function benchPublishing(
     const burstStarted = performance.now();
     const burst = ids.slice(0, 100);
     const headlines = new Map<string, string>();
+    // One publish every 100 ms on the clock, not after the last one returned:
+    // a lake busy beside a build answers slowly, and the burst must still fit 10 s.
+    const publishes: Promise<void>[] = [];
     for (const [i, story] of burst.entries()) {
       const headline = `Burst ${i} ${Date.now()}`;
       headlines.set(story.slug, headline);
-      await client.patch(story._id).set({ headline }).commit();
-      await sendWebhook(publisher, story._id);
+      publishes.push(
+        client
+          .patch(story._id)
+          .set({ headline })
+          .commit()
+          .then(() => sendWebhook(publisher, story._id)),
+      );
       await sleep(Math.max(0, burstStarted + (i + 1) * 100 - performance.now()));
     }
+    await Promise.all(publishes);
+    const sentSeconds = (performance.now() - burstStarted) / 1000;
     await publisher.idle();
     const burstSeconds = (performance.now() - burstStarted) / 1000;
     const builds = publisher.history().length - buildsBefore;
@@ -120,7 +131,7 @@ export async function benchPublishing(
       stories: ids.length,
       latencies,
       fullRebuildSeconds,
-      burst: { publishes: burst.length, seconds: burstSeconds, builds, allLive },
+      burst: { publishes: burst.length, sentSeconds, seconds: burstSeconds, builds, allLive },
     };
   } finally {
     await publisher.close();

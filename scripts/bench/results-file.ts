@@ -67,7 +67,7 @@ rebuild and deploy of the same site in the same run.
 | --- | --- | --- | --- | --- |
 | ${s(p50)} | ${s(p95)} | ${s(Math.max(...p.latencies))} | ${s(p.fullRebuildSeconds)} | ${(p95 / p.fullRebuildSeconds).toFixed(2)} |
 
-Burst: ${p.burst.publishes} publishes of different stories over ${s(p.burst.seconds)} (sent one every 100 ms)
+Burst: ${p.burst.publishes} publishes of different stories, sent one every 100 ms (the last accepted after ${s(p.burst.sentSeconds)}; the publisher idle after ${s(p.burst.seconds)}),
 led to **${p.burst.builds} builds**; all ${p.burst.publishes} edits live at the end: **${p.burst.allLive ? 'yes' : 'no'}**.
 
 Targets (publishing issue): p95 ≤ 5 s; 100 publishes within 10 s → at most 3 builds, all in the final output.
