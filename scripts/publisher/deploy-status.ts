@@ -18,6 +18,8 @@ export type DeploymentDocument = {
   /** Story id → published revision, for every story the live release shows. */
   revisions?: Record<string, string>;
   error?: string;
+  /** Set when an operator rolled back to an earlier release: the release that was live before. */
+  rolledBackFrom?: string;
 };
 
 export type DeployStatus = {
@@ -52,6 +54,35 @@ export function deployStatus(client: SanityClient, keep = 20): DeployStatus {
         .commit();
     },
   };
+}
+
+/**
+ * After `npm run rollback`: the earlier release is live again, so its story
+ * revisions are what readers see. Recorded as a live deployment that concerns
+ * every story (no changed ids), so a story whose newer version was rolled
+ * away shows as not live, and the others stay live.
+ */
+export async function recordRollback(
+  client: SanityClient,
+  release: { id: string; revisions: Record<string, string> },
+  from: string | undefined,
+  keep = 20,
+): Promise<string> {
+  const now = new Date().toISOString();
+  const _id = `deployment-rollback-${now.replace(/[^0-9]/g, '')}`;
+  await client.createOrReplace<DeploymentDocument>({
+    _id,
+    _type: DEPLOYMENT_TYPE,
+    status: 'live',
+    startedAt: now,
+    finishedAt: now,
+    releaseId: release.id,
+    changedIds: [],
+    revisions: release.revisions,
+    ...(from ? { rolledBackFrom: from } : {}),
+  });
+  await prune(client, keep);
+  return _id;
 }
 
 async function prune(client: SanityClient, keep: number): Promise<void> {

@@ -70,6 +70,9 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
     const rendered = baseKeys
       ? Object.keys(keys).filter((path) => baseKeys[path] !== keys[path]).length
       : Object.keys(keys).length;
+    const revisions =
+      (JSON.parse(readFileSync(revisionsOut, 'utf8')) as { stories?: Record<string, string> }).stories ?? {};
+    // Kept with the release, so a rollback can tell editors which versions are live again.
     const { manifest } = await deployBuild({
       store,
       buildDir: outDir,
@@ -77,14 +80,18 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
       removed,
       siteOrigin: options.siteOrigin,
       retention: options.retention,
-      meta: { pageKeys: keys, changedIds: options.changedIds, buildSeconds },
+      meta: { pageKeys: keys, changedIds: options.changedIds, buildSeconds, revisions },
     });
-    const revisions =
-      (JSON.parse(readFileSync(revisionsOut, 'utf8')) as { stories?: Record<string, string> }).stories ?? {};
     return { manifest, rendered, removed, buildSeconds, revisions };
   } finally {
     for (const path of [outDir, keysOut, baseKeysFile, revisionsOut]) rmSync(path, { recursive: true, force: true });
   }
+}
+
+/** The story revisions a release shows (story id → _rev), if the publisher recorded them. */
+export function revisionsOf(manifest: ReleaseManifest): Record<string, string> | undefined {
+  const revisions = manifest.meta.revisions;
+  return revisions && typeof revisions === 'object' ? (revisions as Record<string, string>) : undefined;
 }
 
 /** The page keys a release was built with, if it records them. */
