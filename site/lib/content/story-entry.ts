@@ -26,7 +26,8 @@ export const renderedBody = z.object({
 export const storyEntry = storyResult.omit({ body: true }).extend({ body: renderedBody });
 
 /** What Astro's data store keeps of a story: where the loader stored it (see story-store.ts). */
-export const storyPointer = z.object({ store: z.string() });
+// _rev too: the loader compares it with the lake's index to tell which stories changed.
+export const storyPointer = z.object({ store: z.string(), _rev: z.string() });
 export type StoryEntry = z.infer<typeof storyEntry>;
 export type RenderedBody = z.infer<typeof renderedBody>;
 

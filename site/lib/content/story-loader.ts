@@ -36,7 +36,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         for (const d of rendered.diagnostics) console.warn(`${d.name}: ${d.message}`);
         const entry: StoryEntry = { ...story, body: { ...rendered.body, store: stories.path, key: digest } };
         stories.put(entry, rendered.html, rendered.images);
-        return { store: stories.path };
+        return { store: stories.path, _rev: story._rev };
       },
       finish: () => {
         stories.flush();
