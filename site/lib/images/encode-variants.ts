@@ -13,43 +13,78 @@ export type EncodeOptions = {
   variants: ReadonlyMap<string, ImageVariant>;
   /** The build's output directory; files go to <outDir>/_img/. */
   outDir: string;
-  /** Kept between builds: originals/ and variants/. */
-  cacheDir: string;
+  /** The variant cache the files come from (see variantCache). */
+  cache: VariantCache;
   /** Variants encoded at once; each encode already uses libvips threads. */
   concurrency?: number;
 };
 
 export type EncodeReport = { total: number; encoded: number; fetched: number };
 
-export async function encodeVariants(options: EncodeOptions): Promise<EncodeReport> {
-  const report: EncodeReport = { total: options.variants.size, encoded: 0, fetched: 0 };
-  const outDir = join(options.outDir, IMAGE_DIR);
-  await Promise.all(['originals', 'variants'].map((d) => mkdir(join(options.cacheDir, d), { recursive: true })));
-  await mkdir(outDir, { recursive: true });
+/**
+ * The cache under `cacheDir` (originals/ and variants/): `ensure` fetches and
+ * encodes a variant unless it is there already, once however often asked.
+ */
+export type VariantCache = {
+  ensure(name: string, variant: ImageVariant): Promise<string>;
+  /** Originals fetched and variants encoded so far. */
+  counts: { fetched: number; encoded: number };
+};
+
+export function variantCache(cacheDir: string): VariantCache {
+  const counts = { fetched: 0, encoded: 0 };
+  const ready = Promise.all(['originals', 'variants'].map((d) => mkdir(join(cacheDir, d), { recursive: true })));
   const originals = new Map<string, Promise<string>>();
+  const variants = new Map<string, Promise<string>>();
   const original = (v: ImageVariant) => {
     let pending = originals.get(v.assetId);
     if (!pending) {
-      pending = fetchOriginal(v, options.cacheDir, () => report.fetched++);
+      pending = fetchOriginal(v, cacheDir, () => counts.fetched++);
       originals.set(v.assetId, pending);
     }
     return pending;
   };
+  return {
+    counts,
+    ensure: (name, variant) => {
+      let pending = variants.get(name);
+      if (!pending) {
+        pending = (async () => {
+          await ready;
+          const cached = join(cacheDir, 'variants', name);
+          if (!(await exists(cached))) {
+            await encode(await original(variant), variant, cached);
+            counts.encoded++;
+          }
+          return cached;
+        })();
+        // A failure is reported by whoever asks next (the build), not lost.
+        pending.catch(() => variants.delete(name));
+        variants.set(name, pending);
+      }
+      return pending;
+    },
+  };
+}
 
+export async function encodeVariants(options: EncodeOptions): Promise<EncodeReport> {
+  const { cache } = options;
+  const before = { ...cache.counts };
+  const outDir = join(options.outDir, IMAGE_DIR);
+  await mkdir(outDir, { recursive: true });
   const queue = [...options.variants];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [name, variant] = next;
-      const cached = join(options.cacheDir, 'variants', name);
-      if (!(await exists(cached))) {
-        await encode(await original(variant), variant, cached);
-        report.encoded++;
-      }
-      await publish(cached, join(outDir, name));
+      await publish(await cache.ensure(name, variant), join(outDir, name));
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
-  return report;
+  return {
+    total: options.variants.size,
+    encoded: cache.counts.encoded - before.encoded,
+    fetched: cache.counts.fetched - before.fetched,
+  };
 }
 
 async function fetchOriginal(v: ImageVariant, cacheDir: string, onFetch: () => void): Promise<string> {
@@ -89,7 +124,7 @@ async function publish(cached: string, target: string): Promise<void> {
 }
 
 async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(temp, bytes);
   await rename(temp, file);
 }
