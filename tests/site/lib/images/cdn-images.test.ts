@@ -54,6 +54,26 @@ describe('images from Sanity’s CDN', () => {
     expect(card.height).toBe(360);
   });
 
+  it('keeps the editor’s hotspot in a square card: the region moves toward it, within the photo', async () => {
+    const { responsiveImage } = await loadImages();
+    const rectOf = (hotspot?: { x: number; y: number; width: number; height: number }) => {
+      const card = responsiveImage(
+        { ...photo, crop: undefined, hotspot },
+        { widths: [320], sizes: '100vw', aspectRatio: 1 },
+      );
+      return (new URL(card.src).searchParams.get('rect') ?? '').split(',').map(Number);
+    };
+    const { width, height } = photo.asset.metadata.dimensions;
+    expect(width).toBeGreaterThan(height);
+    const [centredX] = rectOf();
+    const [rightX, , side] = rectOf({ x: 0.95, y: 0.5, width: 0.1, height: 0.1 });
+    const [leftX] = rectOf({ x: 0.05, y: 0.5, width: 0.1, height: 0.1 });
+    expect(side).toBe(height);
+    expect(centredX).toBe(Math.round((width - height) / 2));
+    expect(rightX).toBe(width - height);
+    expect(leftX).toBe(0);
+  });
+
   it('builds into the site by default', async () => {
     vi.stubEnv('NEWSROOM_IMAGES', undefined);
     const { responsiveImage, registry } = await loadImages();
