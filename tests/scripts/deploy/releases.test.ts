@@ -104,6 +104,15 @@ describe('deploying releases to the edge', () => {
     expect(await (await get('/story/b')).text()).toContain('<h1>Story B</h1>');
   });
 
+  it('refuses a build with a page that does not parse and keeps the live site', async () => {
+    const truncated = page('Story A v2', ['/']).slice(0, 120).replace('<title>', '<title a="1" a="2">');
+    const attempt = deployBuild({ store, buildDir: buildDir({ ...site, 'story/a.html': truncated }) });
+    await expect(attempt).rejects.toBeInstanceOf(DeployRejected);
+    await expect(attempt).rejects.toThrow('/story/a.html: does not parse cleanly');
+    expect(store.liveId()).toBe(first);
+    expect(await (await get('/story/a')).text()).toContain('<h1>Story A</h1>');
+  });
+
   it('serves a new release on the very next request after the switch', async () => {
     const before = (await get('/story/a')).headers.get('etag');
     const { manifest } = await deployBuild({

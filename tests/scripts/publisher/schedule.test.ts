@@ -2,6 +2,7 @@
 // schedules a publish at each instant, and until then no output (page, feed,
 // sitemap, search index) carries the story.
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { encodeSignatureHeader } from '@sanity/webhook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lake, startLake } from '../../../lake/index.ts';
@@ -77,11 +78,18 @@ describe('scheduled publishing and take-down', () => {
       body,
     });
   };
-  /** Every file of the live release, as text, joined: what any reader or crawler could get. */
-  const liveOutput = () => {
+  /**
+   * Every file of the live release (or those under `prefix`), as text, joined:
+   * what any reader or crawler could get. Pagefind's index files are gzipped.
+   */
+  const liveOutput = (prefix = '/') => {
     const manifest = store.readManifest(store.liveId() as string);
-    return Object.values(manifest.files)
-      .map((f) => store.readBlob(f.hash)?.toString('latin1') ?? '')
+    return Object.entries(manifest.files)
+      .filter(([path]) => path.startsWith(prefix))
+      .map(([, f]) => {
+        const bytes = store.readBlob(f.hash) ?? Buffer.alloc(0);
+        return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('latin1');
+      })
       .join('\n');
   };
   const status = async (path: string) => (await fetch(`${edge.url}${path}`)).status;
@@ -118,6 +126,8 @@ describe('scheduled publishing and take-down', () => {
     expect(await waitFor(async () => (await status('/story/embargoed-story')) === 200)).toBe(true);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
     expect(liveOutput()).toContain(marker);
+    // The search index is read too: the story is findable once, and only once, it is live.
+    expect(liveOutput('/pagefind/')).toContain(marker);
   });
 
   it('takes a story down by itself at its take-down time', async () => {
@@ -127,8 +137,11 @@ describe('scheduled publishing and take-down', () => {
     await publisher.idle();
     const path = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
     expect(await status(path)).toBe(200);
+    expect(liveOutput('/pagefind/')).toContain(path);
     expect(await waitFor(async () => (await status(path)) === 404)).toBe(true);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
     expect(liveOutput()).not.toContain('Mehmanparast Says');
+    // (The embargoed story above copied this one's body: its URL, not its words, is what must go.)
+    expect(liveOutput('/pagefind/')).not.toContain(path);
   });
 });
