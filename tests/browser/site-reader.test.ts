@@ -100,6 +100,23 @@ describe('keyboard and no-JavaScript reading', () => {
     await page.context().close();
   });
 
+  it('prints a story without the navigation, footer links or pagers, keeping the story itself', async () => {
+    const page = await open(`/story/${FRESH.slug}`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none');
+    expect(await shown('.site-header nav')).toBe(false);
+    expect(await shown('.site-footer .footer-groups')).toBe(false);
+    expect(await shown('main h1')).toBe(true);
+    expect(await shown('main figure')).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await shown('.site-header nav')).toBe(true);
+    await page.context().close();
+  });
+
   it('tells readers without JavaScript where else to look, instead of an empty search', async () => {
     const page = await open('/search?q=harbour', { javaScriptEnabled: false });
     expect(await page.isVisible('#search-fallback')).toBe(true);

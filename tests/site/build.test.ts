@@ -135,6 +135,12 @@ describe('npm run build on a fresh clone (embedded lake, seed content)', () => {
     expect(textOf(select('.tagline', page) as Element)).toMatch(/^Connecting decision makers/);
     const groups = selectAll('.site-footer h2', page).map((h) => textOf(h));
     expect(groups).toEqual(expect.arrayContaining(['Financial Products', 'Customer Support', 'Follow Us']));
+    const social = selectAll('.social a', page).map((a) => [textOf(a), a.properties.href]);
+    expect(social).toEqual([
+      ['Twitter', 'https://twitter.com/business'],
+      ['Facebook', 'https://www.facebook.com/bloombergbusiness'],
+      ['LinkedIn', 'https://www.linkedin.com/company/bloomberg-lp'],
+    ]);
   });
 
   it('ships no client JavaScript', () => {
