@@ -7,6 +7,7 @@ import { createClient } from '@sanity/client';
 import { encodeSignatureHeader } from '@sanity/webhook';
 import { startLake } from '../../lake/index.ts';
 import { releaseStore } from '../deploy/release-store.ts';
+import { rollback } from '../deploy/rollback.ts';
 import { startEdge } from '../edge/edge-server.ts';
 import { buildRunner } from '../publisher/build-runner.ts';
 import { publishOnce } from '../publisher/publish-once.ts';
@@ -18,6 +19,8 @@ export type PublishBenchResult = {
   fullRebuildSeconds: number;
   /** sentSeconds: until the last webhook was accepted; seconds: until the publisher was idle. */
   burst: { publishes: number; sentSeconds: number; seconds: number; builds: number; allLive: boolean };
+  /** `npm run rollback`'s switch, and until the edge serves the earlier release's page. */
+  rollback: { switchMs: number; servedMs: number };
 };
 
 const SECRET = 'bench-secret';
@@ -112,6 +115,14 @@ export async function benchPublishing(
       if (!html.includes(headline)) allLive = false;
     }
 
+    // Rollback: the last burst edit goes away from the very next request.
+    const [lastSlug, lastHeadline] = [...headlines].at(-1) as [string, string];
+    const rollbackStarted = performance.now();
+    rollback(store);
+    const switchMs = performance.now() - rollbackStarted;
+    await waitForGone(`${edge.url}/story/${lastSlug}`, lastHeadline);
+    const servedMs = performance.now() - rollbackStarted;
+
     // The baseline: the same site built and deployed whole, from empty caches
     // into an empty release store (nothing to build on).
     log('publishing: full rebuild of the same site (baseline)');
@@ -132,6 +143,7 @@ export async function benchPublishing(
       latencies,
       fullRebuildSeconds,
       burst: { publishes: burst.length, sentSeconds, seconds: burstSeconds, builds, allLive },
+      rollback: { switchMs, servedMs },
     };
   } finally {
     await publisher.close();
@@ -161,6 +173,15 @@ async function waitFor(url: string, text: string, timeoutMs = 120_000): Promise<
     await sleep(25);
   }
   throw new Error(`${url} never showed "${text}"`);
+}
+
+async function waitForGone(url: string, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (!(await (await fetch(url)).text()).includes(text)) return;
+    await sleep(5);
+  }
+  throw new Error(`${url} still showed "${text}" after the rollback`);
 }
 
 export function percentile(values: readonly number[], p: number): number {

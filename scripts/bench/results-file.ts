@@ -70,6 +70,10 @@ rebuild and deploy of the same site in the same run.
 Burst: ${p.burst.publishes} publishes of different stories, sent one every 100 ms (the last accepted after ${s(p.burst.sentSeconds)}; the publisher idle after ${s(p.burst.seconds)}),
 led to **${p.burst.builds} builds**; all ${p.burst.publishes} edits live at the end: **${p.burst.allLive ? 'yes' : 'no'}**.
 
+Rollback (\`npm run rollback\`'s switch) on the same release store: the pointer switched in
+**${p.rollback.switchMs.toFixed(1)} ms**; the edge served the earlier release's page ${p.rollback.servedMs.toFixed(1)} ms after the
+rollback began (target: under 1 s).
+
 Targets (publishing issue): p95 ≤ 5 s; 100 publishes within 10 s → at most 3 builds, all in the final output.
 `;
 }
