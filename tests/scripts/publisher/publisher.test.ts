@@ -93,7 +93,8 @@ describe('the publisher', () => {
     expect(publisher.history().length).toBe(before);
   });
 
-  it('refuses a webhook signed with another secret', async () => {
+  it('refuses a webhook signed with another secret, and builds nothing', async () => {
+    const before = publisher.history().length;
     const raw = JSON.stringify({ _id: STORY });
     const res = await fetch(`${publisher.webhooks.url}/webhooks/sanity`, {
       method: 'POST',
@@ -102,6 +103,8 @@ describe('the publisher', () => {
     });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'invalid' });
+    await publisher.idle();
+    expect(publisher.history().length).toBe(before);
   });
 
   it('keeps the live site when a build fails, and reports the failure to editors', async () => {
