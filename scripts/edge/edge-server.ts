@@ -59,7 +59,12 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const etag = `"${file.hash}"`;
+  const encoding: Encoding | undefined = negotiateEncoding(
+    req.headers['accept-encoding'] as string | undefined,
+    store.encodings(file.hash),
+  );
+  // A strong ETag names one representation: the brotli, gzip and plain bytes differ, so their tags do too.
+  const etag = `"${file.hash}${encoding ? `-${encoding}` : ''}"`;
   const headers: Record<string, string> = {
     'content-type': contentTypeFor(path),
     'cache-control': cacheControlFor(path, status),
@@ -67,14 +72,10 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
     vary: 'Accept-Encoding',
     'x-release': release.id,
   };
-  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+  if (status === 200 && matches(req.headers['if-none-match'], file.hash)) {
     res.writeHead(304, headers).end();
     return;
   }
-  const encoding: Encoding | undefined = negotiateEncoding(
-    req.headers['accept-encoding'] as string | undefined,
-    store.encodings(file.hash),
-  );
   const body = store.readBlob(file.hash, encoding);
   if (!body) throw new Error(`release ${release.id} names ${path} → ${file.hash}, which the store lacks`);
   if (encoding) headers['content-encoding'] = encoding === 'gz' ? 'gzip' : 'br';
@@ -83,7 +84,13 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** Whether the client holds any representation of these bytes (weak comparison, as If-None-Match uses). */
+function matches(ifNoneMatch: string | undefined, hash: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+  return ifNoneMatch.split(',').some((raw) => {
+    const tag = raw.trim();
+    if (tag === '*') return true;
+    const opaque = tag.replace(/^W\//, '').replace(/^"|"$/g, '');
+    return opaque === hash || opaque === `${hash}-br` || opaque === `${hash}-gz`;
+  });
 }

@@ -51,7 +51,7 @@ describe('deploying releases to the edge', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
-    expect(res.headers.get('etag')).toMatch(/^"[a-f0-9]{64}"$/);
+    expect(res.headers.get('etag')).toMatch(/^"[a-f0-9]{64}(-br|-gz)?"$/);
     expect(await res.text()).toContain('<h1>Story A</h1>');
     expect((await get('/')).status).toBe(200);
   });
@@ -67,13 +67,21 @@ describe('deploying releases to the edge', () => {
   });
 
   it('serves the precompressed brotli or gzip form the client accepts', async () => {
-    const raw = (accept: string) =>
-      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+    const raw = (accept: string, etag?: string) =>
+      new Promise<{ status?: number; encoding?: string; etag?: string; body: Buffer }>((resolve, reject) => {
+        const headers = { 'accept-encoding': accept, ...(etag ? { 'if-none-match': etag } : {}) };
         import('node:http').then(({ get: httpGet }) =>
-          httpGet(`${edge.url}/story/b`, { headers: { 'accept-encoding': accept } }, (res) => {
+          httpGet(`${edge.url}/story/b`, { headers }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode,
+                encoding: res.headers['content-encoding'],
+                etag: res.headers.etag,
+                body: Buffer.concat(chunks),
+              }),
+            );
           }).on('error', reject),
         );
       });
@@ -86,6 +94,11 @@ describe('deploying releases to the edge', () => {
     const plain = await raw('identity');
     expect(plain.encoding).toBeUndefined();
     expect(plain.body.toString()).toContain('Story B');
+    // Each form has its own strong ETag (the bytes differ), and each revalidates with a 304.
+    expect(new Set([br.etag, gz.etag, plain.etag]).size).toBe(3);
+    expect((await raw('gzip, deflate, br', br.etag)).status).toBe(304);
+    expect((await raw('gzip', gz.etag)).status).toBe(304);
+    expect((await raw('identity', plain.etag)).status).toBe(304);
   });
 
   it("answers unknown paths with the site's 404 page and a 404 status", async () => {
