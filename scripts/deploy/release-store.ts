@@ -24,6 +24,8 @@ export type ReleaseStore = {
   writeManifest(manifest: ReleaseManifest): void;
   /** Releases, oldest first. */
   list(): ReleaseManifest[];
+  /** Release ids and times, oldest first, without reading their manifests (rollback needs no more). */
+  summaries(): { id: string; createdAt: string }[];
   liveId(): string | undefined;
   setLive(id: string): void;
   /** How many releases are kept. */
@@ -56,6 +58,7 @@ export function releaseStore(root: string): ReleaseStore {
     manifest: db.prepare('SELECT manifest FROM release WHERE id = ?'),
     writeManifest: db.prepare('INSERT OR REPLACE INTO release (id, created_at, manifest) VALUES (?, ?, ?)'),
     list: db.prepare('SELECT manifest FROM release ORDER BY created_at, id'),
+    summaries: db.prepare('SELECT id, created_at AS createdAt FROM release ORDER BY created_at, id'),
     live: db.prepare('SELECT id FROM live WHERE one = 1'),
     setLive: db.prepare('INSERT INTO live (one, id) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET id = excluded.id'),
     exists: db.prepare('SELECT 1 FROM release WHERE id = ?'),
@@ -97,6 +100,7 @@ export function releaseStore(root: string): ReleaseStore {
     },
     count: () => (db.prepare('SELECT count(*) AS n FROM release').get() as { n: number }).n,
     list,
+    summaries: () => q.summaries.all() as { id: string; createdAt: string }[],
     liveId,
     setLive: (id) => {
       if (!q.exists.get(id)) throw new Error(`There is no release ${id} to switch to.`);
