@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheControlFor, IMMUTABLE_PREFIXES } from './edge/cache-policy.ts';
+import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,7 +20,10 @@ if (values.target !== 'netlify' && values.target !== 'cloudflare') {
 const dist = resolve(positionals[0] ?? 'dist');
 const rules: [string, string][] = [
   ['/*', cacheControlFor('/index.html', 200)],
-  ...IMMUTABLE_PREFIXES.map((prefix): [string, string] => [`${prefix}*`, cacheControlFor(`${prefix}x`, 200)]),
+  ...IMMUTABLE_PATHS.map((pattern): [string, string] => [
+    `${pattern}*`,
+    cacheControlFor(`${pattern.replace(/:[a-z]+/g, '0')}x`, 200),
+  ]),
 ];
 const detach = values.target === 'cloudflare';
 const text = rules

@@ -30,6 +30,9 @@ const site = {
   'story/b.html': page('Story B', ['/story/a']),
   '404.html': page('Not found', ['/']),
   '_img/x.webp': 'not really an image',
+  'pagefind/3/fragment/en_1a2b3c4.pf_fragment': 'a hashed search fragment',
+  'pagefind/3/pagefind-entry.json': '{}',
+  'pagefind/3/wasm.en.pagefind': 'named by language, not by content',
   'feed.xml': '<rss version="2.0"><channel><title>t</title></channel></rss>',
 };
 
@@ -62,8 +65,13 @@ describe('deploying releases to the edge', () => {
     expect(res.status).toBe(304);
   });
 
-  it('marks hashed assets immutable', async () => {
-    expect((await get('/_img/x.webp')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  it('marks hashed assets immutable, the hashed files of the search index shards too, and nothing else', async () => {
+    const cache = async (path: string) => (await get(path)).headers.get('cache-control');
+    const immutable = 'public, max-age=31536000, immutable';
+    expect(await cache('/_img/x.webp')).toBe(immutable);
+    expect(await cache('/pagefind/3/fragment/en_1a2b3c4.pf_fragment')).toBe(immutable);
+    expect(await cache('/pagefind/3/pagefind-entry.json')).toBe('public, max-age=60, stale-while-revalidate=600');
+    expect(await cache('/pagefind/3/wasm.en.pagefind')).toBe('public, max-age=60, stale-while-revalidate=600');
   });
 
   it('serves the precompressed brotli or gzip form the client accepts', async () => {
