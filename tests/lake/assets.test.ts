@@ -154,6 +154,17 @@ describe('image transforms', () => {
     expect(await size(response)).toMatchObject({ width: 40, format });
   });
 
+  it('q sets the encoder quality: a lower q is a smaller file of the same size', async () => {
+    const bytes = async (q: number) => {
+      const response = await t.fetch(`${base}?w=300&fm=jpg&q=${q}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      expect((await sharp(body).metadata()).width).toBe(300);
+      return body.length;
+    };
+    const [low, high] = [await bytes(10), await bytes(95)];
+    expect(low).toBeLessThan(high * 0.8);
+  });
+
   it('auto=format serves WebP to clients that accept it', async () => {
     const response = await t.fetch(`${base}?w=40&auto=format`, { headers: { accept: 'image/avif,image/webp,*/*' } });
     expect(response.headers.get('content-type')).toBe('image/webp');
