@@ -5,6 +5,7 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import { onContentHostReleased } from '../../site/lib/content/content-host-release.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { siteCodeVersion } from './site-code-version.ts';
 
@@ -40,6 +41,15 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
 
   const lake = process.env.SANITY_API_HOST ? undefined : await connectToLake({ dataDir: options.lakeDir });
   if (lake?.shared) console.log(`Reading from the lake already running on this data directory (${lake.url}).`);
+  // A lake started for this build alone holds all content in memory; once the
+  // content and its images are loaded, it is stopped while the pages render.
+  const unregister =
+    lake && !lake.shared
+      ? onContentHostReleased(() => {
+          console.log('Content and images are loaded: the embedded lake is stopped while the pages render.');
+          void lake.stop();
+        })
+      : undefined;
   try {
     // Astro's config and the content loader read the environment, so the lake's
     // address goes there rather than through a side channel.
@@ -48,6 +58,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
     await build({ root: ROOT, outDir: staging, cacheDir, logLevel: process.env.CI ? 'warn' : 'info' });
     await replaceDir(staging, outDir);
   } finally {
+    unregister?.();
     await lake?.stop();
     await rm(staging, { recursive: true, force: true });
   }

@@ -56,6 +56,8 @@ describe('npm run build on a fresh clone (embedded lake, seed content)', () => {
       ),
     ];
     expect(urls.length).toBeGreaterThan(3);
+    // The lake this build started was stopped before the pages rendered: images came from the cache.
+    expect(run.output).toContain('Content and images are loaded: the embedded lake is stopped while the pages render.');
     for (const url of urls) {
       expect(url).toMatch(/^\/_img\/[a-f0-9]{40}-.+\.(avif|webp|jpg)$/);
       expect(existsSync(join(run.outDir, url)), url).toBe(true);

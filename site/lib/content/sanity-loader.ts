@@ -9,6 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { byIdsQuery, type PagedQuery } from '../../../schemas/queries/paged.ts';
 import { newsroomError } from '../errors.ts';
+import { requireOriginalsIn } from '../images/original-registry.ts';
 import { contentClient } from '../sanity/client.ts';
 import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
@@ -101,6 +102,8 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
   }
   hooks.finish?.();
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
+  // Images this collection shows (portraits, section art); stories report theirs from their own store.
+  for (const entry of context.store.values()) requireOriginalsIn(entry.data);
 }
 
 /**

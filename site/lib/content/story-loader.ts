@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
+import { requireOriginalsIn } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { announceLiveStories } from './live-stories.ts';
 import { rendererVersion } from './renderer-version.ts';
@@ -44,7 +45,9 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         stories.retain(live);
         // Bodies kept from earlier builds still link to their image files.
         for (const variant of stories.bodyImages()) requireVariant(variant);
-        announceLiveStories(readStories(stories.path, live));
+        const entries = readStories(stories.path, live);
+        requireOriginalsIn(entries);
+        announceLiveStories(entries);
       },
     },
   });

@@ -27,6 +27,8 @@ export type EncodeReport = { total: number; encoded: number; fetched: number };
  */
 export type VariantCache = {
   ensure(name: string, variant: ImageVariant): Promise<string>;
+  /** The original of an image asset, fetched into the cache once. */
+  original(assetId: string): Promise<string>;
   /** Originals fetched and variants encoded so far. */
   counts: { fetched: number; encoded: number };
 };
@@ -36,16 +38,17 @@ export function variantCache(cacheDir: string): VariantCache {
   const ready = Promise.all(['originals', 'variants'].map((d) => mkdir(join(cacheDir, d), { recursive: true })));
   const originals = new Map<string, Promise<string>>();
   const variants = new Map<string, Promise<string>>();
-  const original = (v: ImageVariant) => {
-    let pending = originals.get(v.assetId);
+  const original = (assetId: string) => {
+    let pending = originals.get(assetId);
     if (!pending) {
-      pending = fetchOriginal(v, cacheDir, () => counts.fetched++);
-      originals.set(v.assetId, pending);
+      pending = ready.then(() => fetchOriginal(assetId, cacheDir, () => counts.fetched++));
+      originals.set(assetId, pending);
     }
     return pending;
   };
   return {
     counts,
+    original,
     ensure: (name, variant) => {
       let pending = variants.get(name);
       if (!pending) {
@@ -53,7 +56,7 @@ export function variantCache(cacheDir: string): VariantCache {
           await ready;
           const cached = join(cacheDir, 'variants', name);
           if (!(await exists(cached))) {
-            await encode(await original(variant), variant, cached);
+            await encode(await original(variant.assetId), variant, cached);
             counts.encoded++;
           }
           return cached;
@@ -87,17 +90,17 @@ export async function encodeVariants(options: EncodeOptions): Promise<EncodeRepo
   };
 }
 
-async function fetchOriginal(v: ImageVariant, cacheDir: string, onFetch: () => void): Promise<string> {
-  const file = join(cacheDir, 'originals', v.assetId);
+async function fetchOriginal(assetId: string, cacheDir: string, onFetch: () => void): Promise<string> {
+  const file = join(cacheDir, 'originals', assetId);
   if (await exists(file)) return file;
-  const url = originalUrl(v.assetId);
+  const url = originalUrl(assetId);
   let bytes: Buffer;
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     bytes = Buffer.from(await response.arrayBuffer());
   } catch (cause) {
-    throw newsroomError('ImageSourceUnavailable', v.assetId, url, (cause as Error).message);
+    throw newsroomError('ImageSourceUnavailable', assetId, url, (cause as Error).message);
   }
   await writeAtomically(file, bytes);
   onFetch();

@@ -6,7 +6,9 @@
 // into the build.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { releaseContentHost } from '../content/content-host-release.ts';
 import { encodeVariants, type VariantCache, variantCache } from './encode-variants.ts';
+import { requiredOriginals, resetOriginals } from './original-registry.ts';
 import { onNewVariant, requiredVariants, resetVariants } from './variant-registry.ts';
 
 export function imageVariants(): AstroIntegration {
@@ -15,10 +17,23 @@ export function imageVariants(): AstroIntegration {
   return {
     name: 'newsroom-image-variants',
     hooks: {
-      'astro:config:setup': () => resetVariants(),
+      'astro:config:setup': () => {
+        resetVariants();
+        resetOriginals();
+      },
       'astro:config:done': ({ config }) => {
         cache = variantCache(fileURLToPath(new URL('newsroom-images/', config.cacheDir)));
         stopEarly = encodeAhead(cache);
+      },
+      // Content is loaded by now: with every original the content shows in the
+      // cache, the build needs the content host no more (an embedded lake can stop).
+      'astro:build:start': async ({ logger }) => {
+        const fetched = await Promise.allSettled(
+          [...requiredOriginals()].map((id) => (cache as VariantCache).original(id)),
+        );
+        const failed = fetched.filter((r) => r.status === 'rejected').length;
+        if (failed) logger.warn(`${failed} image original(s) could not be fetched yet; the content host is kept.`);
+        else releaseContentHost();
       },
       'astro:build:done': async ({ dir, logger }) => {
         stopEarly?.();

@@ -1,0 +1,37 @@
+// The image originals the loaded content can show (heroes, inline photos,
+// portraits), gathered by the loaders so the build can fetch them all while
+// the content host is still up, and then let an embedded lake go (see
+// integration.ts). On globalThis: loaders and integrations run in one process
+// but load separate copies of this module.
+const KEY = Symbol.for('newsroom.imageOriginals');
+const ASSET_ID = /^image-[A-Za-z0-9]+-\d+x\d+-[a-z0-9]+$/;
+
+function registry(): Set<string> {
+  const g = globalThis as { [KEY]?: Set<string> };
+  g[KEY] ??= new Set();
+  return g[KEY];
+}
+
+/** Records every image asset id (`_id` or `_ref`) anywhere in `value`. */
+export function requireOriginalsIn(value: unknown): void {
+  const found = registry();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (Array.isArray(next)) stack.push(...next);
+    else if (next && typeof next === 'object') {
+      for (const [key, v] of Object.entries(next)) {
+        if ((key === '_id' || key === '_ref') && typeof v === 'string' && ASSET_ID.test(v)) found.add(v);
+        else if (v && typeof v === 'object') stack.push(v);
+      }
+    }
+  }
+}
+
+export function requiredOriginals(): ReadonlySet<string> {
+  return registry();
+}
+
+export function resetOriginals(): void {
+  registry().clear();
+}
