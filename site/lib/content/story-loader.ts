@@ -30,6 +30,11 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
       begin: (context) => {
         collection = context.store;
         stories ??= storyStore(fileURLToPath(new URL('newsroom-stories.sqlite', context.config.cacheDir)));
+        // A pointer whose story is not in the store (the file was deleted or
+        // replaced) would be kept as unchanged and silently drop the story:
+        // forget such pointers, so those stories are fetched again.
+        const kept = stories.ids();
+        for (const id of collection.keys()) if (!kept.has(id)) collection.delete(id);
       },
       salt: rendererVersion,
       prepare: (story: StoryResult, digest) => {

@@ -26,6 +26,8 @@ export type StoryStore = {
   retain(ids: ReadonlySet<string>): void;
   /** Image variants the bodies of these stories link to. */
   bodyImages(): ImageVariant[];
+  /** The ids of the stories kept. */
+  ids(): Set<string>;
   close(): void;
 };
 
@@ -68,6 +70,7 @@ export function storyStore(path: string): StoryStore {
       (db.prepare('SELECT images FROM story WHERE images IS NOT NULL').all() as { images: string }[]).flatMap(
         (row) => JSON.parse(row.images) as ImageVariant[],
       ),
+    ids: () => new Set((db.prepare('SELECT id FROM story').all() as { id: string }[]).map((r) => r.id)),
     close: () => db.close(),
   };
 }
