@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
-import { requireOriginalsIn } from '../images/original-registry.ts';
+import { requireOriginal, requireOriginalsIn } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { announceLiveStories } from './live-stories.ts';
 import { rendererVersion } from './renderer-version.ts';
@@ -30,11 +30,17 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
       begin: (context) => {
         collection = context.store;
         stories ??= storyStore(fileURLToPath(new URL('newsroom-stories.sqlite', context.config.cacheDir)));
-        // A pointer whose story is not in the store (the file was deleted or
-        // replaced) would be kept as unchanged and silently drop the story:
-        // forget such pointers, so those stories are fetched again.
-        const kept = stories.ids();
-        for (const id of collection.keys()) if (!kept.has(id)) collection.delete(id);
+        // A pointer that does not match its story in the store would be kept as
+        // unchanged and serve the wrong story, or none, with no error: the store
+        // was deleted or moved (the pointer names another path), or a build was
+        // interrupted after Astro saved a new pointer but before the store was
+        // written. Such pointers are forgotten, so those stories are fetched again.
+        const kept = stories.digests();
+        for (const id of collection.keys()) {
+          const pointer = collection.get(id);
+          const at = (pointer?.data as { store?: unknown } | undefined)?.store;
+          if (at !== stories.path || kept.get(id) !== String(pointer?.digest)) collection.delete(id);
+        }
       },
       salt: rendererVersion,
       prepare: (story: StoryResult, digest) => {
@@ -48,8 +54,12 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         stories.flush();
         const live = new Set(collection.keys());
         stories.retain(live);
-        // Bodies kept from earlier builds still link to their image files.
-        for (const variant of stories.bodyImages()) requireVariant(variant);
+        // Bodies kept from earlier builds still link to their image files, and
+        // their originals must be fetched before an embedded lake is let go.
+        for (const variant of stories.bodyImages()) {
+          requireVariant(variant);
+          requireOriginal(variant.assetId);
+        }
         const entries = readStories(stories.path, live);
         requireOriginalsIn(entries);
         announceLiveStories(entries);

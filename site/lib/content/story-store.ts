@@ -26,8 +26,8 @@ export type StoryStore = {
   retain(ids: ReadonlySet<string>): void;
   /** Image variants the bodies of these stories link to. */
   bodyImages(): ImageVariant[];
-  /** The ids of the stories kept. */
-  ids(): Set<string>;
+  /** The stories kept: id → the digest their entry and body were made from. */
+  digests(): Map<string, string>;
   close(): void;
 };
 
@@ -70,7 +70,13 @@ export function storyStore(path: string): StoryStore {
       (db.prepare('SELECT images FROM story WHERE images IS NOT NULL').all() as { images: string }[]).flatMap(
         (row) => JSON.parse(row.images) as ImageVariant[],
       ),
-    ids: () => new Set((db.prepare('SELECT id FROM story').all() as { id: string }[]).map((r) => r.id)),
+    digests: () =>
+      new Map(
+        (db.prepare('SELECT id, digest FROM story').all() as { id: string; digest: string }[]).map((r) => [
+          r.id,
+          r.digest,
+        ]),
+      ),
     close: () => db.close(),
   };
 }
