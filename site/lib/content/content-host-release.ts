@@ -17,6 +17,11 @@ export function onContentHostReleased(release: () => void): () => void {
   };
 }
 
+/** Whether anything waits to be told (a lake this build owns); if not, there is nothing to prepare for. */
+export function contentHostReleasable(): boolean {
+  return (globalThis as Slot)[KEY] !== undefined;
+}
+
 export function releaseContentHost(): void {
   const release = (globalThis as Slot)[KEY];
   delete (globalThis as Slot)[KEY];

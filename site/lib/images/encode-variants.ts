@@ -42,6 +42,8 @@ export function variantCache(cacheDir: string): VariantCache {
     let pending = originals.get(assetId);
     if (!pending) {
       pending = ready.then(() => fetchOriginal(assetId, cacheDir, () => counts.fetched++));
+      // A failed fetch is tried again by whoever asks next (the host may be back).
+      pending.catch(() => originals.delete(assetId));
       originals.set(assetId, pending);
     }
     return pending;

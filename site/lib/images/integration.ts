@@ -6,7 +6,7 @@
 // into the build.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { releaseContentHost } from '../content/content-host-release.ts';
+import { contentHostReleasable, releaseContentHost } from '../content/content-host-release.ts';
 import { encodeVariants, type VariantCache, variantCache } from './encode-variants.ts';
 import { requiredOriginals, resetOriginals } from './original-registry.ts';
 import { onNewVariant, requiredVariants, resetVariants } from './variant-registry.ts';
@@ -26,12 +26,12 @@ export function imageVariants(): AstroIntegration {
         stopEarly = encodeAhead(cache);
       },
       // Content is loaded by now: with every original the content shows in the
-      // cache, the build needs the content host no more (an embedded lake can stop).
+      // cache, the build needs the content host no more, and a lake this build
+      // started can stop. Nothing to do for a host the build does not own.
       'astro:build:start': async ({ logger }) => {
-        const fetched = await Promise.allSettled(
-          [...requiredOriginals()].map((id) => (cache as VariantCache).original(id)),
-        );
-        const failed = fetched.filter((r) => r.status === 'rejected').length;
+        if (!contentHostReleasable()) return;
+        const ids = new Set([...requiredOriginals(), ...[...requiredVariants().values()].map((v) => v.assetId)]);
+        const failed = await fetchAll(cache as VariantCache, [...ids]);
         if (failed) logger.warn(`${failed} image original(s) could not be fetched yet; the content host is kept.`);
         else releaseContentHost();
       },
@@ -51,6 +51,16 @@ export function imageVariants(): AstroIntegration {
       },
     },
   };
+}
+
+/** Fetches originals a few at a time; returns how many failed. */
+async function fetchAll(cache: VariantCache, ids: string[]): Promise<number> {
+  let failed = 0;
+  const worker = async () => {
+    for (let id = ids.pop(); id; id = ids.pop()) await cache.original(id).catch(() => failed++);
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return failed;
 }
 
 /** Encodes newly required variants one by one into the cache until stopped. */

@@ -12,6 +12,11 @@ function registry(): Set<string> {
   return g[KEY];
 }
 
+/** Records one image asset id. */
+export function requireOriginal(assetId: string): void {
+  registry().add(assetId);
+}
+
 /** Records every image asset id (`_id` or `_ref`) anywhere in `value`. */
 export function requireOriginalsIn(value: unknown): void {
   const found = registry();
