@@ -49,14 +49,25 @@ function stop(worker: Worker | undefined): Promise<void> {
 export function buildRunner(): BuildRunner {
   let spare: Worker | undefined;
   let nextId = 1;
+  // A spare that died while idle (killed, out of memory) is replaced once; a
+  // worker that cannot start at all fails the build with the reason.
   const take = async (): Promise<Worker> => {
-    const worker = spare && spare.child.exitCode === null ? spare : spawnWorker();
+    const idle = spare;
     spare = undefined;
+    const usable = (w: Worker) => w.child.exitCode === null && w.child.signalCode === null && w.child.connected;
+    const first = idle && usable(idle) ? idle : spawnWorker();
     try {
-      await worker.ready;
-      return worker;
+      await first.ready;
+      if (usable(first)) return first;
     } catch {
-      return take();
+      // It died before it was ready: one fresh try below.
+    }
+    const second = spawnWorker();
+    try {
+      await second.ready;
+      return second;
+    } catch (error) {
+      throw new BuildFailed(`the build process could not start: ${(error as Error).message}`, '');
     }
   };
 
@@ -82,8 +93,14 @@ export function buildRunner(): BuildRunner {
           child.on('message', (message: BuildReply) => {
             if (message.id === job.id) resolve(message);
           });
-          child.once('exit', (code) => reject(new BuildFailed(`the build process died (exit ${code})`, output)));
-          child.send(job);
+          child.once('exit', (code, signal) =>
+            reject(new BuildFailed(`the build process died (${signal ?? `exit ${code}`})`, output)),
+          );
+          // A channel that closed under us is a failed build, not an uncaught error in the publisher.
+          child.once('error', (error) => reject(new BuildFailed(`the build process failed: ${error.message}`, output)));
+          child.send(job, (error) => {
+            if (error) reject(new BuildFailed(`the build could not be sent to its process: ${error.message}`, output));
+          });
         });
         if (!reply.ok) throw new BuildFailed(reply.message, output, reply.hint);
       } finally {
