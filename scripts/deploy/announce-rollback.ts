@@ -28,11 +28,11 @@ export async function announceRollback(to: ReleaseManifest, from: string | undef
   if (!lake) return 'No lake is running here, so the Studio’s deploy status changes with the next publish.';
   // A token for this one write, revoked straight after: the CLI keeps no credentials.
   const db = openDatabase(dataDir);
+  const { id, token } = createToken(db, { name: 'rollback', role: 'editor' });
   try {
-    const { token } = createToken(db, { name: 'rollback', role: 'editor' });
     return written(await recordRollback(lakeClient(lake.httpUrl ?? lake.url, lake.projectId, token), release, from));
   } finally {
-    revokeToken(db, 'rollback');
+    revokeToken(db, id);
     db.close();
   }
 }
