@@ -72,7 +72,7 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
     vary: 'Accept-Encoding',
     'x-release': release.id,
   };
-  if (status === 200 && matches(req.headers['if-none-match'], file.hash)) {
+  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers).end();
     return;
   }
@@ -84,13 +84,11 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** Whether the client holds any representation of these bytes (weak comparison, as If-None-Match uses). */
-function matches(ifNoneMatch: string | undefined, hash: string): boolean {
+/** If-None-Match against the selected representation's tag, by weak comparison (RFC 9110). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((raw) => {
     const tag = raw.trim();
-    if (tag === '*') return true;
-    const opaque = tag.replace(/^W\//, '').replace(/^"|"$/g, '');
-    return opaque === hash || opaque === `${hash}-br` || opaque === `${hash}-gz`;
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
   });
 }

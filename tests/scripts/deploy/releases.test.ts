@@ -107,6 +107,8 @@ describe('deploying releases to the edge', () => {
     expect((await raw('gzip, deflate, br', br.etag)).status).toBe(304);
     expect((await raw('gzip', gz.etag)).status).toBe(304);
     expect((await raw('identity', plain.etag)).status).toBe(304);
+    // A tag for another form does not validate the one selected now.
+    expect((await raw('gzip, deflate, br', gz.etag)).status).toBe(200);
   });
 
   it("answers unknown paths with the site's 404 page and a 404 status", async () => {
