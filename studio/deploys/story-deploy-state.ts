@@ -35,7 +35,11 @@ export function storyDeployState(story: StoryVersion, deployments: readonly Stor
   if (deployments.length === 0) return { kind: 'unknown' };
   const rev = typeof published._rev === 'string' ? published._rev : undefined;
   const newestFirst = [...deployments].sort((a, b) => time(b.startedAt) - time(a.startedAt));
-  const live = newestFirst.filter((d) => d.status === 'live');
+  // What readers see is the release that went live last, whenever its build
+  // started: a rollback during a build is overtaken by that build's deploy.
+  const live = newestFirst
+    .filter((d) => d.status === 'live')
+    .sort((a, b) => finished(b).getTime() - finished(a).getTime());
   const shows = (d: StoryDeployment) => rev !== undefined && d.revision === rev;
   const liveNow = live[0] !== undefined && shows(live[0]);
   // A full publish (no ids: start-up, manual) concerns every story whose version is not live yet.

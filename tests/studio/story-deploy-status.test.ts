@@ -54,6 +54,16 @@ describe('the deploy status badge', () => {
       'Live since 14:02',
     ],
     [
+      'a rollback overtaken by a build that started before it: the build went live last',
+      published('r2'),
+      [
+        { ...live('14:01', 'r1'), finishedAt: at('14:01') },
+        { ...live('14:00', 'r2', [STORY]), finishedAt: at('14:05') },
+        live('12:00', 'r1'),
+      ],
+      'Live since 14:05',
+    ],
+    [
       'live in several releases in a row: since the oldest of them',
       published('r2'),
       [live('14:00', 'r2', ['other']), live('13:00', 'r2', [STORY]), live('12:00', 'r1')],
