@@ -2,17 +2,18 @@
 // a CDN would, so what is tested locally is what readers get. Pretty URLs, the
 // site's 404 page, strong ETags (the content hash) with 304s, precompressed
 // brotli and gzip, and cache headers per kind of file.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
+import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { liveRelease } from './live-release.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
 
 export type EdgeOptions = { store: ReleaseStore; host?: string; port?: number };
-export type Edge = { url: string; server: Server; close: () => Promise<void> };
+export type Edge = Listening;
 
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const live = liveRelease(options.store);
@@ -25,19 +26,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       res.end('Internal error');
     }
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenHttp(server, { port: options.port, host: options.host, service: 'the edge', portVariable: 'SITE_PORT' });
 }
 
 function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: IncomingMessage, res: ServerResponse) {

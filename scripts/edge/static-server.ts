@@ -3,8 +3,9 @@
 // headers that let hashed assets be cached forever.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
+import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { contentTypeFor } from './content-types.ts';
 import { resolvePath } from './resolve-path.ts';
 
@@ -16,7 +17,7 @@ export type StaticServerOptions = {
   port?: number;
 };
 
-export type StaticServer = { url: string; server: Server; close: () => Promise<void> };
+export type StaticServer = Listening;
 
 /** Files under these prefixes have a content hash in their name and never change. */
 const IMMUTABLE = /^\/(_astro|_img)\//;
@@ -29,18 +30,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       res.end('Internal error');
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenHttp(server, { port: options.port, host: options.host, service: 'the static site server' });
 }
 
 async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

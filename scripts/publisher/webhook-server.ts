@@ -2,8 +2,9 @@
 // hosted Sanity) arrive here, are verified before anything else happens, and
 // become changes for the coalescer. A bad request gets a clear error and
 // nothing is built.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { type Listening, listenHttp } from '../support/listen-http.ts';
 import type { Change } from './coalescer.ts';
 import { verifyWebhook } from './verify-webhook.ts';
 
@@ -24,7 +25,7 @@ export type WebhookServerOptions = {
   maxBodyBytes?: number;
 };
 
-export type WebhookServer = { url: string; server: Server; close: () => Promise<void> };
+export type WebhookServer = Listening;
 
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const server = createServer((req, res) => {
@@ -33,18 +34,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       if (!res.headersSent) reply(res, 500, { error: 'internal', message: 'The publisher failed; see its log.' });
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenHttp(server, {
+    port: options.port,
+    host: options.host,
+    service: 'the publisher',
+    portVariable: 'PUBLISHER_PORT',
+  });
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookServerOptions): Promise<void> {

@@ -4,11 +4,12 @@
 // one build serves whichever lake this server was started for.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { API_HOST_META } from '../../studio/api-host.ts';
 import { contentTypeFor } from '../edge/content-types.ts';
 import { resolvePath } from '../edge/resolve-path.ts';
+import { listenHttp } from './listen-http.ts';
 
 export type StudioServerOptions = {
   /** A built Studio (studio/dist or a test's build). */
@@ -43,18 +44,14 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       res.end('Internal error');
     });
   });
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, port, close } = await listenHttp(server, {
+    port: options.port,
+    host: options.host,
+    urlHost: 'localhost',
+    service: 'the Studio',
+    portVariable: 'STUDIO_PORT',
+  });
+  return { url, port, close };
 }
 
 function withApiHost(html: string, apiHost: string | undefined): string {
@@ -90,20 +87,4 @@ async function handle(root: string, index: string, req: IncomingMessage, res: Se
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? Object.assign(new Error(`Port ${port} is in use, so the Studio cannot be served there.`), {
-              name: 'StudioPortInUse',
-              hint: `Stop what uses port ${port} (another \`npm start\`?), or set STUDIO_PORT to a free port.`,
-            })
-          : error,
-      ),
-    );
-    server.listen(port, host, () => resolve());
-  });
 }
