@@ -2,6 +2,7 @@
 // upload gets a Sanity-shaped 4xx, nothing crashes, and the lake answers the
 // next request as usual. Part of it is a small seeded fuzz.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../scripts/generate/random.ts';
 import { startTestLake, type TestLake } from '../helpers/lake.ts';
 
 let t: TestLake;
@@ -81,16 +82,6 @@ describe('malformed requests', () => {
 });
 
 describe('a seeded fuzz of actions', () => {
-  /** A small deterministic generator (mulberry32), so a failure reproduces. */
-  function random(seed: number) {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let x = Math.imul(state ^ (state >>> 15), 1 | state);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const TYPES = [
     'edit',
     'create',
@@ -116,7 +107,8 @@ describe('a seeded fuzz of actions', () => {
   ];
 
   it('200 random actions get only 200, 400 or 409, always in Sanity shape, and the lake stays up', async () => {
-    const next = random(20260504);
+    // Seeded, so a failure reproduces.
+    const next = createRandom(20260504).next;
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const value = (): unknown =>
       pick([

@@ -7,20 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { documentEffects } from '../../lake/listen/effects/document-effects.ts';
 import { encodePatch } from '../../lake/listen/effects/encode-patch.ts';
 import type { LakeDocument } from '../../lake/store/document.ts';
+import { createRandom } from '../../scripts/generate/random.ts';
 
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+/** The generator's seeded PRNG, so a failing seed can be replayed; `int(n)` is in [0, n). */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
+  const r = createRandom(seed);
+  return { next: r.next, int: (n: number) => r.int(0, n - 1), pick: r.pick };
 }
 
 type Rng = ReturnType<typeof random>;

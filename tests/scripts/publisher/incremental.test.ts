@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lake, startLake } from '../../../lake/index.ts';
 import { type ReleaseStore, releaseStore } from '../../../scripts/deploy/release-store.ts';
+import { createRandom } from '../../../scripts/generate/random.ts';
 import { type BuildRunner, buildRunner } from '../../../scripts/publisher/build-runner.ts';
 import { publishOnce } from '../../../scripts/publisher/publish-once.ts';
 import { lakeClient, tempDir } from '../../helpers/lake.ts';
@@ -15,17 +16,6 @@ import { ROOT } from '../../helpers/site-build.ts';
 
 type Client = ReturnType<typeof lakeClient>;
 type Doc = Record<string, unknown> & { _id: string; _type: string };
-
-/** mulberry32: a seeded PRNG, so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261128);
 
@@ -197,7 +187,8 @@ describe('incremental publishes', () => {
     const collection = storiesFetched(0);
     expect(collection).toBeGreaterThan(40);
 
-    const pickFrom = random(SEED);
+    // Seeded, so a failing sequence can be replayed.
+    const pickFrom = createRandom(SEED).next;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(pickFrom() * xs.length)] as T;
     const kinds = Object.keys(edits);
     const pages = Object.keys(first.manifest.meta.pageKeys as object).length;
