@@ -7,17 +7,13 @@ import { parseArgs } from 'node:util';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
 import { systemTrustContext, trustEverywhere } from '../lake/tls/trust-stores.ts';
+import { parsedOrUsage } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/certs.ts trust|path|status [--dir <dir>] [--project-id <id>]';
 
 function main(): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(parse, USAGE);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const command = positionals[0];
   if (command !== 'trust' && command !== 'path' && command !== 'status') {

@@ -21,6 +21,7 @@ import {
   revokeEditor,
 } from '../lake/auth/user-store.ts';
 import { openDatabase } from '../lake/index.ts';
+import { parsedOrUsage } from './support/command-line.ts';
 
 const USAGE = `Usage:
   node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
@@ -30,13 +31,8 @@ const USAGE = `Usage:
   (all take --data-dir .lake and --studio-url ${DEFAULT_STUDIO_URL})`;
 
 function main(): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(parse, USAGE);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;

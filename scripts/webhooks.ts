@@ -18,6 +18,7 @@ import {
   removeWebhook,
   type Webhook,
 } from '../lake/index.ts';
+import { parsedOrUsage } from './support/command-line.ts';
 
 const USAGE = `Usage:
   node scripts/webhooks.ts add --name <name> --url <url> [--dataset <name>|*] [--filter '<GROQ filter>'] [--projection '<GROQ projection>']
@@ -86,13 +87,8 @@ function describe(hook: Webhook, showSecrets: boolean): Webhook {
 }
 
 function main(): number {
-  let parsed: { values: Values; positionals: string[] };
-  try {
-    parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseArgs({ options: OPTIONS, allowPositionals: true }), USAGE);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
