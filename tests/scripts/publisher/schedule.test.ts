@@ -1,19 +1,11 @@
 // Embargoes and take-downs on time, with nothing leaking early: the publisher
 // schedules a publish at each instant, and until then no output (page, feed,
 // sitemap, search index) carries the story.
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { encodeSignatureHeader } from '@sanity/webhook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Lake, startLake } from '../../../lake/index.ts';
-import { type ReleaseStore, releaseStore } from '../../../scripts/deploy/release-store.ts';
-import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
-import { type Publisher, startPublisher } from '../../../scripts/publisher/publisher.ts';
 import { dueTimes } from '../../../scripts/publisher/schedule.ts';
-import { lakeClient, tempDir } from '../../helpers/lake.ts';
-import { ROOT } from '../../helpers/site-build.ts';
+import { type PublishedSeed, startPublishedSeed } from '../../helpers/published-seed.ts';
 
-const SECRET = 'schedule-test-secret';
 const SEED = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
 
 describe('dueTimes', () => {
@@ -36,63 +28,29 @@ describe('dueTimes', () => {
 });
 
 describe('scheduled publishing and take-down', () => {
-  let lake: Lake;
-  let publisher: Publisher;
-  let edge: Edge;
-  let store: ReleaseStore;
-  let editor: ReturnType<typeof lakeClient>;
+  let seed: PublishedSeed;
 
   beforeAll(async () => {
-    lake = await startLake({ dataDir: tempDir('schedule-lake-'), onError: () => {} });
-    await lake.import(join(ROOT, 'content'));
-    const token = lake.tokens.create({ name: 'publisher', role: 'editor' }).token;
-    editor = lakeClient(lake, { token });
-    store = releaseStore(tempDir('schedule-releases-'));
-    publisher = await startPublisher({
-      store,
-      client: editor,
-      secret: SECRET,
-      workDir: tempDir('schedule-work-'),
-      cacheDir: tempDir('schedule-cache-'),
-      buildEnv: { SANITY_API_HOST: lake.url, SANITY_PROJECT_ID: lake.projectId, SANITY_DATASET: 'production' },
-      quietMs: 50,
-      maxWaitMs: 500,
-      log: () => {},
-    });
-    edge = await startEdge({ store });
-    publisher.publishNow('start-up');
-    await publisher.idle();
+    seed = await startPublishedSeed({ name: 'schedule', quietMs: 50, maxWaitMs: 500 });
   });
-  afterAll(async () => {
-    await publisher?.close();
-    await edge?.close();
-    await lake?.close();
-  });
+  afterAll(() => seed?.close());
 
-  const notify = async (id: string) => {
-    const body = JSON.stringify({ _id: id, _type: 'story' });
-    const signature = await encodeSignatureHeader(body, Date.now(), SECRET);
-    await fetch(`${publisher.webhooks.url}/webhooks/sanity`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'sanity-webhook-signature': signature },
-      body,
-    });
-  };
+  const notify = (id: string) => seed.webhook({ _id: id, _type: 'story' });
   /**
    * Every file of the live release (or those under `prefix`), as text, joined:
    * what any reader or crawler could get. Pagefind's index files are gzipped.
    */
   const liveOutput = (prefix = '/') => {
-    const manifest = store.readManifest(store.liveId() as string);
+    const manifest = seed.store.readManifest(seed.store.liveId() as string);
     return Object.entries(manifest.files)
       .filter(([path]) => path.startsWith(prefix))
       .map(([, f]) => {
-        const bytes = store.readBlob(f.hash) ?? Buffer.alloc(0);
+        const bytes = seed.store.readBlob(f.hash) ?? Buffer.alloc(0);
         return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('latin1');
       })
       .join('\n');
   };
-  const status = async (path: string) => (await fetch(`${edge.url}${path}`)).status;
+  const status = async (path: string) => (await fetch(`${seed.edge.url}${path}`)).status;
   const waitFor = async (check: () => Promise<boolean>, ms = 30_000) => {
     const until = Date.now() + ms;
     while (Date.now() < until) {
@@ -103,11 +61,11 @@ describe('scheduled publishing and take-down', () => {
   };
 
   it('keeps an embargoed story out of every output until its time, then publishes it by itself', async () => {
-    const seed = await editor.getDocument(SEED);
-    const { _rev, _createdAt, _updatedAt, ...rest } = seed as Record<string, unknown>;
+    const original = await seed.editor.getDocument(SEED);
+    const { _rev, _createdAt, _updatedAt, ...rest } = original as Record<string, unknown>;
     const marker = 'Zyzzogeton embargo marker';
     const at = new Date(Date.now() + 6000).toISOString();
-    await editor.create({
+    await seed.editor.create({
       ...rest,
       _id: 'story-embargoed',
       _type: 'story',
@@ -116,8 +74,8 @@ describe('scheduled publishing and take-down', () => {
       publishedAt: at,
     });
     await notify('story-embargoed');
-    await publisher.idle();
-    expect(publisher.history().at(-1)?.error).toBeUndefined();
+    await seed.publisher.idle();
+    expect(seed.publisher.history().at(-1)?.error).toBeUndefined();
     expect(await status('/story/embargoed-story')).toBe(404);
     expect(liveOutput()).not.toContain(marker);
     expect(liveOutput()).not.toContain('embargoed-story');
@@ -132,9 +90,9 @@ describe('scheduled publishing and take-down', () => {
 
   it('takes a story down by itself at its take-down time', async () => {
     const at = new Date(Date.now() + 5000).toISOString();
-    await editor.patch(SEED).set({ unpublishAt: at }).commit();
+    await seed.editor.patch(SEED).set({ unpublishAt: at }).commit();
     await notify(SEED);
-    await publisher.idle();
+    await seed.publisher.idle();
     const path = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
     expect(await status(path)).toBe(200);
     expect(liveOutput('/pagefind/')).toContain(path);
