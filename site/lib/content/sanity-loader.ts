@@ -13,6 +13,7 @@ import { requireOriginalsIn } from '../images/original-registry.ts';
 import { contentClient } from '../sanity/client.ts';
 import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
+import { contentHostReleasable } from './content-host-release.ts';
 import { contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
 import { type EntryHooks, type StoreRun, storeDocuments } from './store-documents.ts';
 
@@ -102,8 +103,9 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
   }
   hooks.finish?.();
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
-  // Images this collection shows (portraits, section art); stories report theirs from their own store.
-  for (const entry of context.store.values()) requireOriginalsIn(entry.data);
+  // Images this collection shows (portraits, section art), to fetch before a
+  // lake this build owns is let go; stories report theirs from their own store.
+  if (contentHostReleasable()) for (const entry of context.store.values()) requireOriginalsIn(entry.data);
 }
 
 /**

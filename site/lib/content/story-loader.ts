@@ -7,6 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
 import { requireOriginal, requireOriginalsIn } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
+import { contentHostReleasable } from './content-host-release.ts';
 import { announceLiveStories } from './live-stories.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { sanityLoader } from './sanity-loader.ts';
@@ -54,14 +55,15 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         stories.flush();
         const live = new Set(collection.keys());
         stories.retain(live);
-        // Bodies kept from earlier builds still link to their image files, and
-        // their originals must be fetched before an embedded lake is let go.
-        for (const variant of stories.bodyImages()) {
-          requireVariant(variant);
-          requireOriginal(variant.assetId);
-        }
+        // Bodies kept from earlier builds still link to their image files.
+        const bodyImages = stories.bodyImages();
+        for (const variant of bodyImages) requireVariant(variant);
         const entries = readStories(stories.path, live);
-        requireOriginalsIn(entries);
+        // Originals to fetch before a lake this build owns is let go (see content-host-release.ts).
+        if (contentHostReleasable()) {
+          for (const variant of bodyImages) requireOriginal(variant.assetId);
+          requireOriginalsIn(entries);
+        }
         announceLiveStories(entries);
       },
     },
