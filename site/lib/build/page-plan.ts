@@ -5,15 +5,9 @@
 // lays the rendered pages over that release and removes pages that are gone.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { processShared } from '../process-shared.ts';
 
-const KEYS = Symbol.for('newsroom.pageKeys');
-type Registry = Map<string, string>;
-
-function registry(): Registry {
-  const g = globalThis as { [KEYS]?: Registry };
-  g[KEYS] ??= new Map();
-  return g[KEYS];
-}
+const registry = () => processShared('pageKeys', () => new Map<string, string>());
 
 let previous: Map<string, string> | null | undefined;
 

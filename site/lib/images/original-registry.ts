@@ -1,16 +1,12 @@
 // The image originals the loaded content can show (heroes, inline photos,
 // portraits), gathered by the loaders so the build can fetch them all while
 // the content host is still up, and then let an embedded lake go (see
-// integration.ts). On globalThis: loaders and integrations run in one process
-// but load separate copies of this module.
-const KEY = Symbol.for('newsroom.imageOriginals');
+// integration.ts).
+import { processShared } from '../process-shared.ts';
+
 const ASSET_ID = /^image-[A-Za-z0-9]+-\d+x\d+-[a-z0-9]+$/;
 
-function registry(): Set<string> {
-  const g = globalThis as { [KEY]?: Set<string> };
-  g[KEY] ??= new Set();
-  return g[KEY];
-}
+const registry = () => processShared('imageOriginals', () => new Set<string>());
 
 /** Records one image asset id. */
 export function requireOriginal(assetId: string): void {

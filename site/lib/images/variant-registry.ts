@@ -1,24 +1,13 @@
 // The variants pages asked for during this build. Loaders, page chunks and the
 // integration that encodes the files run in one process but load separate
-// copies of this module, so the registry lives on globalThis.
+// copies of this module, so the registry is shared per process (process-shared.ts).
+import { processShared } from '../process-shared.ts';
 import { type ImageVariant, variantFileName } from './variant.ts';
 
-const KEY = Symbol.for('newsroom.imageVariants');
-const LISTENERS = Symbol.for('newsroom.imageVariantListeners');
-type Registry = Map<string, ImageVariant>;
 type Listener = (name: string, variant: ImageVariant) => void;
 
-function registry(): Registry {
-  const g = globalThis as { [KEY]?: Registry };
-  g[KEY] ??= new Map();
-  return g[KEY];
-}
-
-function listeners(): Set<Listener> {
-  const g = globalThis as { [LISTENERS]?: Set<Listener> };
-  g[LISTENERS] ??= new Set();
-  return g[LISTENERS];
-}
+const registry = () => processShared('imageVariants', () => new Map<string, ImageVariant>());
+const listeners = () => processShared('imageVariantListeners', () => new Set<Listener>());
 
 /** Calls `listener` with each variant the first time it is required; returns a function that stops it. */
 export function onNewVariant(listener: Listener): () => void {
