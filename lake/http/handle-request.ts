@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
 import { isLakeError, type LakeError, toErrorBody } from '../errors/lake-error.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
+import { jsonPieces } from './json-pieces.ts';
 import { createRequestContext } from './request-context.ts';
 import type { LakeResponse } from './response.ts';
 import type { Router } from './router.ts';
@@ -84,37 +85,57 @@ async function send(request: AnyRequest, anyResponse: AnyResponse, result: LakeR
     return;
   }
   if ('json' in result) {
-    const body = JSON.stringify(result.json);
     headers['content-type'] = 'application/json; charset=utf-8';
-    headers['content-length'] = String(Buffer.byteLength(body));
-    response.writeHead(status, headers);
-    response.end(head ? undefined : body);
-    return;
-  }
-  headers['content-type'] = result.contentType;
-  if (result.body instanceof Readable) {
-    response.writeHead(status, headers);
-    if (head) {
-      result.body.destroy();
-      response.end();
+    // Small answers go whole with their length; big ones (a page of stories)
+    // are streamed in pieces, never held as one large string (json-pieces.ts).
+    const pieces = jsonPieces(result.json);
+    const first = pieces.next();
+    const second = pieces.next();
+    if (second.done) {
+      const body = first.done ? 'null' : first.value;
+      headers['content-length'] = String(Buffer.byteLength(body));
+      response.writeHead(status, headers);
+      response.end(head ? undefined : body);
       return;
     }
-    const body = result.body;
-    await new Promise<void>((resolve, reject) => {
-      body
-        .once('error', reject)
-        .pipe(anyResponse as NodeJS.WritableStream)
-        .once('finish', resolve);
-      // A client that goes away (a closed listener) ends the response without 'finish': stop the body too.
-      (anyResponse as NodeJS.EventEmitter).once('close', () => {
-        body.destroy();
-        resolve();
-      });
-    });
-    return;
+    const rest = (function* () {
+      yield first.value as string;
+      yield second.value;
+      yield* pieces;
+    })();
+    return pipeBody(anyResponse, status, headers, head, Readable.from(rest, { objectMode: false }));
   }
+  headers['content-type'] = result.contentType;
+  if (result.body instanceof Readable) return pipeBody(anyResponse, status, headers, head, result.body);
   const body = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
   headers['content-length'] = String(body.length);
   response.writeHead(status, headers);
   response.end(head ? undefined : body);
+}
+
+async function pipeBody(
+  anyResponse: AnyResponse,
+  status: number,
+  headers: Record<string, string>,
+  head: boolean,
+  body: Readable,
+): Promise<void> {
+  const response = anyResponse as unknown as ResponseLike;
+  response.writeHead(status, headers);
+  if (head) {
+    body.destroy();
+    response.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    body
+      .once('error', reject)
+      .pipe(anyResponse as NodeJS.WritableStream)
+      .once('finish', resolve);
+    // A client that goes away (a closed listener) ends the response without 'finish': stop the body too.
+    (anyResponse as NodeJS.EventEmitter).once('close', () => {
+      body.destroy();
+      resolve();
+    });
+  });
 }
