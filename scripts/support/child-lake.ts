@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const LAKE_ENTRY = fileURLToPath(new URL('../lake.ts', import.meta.url));
 
+// The lake keeps its dataset in the old generation; what it allocates per
+// request dies young. V8's defaults (a young generation of up to 128 MB, and
+// an old one let grow to several times the dataset before it is collected)
+// only add resident memory beside a build: with 8 MB semi-spaces and 30 %
+// growth the lake serving a 10k-story first build stayed near 330 MB instead
+// of 440-500 MB, with no measurable change in how long the load took.
+const LAKE_V8_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=30'];
+
 export type ChildLakeOptions = {
   /** The lake's data directory (SQLite file and assets). */
   dataDir: string;
@@ -38,7 +46,7 @@ export type LakeListening = {
 export type ChildLake = LakeListening & { process: ChildProcess; stop: () => Promise<void> };
 
 export async function startChildLake(options: ChildLakeOptions): Promise<ChildLake> {
-  const child = spawn(process.execPath, [LAKE_ENTRY], {
+  const child = spawn(process.execPath, [...LAKE_V8_FLAGS, LAKE_ENTRY], {
     env: {
       ...process.env,
       ...options.env,
