@@ -14,22 +14,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { isImageAssetId } from '../images/original-registry.ts';
 import type { ImageVariant } from '../images/variant.ts';
 import type { StoryEntry } from './story-entry.ts';
 
 export type StoryStore = {
   path: string;
-  /** Buffers a story's entry and body; `flush` writes what is buffered in one transaction. */
+  /**
+   * Buffers a story's entry and body; `flush` writes what is buffered in one
+   * transaction. Every FLUSH_EVERY stories are written as they come, so a first
+   * load of 10k stories never holds all their bodies in memory at once.
+   */
   put(entry: StoryEntry, html: string, images: readonly ImageVariant[]): void;
   flush(): void;
   /** Keeps only these stories (and their bodies). */
   retain(ids: ReadonlySet<string>): void;
   /** Image variants the bodies of these stories link to. */
   bodyImages(): ImageVariant[];
+  /** Every image asset id (`image-…`) the kept entries refer to: heroes, portraits, cards. */
+  imageAssets(): string[];
   /** The stories kept: id → the digest their entry and body were made from. */
   digests(): Map<string, string>;
   close(): void;
 };
+
+// One transaction per this many stories: few enough commits to stay fast on a
+// slow disk, few enough bodies buffered to keep the loading build small.
+const FLUSH_EVERY = 250;
 
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
@@ -45,19 +56,20 @@ export function storyStore(path: string): StoryStore {
   const putBody = db.prepare('INSERT OR REPLACE INTO body (digest, html) VALUES (?, ?)');
   const putStory = db.prepare('INSERT OR REPLACE INTO story (id, digest, entry, images) VALUES (?, ?, ?, ?)');
   const pending: [StoryEntry, string, readonly ImageVariant[]][] = [];
+  const flush = () =>
+    transaction(db, () => {
+      for (const [entry, html, images] of pending) {
+        putBody.run(entry.body.key, html);
+        putStory.run(entry._id, entry.body.key, JSON.stringify(entry), images.length ? JSON.stringify(images) : null);
+      }
+      pending.length = 0;
+    });
   return {
     path,
     put: (entry, html, images) => {
-      pending.push([entry, html, images]);
+      if (pending.push([entry, html, images]) >= FLUSH_EVERY) flush();
     },
-    flush: () =>
-      transaction(db, () => {
-        for (const [entry, html, images] of pending) {
-          putBody.run(entry.body.key, html);
-          putStory.run(entry._id, entry.body.key, JSON.stringify(entry), images.length ? JSON.stringify(images) : null);
-        }
-        pending.length = 0;
-      }),
+    flush,
     retain: (ids) =>
       transaction(db, () => {
         const remove = db.prepare('DELETE FROM story WHERE id = ?');
@@ -70,6 +82,17 @@ export function storyStore(path: string): StoryStore {
       (db.prepare('SELECT images FROM story WHERE images IS NOT NULL').all() as { images: string }[]).flatMap(
         (row) => JSON.parse(row.images) as ImageVariant[],
       ),
+    imageAssets: () =>
+      (
+        db
+          .prepare(
+            `SELECT DISTINCT j.value AS id FROM story, json_tree(story.entry) AS j
+             WHERE j.key IN ('_id', '_ref') AND j.type = 'text'`,
+          )
+          .all() as { id: string }[]
+      )
+        .map((row) => row.id)
+        .filter(isImageAssetId),
     digests: () =>
       new Map(
         (db.prepare('SELECT id, digest FROM story').all() as { id: string; digest: string }[]).map((r) => [
