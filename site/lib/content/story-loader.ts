@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
-import { requireOriginal, requireOriginalsIn } from '../images/original-registry.ts';
+import { requireOriginal } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { contentHostReleasable } from './content-host-release.ts';
 import { announceLiveStories } from './live-stories.ts';
@@ -58,13 +58,13 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         // Bodies kept from earlier builds still link to their image files.
         const bodyImages = stories.bodyImages();
         for (const variant of bodyImages) requireVariant(variant);
-        const entries = readStories(stories.path, live);
-        // Originals to fetch before a lake this build owns is let go (see content-host-release.ts).
+        // Originals to fetch before a lake this build owns is let go (see
+        // content-host-release.ts), found without reading the stories into memory.
         if (contentHostReleasable()) {
           for (const variant of bodyImages) requireOriginal(variant.assetId);
-          requireOriginalsIn(entries);
+          for (const assetId of stories.imageAssets()) requireOriginal(assetId);
         }
-        announceLiveStories(entries);
+        announceLiveStories(() => readStories(stories.path, live));
       },
     },
   });

@@ -8,6 +8,11 @@ const ASSET_ID = /^image-[A-Za-z0-9]+-\d+x\d+-[a-z0-9]+$/;
 
 const registry = () => processShared('imageOriginals', () => new Set<string>());
 
+/** Whether a document id or reference names an image asset. */
+export function isImageAssetId(id: string): boolean {
+  return ASSET_ID.test(id);
+}
+
 /** Records one image asset id. */
 export function requireOriginal(assetId: string): void {
   registry().add(assetId);
@@ -22,7 +27,7 @@ export function requireOriginalsIn(value: unknown): void {
     if (Array.isArray(next)) stack.push(...next);
     else if (next && typeof next === 'object') {
       for (const [key, v] of Object.entries(next)) {
-        if ((key === '_id' || key === '_ref') && typeof v === 'string' && ASSET_ID.test(v)) found.add(v);
+        if ((key === '_id' || key === '_ref') && typeof v === 'string' && isImageAssetId(v)) found.add(v);
         else if (v && typeof v === 'object') stack.push(v);
       }
     }

@@ -1,10 +1,11 @@
 // The Astro integration that gives the built site its search index: it starts
-// indexing as soon as the stories are loaded and puts /pagefind/ into the
-// site once the pages are written.
+// indexing as the build starts, once the stories are loaded (and a lake the
+// build owns is let go: the image integration's build:start runs first), and
+// puts /pagefind/ into the site once the pages are written.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { onLiveStories } from '../content/live-stories.ts';
+import { type LiveStories, onLiveStories } from '../content/live-stories.ts';
 import { type PendingIndex, publishSearchIndex, startSearchIndex } from './search-index.ts';
 
 /** Where the index and Pagefind's own script are published; the search page loads it from here. */
@@ -12,6 +13,7 @@ export const SEARCH_DIR = 'pagefind';
 
 export function searchIndex(): AstroIntegration {
   let pending: PendingIndex | undefined;
+  let loaded: LiveStories | undefined;
   let unsubscribe: (() => void) | undefined;
   let workDir = '';
   return {
@@ -21,14 +23,18 @@ export function searchIndex(): AstroIntegration {
         if (command !== 'build') return;
         unsubscribe?.();
         unsubscribe = onLiveStories((stories) => {
-          pending = startSearchIndex(stories, workDir);
-          // Failures surface when the build awaits the index, not as an unhandled rejection now.
-          pending.catch(() => undefined);
+          loaded = stories;
         });
       },
       'astro:config:done': ({ config }) => {
         // In the build's own cache directory: builds that run side by side have different ones.
         workDir = fileURLToPath(new URL('newsroom-search/', config.cacheDir));
+      },
+      'astro:build:start': () => {
+        if (!loaded) return;
+        pending = startSearchIndex(loaded(), workDir);
+        // Failures surface when the build awaits the index, not as an unhandled rejection now.
+        pending.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         unsubscribe?.();
