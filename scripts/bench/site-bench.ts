@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_NODE_FLAGS } from '../support/build-heap.ts';
 import { type Measurement, measure } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,9 +42,11 @@ export async function benchSite(
   const env = { LAKE_DIR: lake, NEWSROOM_CACHE_DIR: join(dir, 'cache'), SANITY_API_HOST: '' };
   const out = join(dir, 'dist');
   log(`${stories} stories: first build (fresh lake, empty caches)`);
-  const cold = await measure(node, [script('build.ts'), '--out', out], env);
+  // As `npm run build` runs it.
+  const build = [...BUILD_NODE_FLAGS, script('build.ts'), '--out', out];
+  const cold = await measure(node, build, env);
   log(`${stories} stories: rebuild (nothing changed, warm caches)`);
-  const warm = await measure(node, [script('build.ts'), '--out', out], env);
+  const warm = await measure(node, build, env);
   const pages = countHtml(out);
 
   log(`${stories} stories: bare Astro baseline of the same story pages`);

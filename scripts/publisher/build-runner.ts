@@ -5,6 +5,7 @@
 // core from a running build. A crash in one build cannot touch the next.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUILD_NODE_FLAGS } from '../support/build-heap.ts';
 import type { BuildJob, BuildReply } from './build-worker.ts';
 
 const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
@@ -28,7 +29,10 @@ export class BuildFailed extends Error {
 type Worker = { child: ChildProcess; ready: Promise<void> };
 
 function spawnWorker(): Worker {
-  const child = fork(WORKER, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(WORKER, [], {
+    execArgv: [...process.execArgv, ...BUILD_NODE_FLAGS],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`the build worker exited before it was ready (${code})`)));

@@ -1,5 +1,7 @@
 // One site build: against the configured Sanity-API host, or against the
 // embedded lake started for the occasion and stopped afterwards.
+// First: sets the native allocator's options before Astro loads its bundler.
+import './native-allocator.ts';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';

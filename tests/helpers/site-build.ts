@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,7 +18,7 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** `node scripts/build.ts`, with SANITY_* taken only from `env` so the machine's own settings never leak in. */
+/** `node scripts/build.ts` as `npm run build` runs it, with SANITY_* taken only from `env` so the machine's own settings never leak in. */
 export function runBuild(options: {
   lakeDir: string;
   outDir?: string;
@@ -26,7 +27,13 @@ export function runBuild(options: {
 }) {
   const outDir = options.outDir ?? tempDir('newsroom-dist-');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SANITY_|NEWSROOM_)/.test(k)));
-  const args = [join(ROOT, 'scripts/build.ts'), '--out', outDir, ...(options.strict ? ['--strict'] : [])];
+  const args = [
+    ...BUILD_NODE_FLAGS,
+    join(ROOT, 'scripts/build.ts'),
+    '--out',
+    outDir,
+    ...(options.strict ? ['--strict'] : []),
+  ];
   return new Promise<BuildRun>((resolve) => {
     execFile(
       process.execPath,
