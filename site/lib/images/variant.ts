@@ -14,7 +14,7 @@ export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export const QUALITY: Record<ImageFormat, number> = { avif: 50, webp: 72, jpg: 78 };
 
 /** Bump when encode-variants.ts encodes differently at the same quality (effort, chroma, progressive). */
-export const ENCODER_REVISION = 1;
+export const ENCODER_REVISION = 2;
 
 export const imageVariant = z.object({
   /** The original: `image-<sha1>-<w>x<h>-<ext>`. Where it is fetched from is configuration. */
