@@ -5,8 +5,7 @@
 // an empty id or "--".
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { textContent } from './hast-build.ts';
+import { eachElement, textContent } from './hast-build.ts';
 
 const HEADING = /^h[1-6]$/;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
@@ -16,7 +15,7 @@ export function rehypeHeadingIds() {
     // A fresh slugger per story: ids are unique per page and never depend on
     // which stories the build rendered before this one.
     const slugger = new GithubSlugger();
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (!HEADING.test(node.tagName) || node.properties.id) return;
       const slug = slugger.slug(textContent(node));
       node.properties.id = MEANINGFUL.test(slug) ? slug : slugger.slug('section');

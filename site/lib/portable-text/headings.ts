@@ -1,8 +1,7 @@
 // The story's subheads, read back from the finished tree so the list matches
 // the ids the page really carries (for a table of contents or jump links).
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { textContent } from './hast-build.ts';
+import { eachElement, textContent } from './hast-build.ts';
 
 export interface Heading {
   id: string;
@@ -13,7 +12,7 @@ export interface Heading {
 
 export function collectHeadings(tree: Root): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
     if (!match || typeof node.properties.id !== 'string') return;
     headings.push({ id: node.properties.id, text: textContent(node).trim(), depth: Number(match[1]) });
