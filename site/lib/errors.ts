@@ -58,6 +58,11 @@ export const errors = {
 
 export type ErrorName = keyof typeof errors;
 
+/** Whether `name` is one of the catalog's errors (for errors that crossed a thread as plain data). */
+export function isErrorName(name: string): name is ErrorName {
+  return Object.hasOwn(errors, name);
+}
+
 /** An error from the catalog, carrying its stable name and hint. */
 export class NewsroomError extends Error {
   readonly hint: string;

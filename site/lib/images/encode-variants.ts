@@ -1,12 +1,14 @@
 // Writes every variant the pages link to into the build. Originals are
 // fetched from the content host once and kept; each variant is encoded once
 // and kept; so a rebuild with unchanged images neither fetches nor encodes.
-import { copyFile, link, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import { newsroomError } from '../errors.ts';
+import { Worker } from 'node:worker_threads';
+import { isErrorName, NewsroomError } from '../errors.ts';
+import type { EncoderJob, EncoderReply } from './encode-worker.ts';
 import { originalUrl } from './image-host.ts';
-import { type ImageVariant, QUALITY } from './variant.ts';
+import type { ImageVariant } from './variant.ts';
+import { fileExists } from './variant-encoding.ts';
 import { IMAGE_DIR } from './variant-registry.ts';
 
 export type EncodeOptions = {
@@ -35,40 +37,77 @@ export type VariantCache = {
 
 export function variantCache(cacheDir: string): VariantCache {
   const counts = { fetched: 0, encoded: 0 };
-  const ready = Promise.all(['originals', 'variants'].map((d) => mkdir(join(cacheDir, d), { recursive: true })));
+  const encoder = startEncoder(cacheDir);
   const originals = new Map<string, Promise<string>>();
   const variants = new Map<string, Promise<string>>();
-  const original = (assetId: string) => {
-    let pending = originals.get(assetId);
+  const once = (cache: Map<string, Promise<string>>, key: string, job: () => Promise<EncoderDone>) => {
+    let pending = cache.get(key);
     if (!pending) {
-      pending = ready.then(() => fetchOriginal(assetId, cacheDir, () => counts.fetched++));
-      // A failed fetch is tried again by whoever asks next (the host may be back).
-      pending.catch(() => originals.delete(assetId));
-      originals.set(assetId, pending);
+      pending = job().then((done) => {
+        if (done.fetched) counts.fetched++;
+        if (done.encoded) counts.encoded++;
+        return done.path;
+      });
+      // A failure (the host down, a broken original) is met again, and
+      // reported, by whoever asks next: the build, when it needs the file.
+      pending.catch(() => cache.delete(key));
+      cache.set(key, pending);
     }
     return pending;
   };
   return {
     counts,
-    original,
-    ensure: (name, variant) => {
-      let pending = variants.get(name);
-      if (!pending) {
-        pending = (async () => {
-          await ready;
-          const cached = join(cacheDir, 'variants', name);
-          if (!(await exists(cached))) {
-            await encode(await original(variant.assetId), variant, cached);
-            counts.encoded++;
-          }
-          return cached;
-        })();
-        // A failure is reported by whoever asks next (the build), not lost.
-        pending.catch(() => variants.delete(name));
-        variants.set(name, pending);
-      }
-      return pending;
-    },
+    original: (assetId) =>
+      once(originals, assetId, () => encoder.run({ kind: 'original', assetId, url: originalUrl(assetId) })),
+    ensure: (name, variant) =>
+      once(variants, name, () => encoder.run({ kind: 'variant', name, variant, url: originalUrl(variant.assetId) })),
+  };
+}
+
+type EncoderDone = { path: string; fetched: boolean; encoded: boolean };
+type JobWithoutId = EncoderJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;
+
+/** The encoder thread (encode-worker.ts) for one cache directory; it never keeps the process alive. */
+function startEncoder(cacheDir: string): { run(job: JobWithoutId): Promise<EncoderDone> } {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (done: EncoderDone) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+    worker = undefined;
+  };
+  const start = () => {
+    const w = new Worker(new URL('./encode-worker.ts', import.meta.url), {
+      workerData: { cacheDir },
+      // Its JavaScript holds a job or two; the pixels are sharp's, outside the heap.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    w.unref();
+    w.on('message', (reply: EncoderReply) => {
+      const job = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (waiting.size === 0) w.unref();
+      if (!job) return;
+      if (reply.ok) job.resolve(reply);
+      else
+        job.reject(isErrorName(reply.name) ? new NewsroomError(reply.name, reply.message) : new Error(reply.message));
+    });
+    // A crashed encoder fails what it was doing; the next job starts a new one.
+    w.on('error', failAll);
+    w.on('exit', (code) => failAll(new Error(`The image encoder stopped (exit ${code}).`)));
+    return w;
+  };
+  return {
+    run: (job) =>
+      new Promise<EncoderDone>((resolve, reject) => {
+        worker ??= start();
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        // Kept alive while it has work, so a build waiting on it does not exit early.
+        worker.ref();
+        worker.postMessage({ ...job, id } as EncoderJob);
+      }),
   };
 }
 
@@ -92,56 +131,8 @@ export async function encodeVariants(options: EncodeOptions): Promise<EncodeRepo
   };
 }
 
-async function fetchOriginal(assetId: string, cacheDir: string, onFetch: () => void): Promise<string> {
-  const file = join(cacheDir, 'originals', assetId);
-  if (await exists(file)) return file;
-  const url = originalUrl(assetId);
-  let bytes: Buffer;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    bytes = Buffer.from(await response.arrayBuffer());
-  } catch (cause) {
-    throw newsroomError('ImageSourceUnavailable', assetId, url, (cause as Error).message);
-  }
-  await writeAtomically(file, bytes);
-  onFetch();
-  return file;
-}
-
-async function encode(source: string, v: ImageVariant, target: string): Promise<void> {
-  const [left, top, width, height] = v.rect;
-  const pipeline = sharp(source).rotate().extract({ left, top, width, height }).resize(v.width, v.height);
-  const quality = QUALITY[v.format];
-  // Measured on the benchmark's 394 variants (2 cores): AVIF with 4:2:0
-  // chroma, as JPEG and WebP photos have, is 21 % faster to encode and 14 %
-  // smaller than sharp's default 4:4:4; WebP at effort 2 is 44 % faster than
-  // the default 4 for 6 % more bytes. A first build at 10k stories spends a
-  // core on these while it renders pages.
-  const encoded =
-    v.format === 'avif'
-      ? pipeline.avif({ quality, effort: 2, chromaSubsampling: '4:2:0' })
-      : v.format === 'webp'
-        ? pipeline.webp({ quality, effort: 2 })
-        : pipeline.jpeg({ quality, mozjpeg: true, progressive: true });
-  await writeAtomically(target, await encoded.toBuffer());
-}
-
 /** Hard-links the cached file into the build (no copy), or copies across devices. */
 async function publish(cached: string, target: string): Promise<void> {
-  if (await exists(target)) return;
+  if (await fileExists(target)) return;
   await link(cached, target).catch(() => copyFile(cached, target));
-}
-
-async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temp, bytes);
-  await rename(temp, file);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,9 +1,9 @@
 // The Astro integration that turns the image variants pages link to into
 // files in the build. Encoding starts as soon as a variant is first required
-// (bodies at load time, heroes and cards as pages render), one at a time, so
-// the encoder uses the core page rendering leaves idle; once the pages are
-// written, whatever is left is encoded at full speed and every file is linked
-// into the build.
+// (bodies at load time, heroes and cards as pages render), in the encoder's
+// own thread (encode-worker.ts), so it uses the core that loading and page
+// rendering leave idle; once the pages are written, whatever is left is
+// finished and every file is linked into the build.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentHostReleasable, releaseContentHost } from '../content/content-host-release.ts';
@@ -63,25 +63,10 @@ async function fetchAll(cache: VariantCache, ids: string[]): Promise<number> {
   return failed;
 }
 
-/** Encodes newly required variants one by one into the cache until stopped. */
+/** Hands each newly required variant to the encoder thread until stopped. */
 function encodeAhead(cache: VariantCache): () => void {
-  const queue: [string, Parameters<VariantCache['ensure']>[1]][] = [];
-  let running = false;
-  let stopped = false;
-  const drain = async () => {
-    running = true;
-    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
-      // A failure here is met again, and reported, when the build asks for the file.
-      await cache.ensure(...next).catch(() => undefined);
-    }
-    running = false;
-  };
-  const stop = onNewVariant((name, variant) => {
-    queue.push([name, variant]);
-    if (!running && !stopped) void drain();
+  return onNewVariant((name, variant) => {
+    // A failure here is met again, and reported, when the build asks for the file.
+    cache.ensure(name, variant).catch(() => undefined);
   });
-  return () => {
-    stopped = true;
-    stop();
-  };
 }

@@ -21,6 +21,8 @@ const variant: ImageVariant = {
 
 let server: Server;
 const requests: string[] = [];
+/** While set, the image host answers 404 (a deleted asset, a host being restarted). */
+let failing = false;
 
 beforeAll(async () => {
   const original = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
@@ -28,7 +30,8 @@ beforeAll(async () => {
     .toBuffer();
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'image/jpeg' }).end(original);
+    if (failing) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'image/jpeg' }).end(original);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   vi.stubEnv('SANITY_API_HOST', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -68,5 +71,29 @@ describe('the image variant cache', () => {
   it('names each file after its encoding, so a change of quality is a new URL', async () => {
     const { variantFileName, QUALITY } = await import('../../../../site/lib/images/variant.ts');
     expect(variantFileName(variant)).toMatch(new RegExp(`_24x24-q${QUALITY.webp}e\\d+\\.webp$`));
+  });
+
+  it('names the image when its original cannot be fetched, and tries again when asked again', async () => {
+    vi.resetModules();
+    const { variantCache } = await import('../../../../site/lib/images/encode-variants.ts');
+    const { variantFileName } = await import('../../../../site/lib/images/variant.ts');
+    const cache = variantCache(tempDir('variants-cache-'));
+    const name = variantFileName(variant);
+    failing = true;
+    try {
+      const error = await cache.ensure(name, variant).then(
+        () => undefined,
+        (e: Error & { hint?: string }) => e,
+      );
+      expect(error?.name).toBe('ImageSourceUnavailable');
+      expect(error?.message).toContain(variant.assetId);
+      expect(error?.message).toContain('HTTP 404');
+      expect(error?.hint).toBeTruthy();
+    } finally {
+      failing = false;
+    }
+    const file = await cache.ensure(name, variant);
+    expect((await sharp(file).metadata()).format).toBe('webp');
+    expect(cache.counts).toEqual({ fetched: 1, encoded: 1 });
   });
 });
