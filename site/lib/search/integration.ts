@@ -1,10 +1,14 @@
 // The Astro integration that gives the built site its search index: it starts
-// indexing as the build starts, once the stories are loaded (and a lake the
-// build owns is let go: the image integration's build:start runs first), and
-// puts /pagefind/ into the site once the pages are written.
+// indexing as soon as the stories are loaded, and puts /pagefind/ into the
+// site once the pages are written. When the build owns an embedded lake it
+// waits for the build to start instead, once the lake is let go (the image
+// integration's build:start runs first), so the lake, the stories and the
+// indexer never take memory all at once; a publish, whose lake keeps running,
+// gains the head start.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { contentHostReleasable } from '../content/content-host-release.ts';
 import { type LiveStories, onLiveStories } from '../content/live-stories.ts';
 import { type PendingIndex, publishSearchIndex, startSearchIndex } from './search-index.ts';
 
@@ -16,6 +20,12 @@ export function searchIndex(): AstroIntegration {
   let loaded: LiveStories | undefined;
   let unsubscribe: (() => void) | undefined;
   let workDir = '';
+  const start = () => {
+    if (!loaded) return;
+    pending = startSearchIndex(loaded(), workDir);
+    // Failures surface when the build awaits the index, not as an unhandled rejection now.
+    pending.catch(() => undefined);
+  };
   return {
     name: 'newsroom-search-index',
     hooks: {
@@ -24,6 +34,7 @@ export function searchIndex(): AstroIntegration {
         unsubscribe?.();
         unsubscribe = onLiveStories((stories) => {
           loaded = stories;
+          if (!contentHostReleasable()) start();
         });
       },
       'astro:config:done': ({ config }) => {
@@ -31,10 +42,7 @@ export function searchIndex(): AstroIntegration {
         workDir = fileURLToPath(new URL('newsroom-search/', config.cacheDir));
       },
       'astro:build:start': () => {
-        if (!loaded) return;
-        pending = startSearchIndex(loaded(), workDir);
-        // Failures surface when the build awaits the index, not as an unhandled rejection now.
-        pending.catch(() => undefined);
+        if (!pending) start();
       },
       'astro:build:done': async ({ dir, logger }) => {
         unsubscribe?.();
