@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
+import { anticipateHeroVariants } from '../images/anticipate-variants.ts';
 import { requireOriginal } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { contentHostReleasable } from './content-host-release.ts';
@@ -45,6 +46,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
       },
       salt: rendererVersion,
       prepare: (story: StoryResult, digest) => {
+        anticipateHeroVariants(story.heroPhoto);
         const rendered = renderStoryBody(story, options.siteUrl);
         for (const d of rendered.diagnostics) console.warn(`${d.name}: ${d.message}`);
         const entry: StoryEntry = { ...story, body: { ...rendered.body, store: stories.path, key: digest } };

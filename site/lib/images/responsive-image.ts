@@ -4,7 +4,7 @@
 // synchronous, so loaders can render bodies with it ahead of the pages.
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
 import { croppedSize, type PhotoShape, photoUrl, sourceRect } from './photo-source.ts';
-import { type ImageFormat, type ImageVariant, QUALITY } from './variant.ts';
+import { IMAGE_FORMATS, type ImageFormat, type ImageVariant, QUALITY } from './variant.ts';
 import { requireVariant } from './variant-registry.ts';
 
 export type ResponsiveImage = {
@@ -42,12 +42,7 @@ const MODERN: { format: ImageFormat; type: string }[] = [
 export const MODE = process.env.NEWSROOM_IMAGES === 'cdn' ? 'cdn' : 'build';
 
 export function responsiveImage(photo: PhotoResult, options: ResponsiveOptions): ResponsiveImage {
-  const natural = croppedSize(photo);
-  const ratio = options.aspectRatio ?? natural.width / natural.height;
-  const region = options.aspectRatio ? fitRatio(natural, ratio) : natural;
-  const widths = [...new Set(options.widths.map((w) => Math.min(w, region.width)))].sort((a, b) => a - b);
-  const shapes = widths.map((w) => ({ width: w, height: Math.max(1, Math.round(w / ratio)) }));
-  const rect = sourceRect(photo, region);
+  const { region, shapes, rect } = plan(photo, options);
   const url = (shape: PhotoShape, format: ImageFormat) => urlFor(photo, rect, shape, format, options.onVariant);
   const srcsetFor = (format: ImageFormat) => shapes.map((shape) => `${url(shape, format)} ${shape.width}w`).join(', ');
   const largest = shapes.at(-1) ?? region;
@@ -60,6 +55,24 @@ export function responsiveImage(photo: PhotoResult, options: ResponsiveOptions):
     sources: MODERN.map(({ format, type }) => ({ type, srcset: srcsetFor(format) })),
     placeholder: photo.asset.metadata.lqip,
   };
+}
+
+/** The region of the photo shown, where it lies in the original, and the sizes offered. */
+function plan(photo: PhotoResult, options: Pick<ResponsiveOptions, 'widths' | 'aspectRatio'>) {
+  const natural = croppedSize(photo);
+  const ratio = options.aspectRatio ?? natural.width / natural.height;
+  const region = options.aspectRatio ? fitRatio(natural, ratio) : natural;
+  const widths = [...new Set(options.widths.map((w) => Math.min(w, region.width)))].sort((a, b) => a - b);
+  const shapes = widths.map((w) => ({ width: w, height: Math.max(1, Math.round(w / ratio)) }));
+  return { region, shapes, rect: sourceRect(photo, region) };
+}
+
+/** The variant files `responsiveImage` would link to for these options, without requiring them. */
+export function variantsFor(photo: PhotoResult, options: Pick<ResponsiveOptions, 'widths' | 'aspectRatio'>) {
+  const { shapes, rect } = plan(photo, options);
+  return IMAGE_FORMATS.flatMap((format) =>
+    shapes.map((shape): ImageVariant => ({ assetId: photo.asset._id, rect, ...shape, format })),
+  );
 }
 
 function urlFor(

@@ -5,7 +5,7 @@
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
 import { croppedSize, photoUrl, sourceRect } from './photo-source.ts';
 import { fitRatio, MODE } from './responsive-image.ts';
-import { QUALITY } from './variant.ts';
+import { type ImageVariant, QUALITY } from './variant.ts';
 import { requireVariant } from './variant-registry.ts';
 
 export const SOCIAL_WIDTH = 1200;
@@ -17,13 +17,17 @@ export type SocialImage = { url: string; width: number; height: number; type: 'i
 export function socialImage(photo: PhotoResult): SocialImage {
   const shape = { width: SOCIAL_WIDTH, height: SOCIAL_HEIGHT };
   const url =
-    MODE === 'cdn'
-      ? photoUrl(photo, shape, { fm: 'jpg', q: QUALITY.jpg }).href
-      : requireVariant({
-          assetId: photo.asset._id,
-          rect: sourceRect(photo, fitRatio(croppedSize(photo), SOCIAL_WIDTH / SOCIAL_HEIGHT)),
-          ...shape,
-          format: 'jpg',
-        });
+    MODE === 'cdn' ? photoUrl(photo, shape, { fm: 'jpg', q: QUALITY.jpg }).href : requireVariant(socialVariant(photo));
   return { url, ...shape, type: 'image/jpeg' };
+}
+
+/** The card image's variant file. */
+export function socialVariant(photo: PhotoResult): ImageVariant {
+  return {
+    assetId: photo.asset._id,
+    rect: sourceRect(photo, fitRatio(croppedSize(photo), SOCIAL_WIDTH / SOCIAL_HEIGHT)),
+    width: SOCIAL_WIDTH,
+    height: SOCIAL_HEIGHT,
+    format: 'jpg',
+  };
 }

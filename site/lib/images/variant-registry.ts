@@ -8,8 +8,12 @@ type Listener = (name: string, variant: ImageVariant) => void;
 
 const registry = () => processShared('imageVariants', () => new Map<string, ImageVariant>());
 const listeners = () => processShared('imageVariantListeners', () => new Set<Listener>());
+const anticipated = () => processShared('imageVariantsAnticipated', () => new Set<string>());
 
-/** Calls `listener` with each variant the first time it is required; returns a function that stops it. */
+/**
+ * Calls `listener` with each variant the first time it is required or
+ * anticipated (so it can be encoded); returns a function that stops it.
+ */
 export function onNewVariant(listener: Listener): () => void {
   listeners().add(listener);
   return () => listeners().delete(listener);
@@ -29,9 +33,22 @@ export function requireVariant(v: ImageVariant): string {
   return `/${IMAGE_DIR}/${name}`;
 }
 
+/**
+ * Announces a variant the pages will most likely link to, so the encoder can
+ * make it while the content loads and a core is free. Unlike requireVariant
+ * it puts nothing in the build: a variant no page asks for stays in the cache.
+ */
+export function anticipateVariant(v: ImageVariant): void {
+  const name = variantFileName(v);
+  if (registry().has(name) || anticipated().has(name)) return;
+  anticipated().add(name);
+  for (const listener of listeners()) listener(name, v);
+}
+
 /** Forgets the variants of an earlier build in this process (the publisher's build worker runs many). */
 export function resetVariants(): void {
   registry().clear();
+  anticipated().clear();
 }
 
 /** Every variant recorded so far, by file name. */
