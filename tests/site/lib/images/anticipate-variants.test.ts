@@ -40,7 +40,7 @@ describe('anticipated hero variants', () => {
     const card = m.socialImage(photo);
     stop();
     const linked = [figure.srcset, ...figure.sources.map((s) => s.srcset)]
-      .flatMap((srcset) => srcset.split(', ').map((entry) => entry.split(' ')[0]))
+      .flatMap((srcset) => srcset.split(', ').map((entry) => entry.split(' ')[0] ?? ''))
       .concat(card.url)
       .map((url) => url.replace('/_img/', ''));
     expect(new Set(announced)).toEqual(new Set(linked));
