@@ -5,7 +5,7 @@ import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isErrorName, NewsroomError } from '../errors.ts';
-import type { EncoderJob, EncoderReply } from './encode-worker.ts';
+import type { EncoderDone, EncoderJob, EncoderMessage, EncoderReply } from './encode-worker.ts';
 import { originalUrl } from './image-host.ts';
 import type { ImageVariant } from './variant.ts';
 import { fileExists } from './variant-encoding.ts';
@@ -64,11 +64,8 @@ export function variantCache(cacheDir: string): VariantCache {
   };
 }
 
-type EncoderDone = { path: string; fetched: boolean; encoded: boolean };
-type JobWithoutId = EncoderJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;
-
 /** The encoder thread (encode-worker.ts) for one cache directory; it never keeps the process alive. */
-function startEncoder(cacheDir: string): { run(job: JobWithoutId): Promise<EncoderDone> } {
+function startEncoder(cacheDir: string): { run(job: EncoderJob): Promise<EncoderDone> } {
   let worker: Worker | undefined;
   let nextId = 1;
   const waiting = new Map<number, { resolve: (done: EncoderDone) => void; reject: (error: Error) => void }>();
@@ -106,7 +103,7 @@ function startEncoder(cacheDir: string): { run(job: JobWithoutId): Promise<Encod
         waiting.set(id, { resolve, reject });
         // Kept alive while it has work, so a build waiting on it does not exit early.
         worker.ref();
-        worker.postMessage({ ...job, id } as EncoderJob);
+        worker.postMessage({ ...job, id } satisfies EncoderMessage);
       }),
   };
 }

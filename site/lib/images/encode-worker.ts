@@ -10,12 +10,18 @@ import type { ImageVariant } from './variant.ts';
 import { cachedOriginal, encodeVariant, ensureCacheDirs, fileExists } from './variant-encoding.ts';
 
 export type EncoderJob =
-  | { id: number; kind: 'original'; assetId: string; url: string }
-  | { id: number; kind: 'variant'; name: string; variant: ImageVariant; url: string };
+  | { kind: 'original'; assetId: string; url: string }
+  | { kind: 'variant'; name: string; variant: ImageVariant; url: string };
 
-export type EncoderReply =
-  | { id: number; ok: true; path: string; fetched: boolean; encoded: boolean }
-  | { id: number; ok: false; name: string; message: string };
+/** The cached file, and whether this job fetched its original or encoded it. */
+export type EncoderDone = { path: string; fetched: boolean; encoded: boolean };
+
+/** What crosses the thread: each job and its reply carry the job's number. */
+export type EncoderMessage = EncoderJob & { id: number };
+export type EncoderReply = { id: number } & (
+  | ({ ok: true } & EncoderDone)
+  | { ok: false; name: string; message: string }
+);
 
 const { cacheDir } = workerData as { cacheDir: string };
 const port = parentPort;
@@ -25,8 +31,6 @@ const originals = new Map<string, Promise<string>>();
 // Variants one at a time: the point is one core's worth of encoding beside
 // the renderer, not two encodes taking the renderer's core as well.
 let variants: Promise<unknown> = Promise.resolve();
-
-type Done = { path: string; fetched: boolean; encoded: boolean };
 
 /** The original's path; `fetched` only for the job that caused the fetch, so each is counted once. */
 function original(assetId: string, url: string): Promise<{ path: string; fetched: boolean }> {
@@ -40,7 +44,7 @@ function original(assetId: string, url: string): Promise<{ path: string; fetched
   return pending;
 }
 
-async function run(job: EncoderJob): Promise<Done> {
+async function run(job: EncoderJob): Promise<EncoderDone> {
   if (job.kind === 'original') return { ...(await original(job.assetId, job.url)), encoded: false };
   await ready;
   const path = join(cacheDir, 'variants', job.name);
@@ -50,8 +54,8 @@ async function run(job: EncoderJob): Promise<Done> {
   return { path, fetched: source.fetched, encoded: true };
 }
 
-port.on('message', (job: EncoderJob) => {
-  let work: Promise<Done>;
+port.on('message', (job: EncoderMessage) => {
+  let work: Promise<EncoderDone>;
   if (job.kind === 'variant') {
     work = variants.then(() => run(job));
     variants = work.catch(() => undefined);
