@@ -51,7 +51,17 @@ describe('scheduled publishing and take-down', () => {
       .join('\n');
   };
   const status = async (path: string) => (await fetch(`${seed.edge.url}${path}`)).status;
-  const waitFor = async (check: () => Promise<boolean>, ms = 30_000) => {
+  /**
+   * How far ahead to schedule an instant so that the publish announcing it is
+   * live before it comes: three times the last publish, and at least 5 s. A
+   * fixed lead failed on a loaded machine, where one build took longer.
+   */
+  const leadMs = () => {
+    const last = seed.publisher.history().findLast((r) => r.finishedAt !== undefined);
+    const took = last?.finishedAt ? last.finishedAt - last.startedAt : 0;
+    return Math.max(5000, 3 * took);
+  };
+  const waitFor = async (check: () => Promise<boolean>, ms = 60_000) => {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       if (await check()) return true;
@@ -64,7 +74,7 @@ describe('scheduled publishing and take-down', () => {
     const original = await seed.editor.getDocument(SEED);
     const { _rev, _createdAt, _updatedAt, ...rest } = original as Record<string, unknown>;
     const marker = 'Zyzzogeton embargo marker';
-    const at = new Date(Date.now() + 6000).toISOString();
+    const at = new Date(Date.now() + leadMs()).toISOString();
     await seed.editor.create({
       ...rest,
       _id: 'story-embargoed',
@@ -76,6 +86,7 @@ describe('scheduled publishing and take-down', () => {
     await notify('story-embargoed');
     await seed.publisher.idle();
     expect(seed.publisher.history().at(-1)?.error).toBeUndefined();
+    expect(Date.now(), 'the publish took longer than the lead it was given').toBeLessThan(Date.parse(at));
     expect(await status('/story/embargoed-story')).toBe(404);
     expect(liveOutput()).not.toContain(marker);
     expect(liveOutput()).not.toContain('embargoed-story');
@@ -89,11 +100,12 @@ describe('scheduled publishing and take-down', () => {
   });
 
   it('takes a story down by itself at its take-down time', async () => {
-    const at = new Date(Date.now() + 5000).toISOString();
+    const at = new Date(Date.now() + leadMs()).toISOString();
     await seed.editor.patch(SEED).set({ unpublishAt: at }).commit();
     await notify(SEED);
     await seed.publisher.idle();
     const path = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+    expect(Date.now(), 'the publish took longer than the lead it was given').toBeLessThan(Date.parse(at));
     expect(await status(path)).toBe(200);
     expect(liveOutput('/pagefind/')).toContain(path);
     expect(await waitFor(async () => (await status(path)) === 404)).toBe(true);
