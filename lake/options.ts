@@ -28,6 +28,11 @@ export const lakeOptionsSchema = z.object({
     .optional(),
   /** With `tls`: also serve plain HTTP on 127.0.0.1 at this port (0 = a free one), for local tools such as the site build. */
   httpPort: z.number().int().min(0).max(65535).optional(),
+  /**
+   * Started by one build for itself (see RunningLake.private): other builds
+   * wait for it to stop instead of reading from it.
+   */
+  private: z.boolean().default(false),
   /** Largest request body accepted (uploads, mutations); larger ones get 413. */
   maxBodyBytes: z
     .number()

@@ -1,5 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { withPublicUrl } from './assets/asset-document.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { ensureFirstEditor } from './auth/first-editor.ts';
@@ -14,7 +13,7 @@ import { startTransport } from './http/server.ts';
 import { createListenerHub } from './listen/listener-hub.ts';
 import { type LakeOptions, lakeOptionsSchema } from './options.ts';
 import { createPresenceServer } from './presence/presence-server.ts';
-import { MARKER_FILE } from './running-lake.ts';
+import { claimRunningLake, lakeAlreadyRunning, runningLake } from './running-lake.ts';
 import type { LakeRuntime } from './runtime.ts';
 import type { LakeDocument } from './store/document.ts';
 import { LakeStore } from './store/lake-store.ts';
@@ -58,6 +57,8 @@ export type { Role };
 /** Starts a lake: opens (or creates) its data directory and serves Sanity's HTTP API. */
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const config = lakeOptionsSchema.parse(options);
+  const other = runningLake(config.dataDir);
+  if (other) throw lakeAlreadyRunning(config.dataDir, other);
   const store = new LakeStore(config.dataDir);
   store.createDataset(config.defaultDataset);
   ensureUserTables(store.db);
@@ -100,8 +101,26 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   publicUrl ||= url;
   // Asset documents carry an absolute `url`; the port can differ from the last run's.
   store.mapDocuments((doc) => withPublicUrl(doc, publicUrl));
-  const marker = join(config.dataDir, MARKER_FILE);
-  writeFileSync(marker, `${JSON.stringify({ pid: process.pid, url, httpUrl, projectId: config.projectId })}\n`);
+  const stop = async () => {
+    runtime.listeners.close();
+    presence.close();
+    await Promise.all([transport.close(), plain?.close(), webhooks.close()]);
+    store.close();
+  };
+  let marker: string;
+  try {
+    marker = claimRunningLake(config.dataDir, {
+      pid: process.pid,
+      url,
+      httpUrl,
+      projectId: config.projectId,
+      ...(config.private ? { private: true } : {}),
+    });
+  } catch (error) {
+    // Another lake started on this directory at the same moment and won.
+    await stop();
+    throw error;
+  }
   let closed: Promise<void> | undefined;
   return {
     url,
@@ -130,12 +149,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       ),
     seed: (dataset, documents) => store.seed(dataset, documents),
     close() {
-      runtime.listeners.close();
-      presence.close();
-      closed ??= Promise.all([transport.close(), plain?.close(), webhooks.close()]).then(() => {
-        store.close();
-        rmSync(marker, { force: true });
-      });
+      closed ??= stop().then(() => rmSync(marker, { force: true }));
       return closed;
     },
   };

@@ -3,7 +3,9 @@
 // Environment (flags win): LAKE_DIR / --data-dir (default .lake), LAKE_PORT /
 // --port (default 0: a free port), LAKE_HOST / --host (default 127.0.0.1),
 // LAKE_PROJECT_ID (default local), LAKE_DATASET (default production),
-// LAKE_PUBLIC_URL, LAKE_TLS_KEY + LAKE_TLS_CERT (PEM file paths: HTTP/2 over TLS).
+// LAKE_PUBLIC_URL, LAKE_TLS_KEY + LAKE_TLS_CERT (PEM file paths: HTTP/2 over TLS),
+// LAKE_PRIVATE=1 (a build's own lake, which other builds wait for instead of
+// reading from: see lake/running-lake.ts).
 //
 // LAKE_TLS=1 serves HTTP/2 over TLS with the local CA's certificate (made on
 // first use under LAKE_TLS_DIR or the per-user config dir; trust it once with
@@ -36,6 +38,7 @@ const configSchema = z.object({
   tlsCert: z.string().optional(),
   localTls: z.boolean(),
   httpPort: z.coerce.number().int().min(0).max(65535).optional(),
+  private: z.boolean(),
 });
 
 async function main(): Promise<number> {
@@ -61,6 +64,7 @@ async function main(): Promise<number> {
     tlsCert: env.LAKE_TLS_CERT || undefined,
     localTls,
     httpPort: localTls ? env.LAKE_HTTP_PORT || '0' : undefined,
+    private: env.LAKE_PRIVATE === '1',
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,20 +84,29 @@ async function main(): Promise<number> {
       `Made a new local CA (${local.caCertPath}); run \`node scripts/certs.ts trust\` once so browsers accept the lake.\n`,
     );
   }
-  const lake = await startLake({
-    dataDir: config.dataDir,
-    port: config.port,
-    host: config.host,
-    projectId: config.projectId,
-    defaultDataset: config.defaultDataset,
-    publicUrl: config.publicUrl ?? (local && config.port !== 0 ? `https://localhost:${config.port}` : undefined),
-    tls: local
-      ? { key: local.key, cert: local.cert }
-      : config.tlsKey && config.tlsCert
-        ? { key: readFileSync(config.tlsKey), cert: readFileSync(config.tlsCert) }
-        : undefined,
-    httpPort: config.httpPort,
-  });
+  let lake: Awaited<ReturnType<typeof startLake>>;
+  try {
+    lake = await startLake({
+      private: config.private,
+      dataDir: config.dataDir,
+      port: config.port,
+      host: config.host,
+      projectId: config.projectId,
+      defaultDataset: config.defaultDataset,
+      publicUrl: config.publicUrl ?? (local && config.port !== 0 ? `https://localhost:${config.port}` : undefined),
+      tls: local
+        ? { key: local.key, cert: local.cert }
+        : config.tlsKey && config.tlsCert
+          ? { key: readFileSync(config.tlsKey), cert: readFileSync(config.tlsCert) }
+          : undefined,
+      httpPort: config.httpPort,
+    });
+  } catch (error) {
+    const e = error as Error & { hint?: string };
+    if (e.name !== 'LakeAlreadyRunning') throw error;
+    process.stderr.write(`${e.name}: ${e.message}\nWhat to do: ${e.hint}\n`);
+    return 1;
+  }
   const firstEditor = join(config.dataDir, FIRST_EDITOR_FILE);
   process.stdout.write(
     `${JSON.stringify({

@@ -2,8 +2,9 @@
 // loopback themselves, seeding it from content/ the first time, so a fresh
 // clone needs no account, no network and nothing already running.
 import { existsSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { runningLake } from '../../lake/running-lake.ts';
+import { type RunningLake, runningLake } from '../../lake/running-lake.ts';
 import { type ChildLake, type ChildLakeOptions, startChildLake } from './child-lake.ts';
 import { runNodeScript } from './run-node.ts';
 
@@ -44,22 +45,47 @@ export type LakeConnection = { url: string; shared: boolean; stop: () => Promise
  * whose data must not be opened a second time, or else one started for the
  * occasion and stopped by `stop`. A running TLS lake is read through its
  * plain-HTTP loopback listener, so local tools need no certificate.
+ *
+ * A lake started for the occasion is private: another build on the same data
+ * directory waits for it to stop (its build lets it go once content is
+ * loaded) and then starts its own, rather than reading from a lake that is
+ * about to go away under it.
  */
 export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<LakeConnection> {
   const dataDir = options.dataDir ?? defaultLakeDir();
-  const running = runningLake(dataDir);
-  if (running) {
-    const url = running.httpUrl ?? running.url;
-    if (url.startsWith('https:') && !process.env.NODE_EXTRA_CA_CERTS) {
-      throw Object.assign(new Error(`The lake running on ${dataDir} (pid ${running.pid}) serves only HTTPS.`), {
-        name: 'RunningLakeNeedsCa',
-        hint: 'Run with NODE_EXTRA_CA_CERTS="$(node scripts/certs.ts path)", or restart it with `npm start`, which also listens on plain HTTP for builds.',
-      });
+  let waitingFor: number | undefined;
+  for (;;) {
+    const running = runningLake(dataDir);
+    if (running && !running.private) return sharedLake(dataDir, running);
+    if (running) {
+      if (waitingFor !== running.pid) {
+        console.log(`Waiting for the lake another build started on ${dataDir} (pid ${running.pid}) to stop.`);
+        waitingFor = running.pid;
+      }
+      await delay(PRIVATE_LAKE_POLL_MS);
+      continue;
     }
-    return { url, shared: true, stop: async () => {} };
+    try {
+      const lake = await startEmbeddedLake({ ...options, dataDir, env: { ...options.env, LAKE_PRIVATE: '1' } });
+      return { url: lake.url, shared: false, stop: lake.stop };
+    } catch (error) {
+      // Another build's lake claimed the directory while this one started: wait for it instead.
+      if (!runningLake(dataDir)) throw error;
+    }
   }
-  const lake = await startEmbeddedLake({ ...options, dataDir });
-  return { url: lake.url, shared: false, stop: lake.stop };
+}
+
+const PRIVATE_LAKE_POLL_MS = 200;
+
+function sharedLake(dataDir: string, running: RunningLake): LakeConnection {
+  const url = running.httpUrl ?? running.url;
+  if (url.startsWith('https:') && !process.env.NODE_EXTRA_CA_CERTS) {
+    throw Object.assign(new Error(`The lake running on ${dataDir} (pid ${running.pid}) serves only HTTPS.`), {
+      name: 'RunningLakeNeedsCa',
+      hint: 'Run with NODE_EXTRA_CA_CERTS="$(node scripts/certs.ts path)", or restart it with `npm start`, which also listens on plain HTTP for builds.',
+    });
+  }
+  return { url, shared: true, stop: async () => {} };
 }
 
 /** The environment that points @sanity/client (and so the site's loader) at a running lake. */

@@ -4,7 +4,7 @@
 // without any certificate. Seeded from content/ on first run; the first-run
 // editor's token becomes the Studio login link.
 import { readFile } from 'node:fs/promises';
-import { runningLake } from '../../lake/running-lake.ts';
+import { lakeAlreadyRunning, runningLake } from '../../lake/running-lake.ts';
 import { startEmbeddedLake } from './embedded-lake.ts';
 import type { Service } from './services.ts';
 
@@ -23,12 +23,7 @@ export function lakeService(options: LakeServiceOptions): Service {
     name: 'lake',
     async start() {
       const other = runningLake(options.dataDir);
-      if (other) {
-        throw Object.assign(new Error(`A lake already serves ${options.dataDir} (pid ${other.pid}, ${other.url}).`), {
-          name: 'LakeAlreadyRunning',
-          hint: 'Stop the other `npm start` first, or give this one its own data: LAKE_DIR=<dir> npm start.',
-        });
-      }
+      if (other) throw lakeAlreadyRunning(options.dataDir, other);
       const lake = await startEmbeddedLake({
         dataDir: options.dataDir,
         port: options.port,
