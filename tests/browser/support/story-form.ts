@@ -77,13 +77,31 @@ export function creditLinePreview(page: Page) {
   return page.getByTestId('field-heroPhoto.credit').getByTestId('credit-line');
 }
 
-/** Publishes once the Studio allows it, and waits for the status badge to say so. */
+/**
+ * Publishes once the Studio allows it and the last edit is saved (as an
+ * editor watching the footer would), and waits for the status badge to say so.
+ */
 export async function publish(page: Page): Promise<void> {
   const button = page.getByTestId('action-publish');
+  await page.getByTestId('pane-footer').getByText('Saving...').waitFor({ state: 'hidden' });
   await button.and(page.locator(':not([disabled])')).waitFor();
   await button.click();
   await page
     .getByTestId('pane-footer')
     .getByText(/^(On the site|Embargoed until .*)$/)
-    .waitFor();
+    .waitFor()
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe Studio showed instead: ${await paneState(page)}`);
+    });
+}
+
+/** What an editor would look at when a publish seems stuck: the pane footer (badges, actions) and any toasts. */
+async function paneState(page: Page): Promise<string> {
+  const texts = (selector: string) =>
+    page
+      .locator(selector)
+      .allTextContents()
+      .then((all) => JSON.stringify(all))
+      .catch(() => '(unreadable)');
+  return `footer ${await texts('[data-testid="pane-footer"]')}, toasts ${await texts('[data-ui="Toast"]')}`;
 }
