@@ -1,25 +1,18 @@
 // Step two: the rehype pass over the hast tree, then HTML. Built once per
 // site origin and frozen: creating a unified processor per story would cost
 // more than rendering the story.
-import type { Element } from 'hast';
-import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rehypeHeadingIds } from './heading-ids.ts';
-import { isOffSite } from './safe-href.ts';
+import { rehypeOffsiteLinks } from './offsite-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 function createProcessor(siteUrl: string | undefined) {
   return (
     unified()
       .use(rehypeHeadingIds)
-      // noopener: the other site gets no handle on this window; noreferrer: it
-      // is not told which story the reader came from.
-      .use(rehypeExternalLinks, {
-        rel: ['noopener', 'noreferrer'],
-        test: (node: Element) => typeof node.properties.href === 'string' && isOffSite(node.properties.href, siteUrl),
-      })
+      .use(rehypeOffsiteLinks, siteUrl)
       // Last before stringifying, so it also checks what the plugins added.
       .use(rehypeSanitize, sanitizeSchema)
       .use(rehypeStringify)
