@@ -53,18 +53,9 @@ export type LakeConnection = { url: string; shared: boolean; stop: () => Promise
  */
 export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<LakeConnection> {
   const dataDir = options.dataDir ?? defaultLakeDir();
-  let waitingFor: number | undefined;
   for (;;) {
-    const running = runningLake(dataDir);
-    if (running && !running.private) return sharedLake(dataDir, running);
-    if (running) {
-      if (waitingFor !== running.pid) {
-        console.log(`Waiting for the lake another build started on ${dataDir} (pid ${running.pid}) to stop.`);
-        waitingFor = running.pid;
-      }
-      await delay(PRIVATE_LAKE_POLL_MS);
-      continue;
-    }
+    const running = await afterPrivateLake(dataDir);
+    if (running) return sharedLake(dataDir, running);
     try {
       const lake = await startEmbeddedLake({ ...options, dataDir, env: { ...options.env, LAKE_PRIVATE: '1' } });
       return { url: lake.url, shared: false, stop: lake.stop };
@@ -72,6 +63,24 @@ export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<
       // Another build's lake claimed the directory while this one started: wait for it instead.
       if (!runningLake(dataDir)) throw error;
     }
+  }
+}
+
+/**
+ * Waits while a lake some build started for itself serves `dataDir` (it
+ * stops once that build has loaded its content), then returns the lake
+ * running there, if any.
+ */
+export async function afterPrivateLake(dataDir: string): Promise<RunningLake | undefined> {
+  let waitingFor: number | undefined;
+  for (;;) {
+    const running = runningLake(dataDir);
+    if (!running?.private) return running;
+    if (waitingFor !== running.pid) {
+      console.log(`Waiting for the lake a build started on ${dataDir} (pid ${running.pid}) to stop.`);
+      waitingFor = running.pid;
+    }
+    await delay(PRIVATE_LAKE_POLL_MS);
   }
 }
 

@@ -4,8 +4,8 @@
 // without any certificate. Seeded from content/ on first run; the first-run
 // editor's token becomes the Studio login link.
 import { readFile } from 'node:fs/promises';
-import { lakeAlreadyRunning, runningLake } from '../../lake/running-lake.ts';
-import { startEmbeddedLake } from './embedded-lake.ts';
+import { lakeAlreadyRunning } from '../../lake/running-lake.ts';
+import { afterPrivateLake, startEmbeddedLake } from './embedded-lake.ts';
 import type { Service } from './services.ts';
 
 export type LakeServiceOptions = {
@@ -22,7 +22,8 @@ export function lakeService(options: LakeServiceOptions): Service {
   return {
     name: 'lake',
     async start() {
-      const other = runningLake(options.dataDir);
+      // A build's own lake is let go within seconds; another npm start's is not.
+      const other = await afterPrivateLake(options.dataDir);
       if (other) throw lakeAlreadyRunning(options.dataDir, other);
       const lake = await startEmbeddedLake({
         dataDir: options.dataDir,

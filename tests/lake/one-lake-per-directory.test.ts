@@ -11,6 +11,7 @@ import { type Lake, startLake } from '../../lake/index.ts';
 import { claimRunningLake, runningLake } from '../../lake/running-lake.ts';
 import { startChildLake } from '../../scripts/support/child-lake.ts';
 import { connectToLake } from '../../scripts/support/embedded-lake.ts';
+import { lakeService } from '../../scripts/support/lake-service.ts';
 import { tempDir } from '../helpers/lake.ts';
 
 const open: { close(): Promise<void> }[] = [];
@@ -116,5 +117,31 @@ describe('connecting a build to the lake of a data directory', () => {
     expect(connected.url).not.toBe(first.url);
     const answer = await fetch(`${connected.url}/v2025-02-19/data/query/production?query=count(*)`);
     expect(answer.status).toBe(200);
+  });
+
+  it("has npm start wait for a build's own lake too, but not share a directory with another npm start", async () => {
+    const dataDir = tempDir();
+    const tlsDir = tempDir('newsroom-tls-');
+    const service = () => lakeService({ dataDir, port: 0, tlsDir, projectId: 'local', dataset: 'production' });
+    const build = await connectToLake({ dataDir });
+    open.push({ close: build.stop });
+
+    let started = false;
+    const starting = service()
+      .start({})
+      .then((running) => {
+        started = true;
+        open.push({ close: running.stop });
+        return running;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(started, 'npm start must not open the data while a build’s lake holds it').toBe(false);
+
+    await build.stop();
+    const running = await starting;
+    expect(runningLake(dataDir)).toMatchObject({ url: expect.stringMatching(/^https:/) });
+    expect(runningLake(dataDir)?.private).toBeUndefined();
+    expect(running.env?.SANITY_API_HOST).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await expect(service().start({})).rejects.toMatchObject({ name: 'LakeAlreadyRunning' });
   });
 });
