@@ -125,10 +125,30 @@ async function main(): Promise<number> {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (config.private) stopWhenOrphaned(stop);
   });
   await lake.close();
+  // An orphaned build lake's parent is gone, and with it the pipe: nothing to tell.
+  process.stdout.on('error', () => {});
   process.stdout.write(`${JSON.stringify({ event: 'closed' })}\n`);
   return 0;
 }
+
+/**
+ * A build's own lake must not outlive the build: other builds wait for it to
+ * stop. A build killed outright (SIGKILL) cannot stop it, so the lake watches
+ * for being handed to another parent and then stops itself.
+ */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    stop();
+  }, ORPHAN_CHECK_MS);
+  watch.unref();
+}
+
+const ORPHAN_CHECK_MS = 500;
 
 process.exitCode = await main();

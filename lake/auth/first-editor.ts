@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from '../store/open-database.ts';
 import { findToken } from './token-store.ts';
 import { countActiveEditors, createEditor, type EditorAccount } from './user-store.ts';
 
@@ -14,8 +15,11 @@ export const FIRST_EDITOR = { name: 'Editor', email: 'editor@newsroom.local', ro
 
 /** Creates the first editor when there is no active account; returns it, or undefined when not needed. */
 export function ensureFirstEditor(db: DatabaseSync, dataDir: string): EditorAccount | undefined {
-  if (countActiveEditors(db) > 0) return undefined;
-  const { editor, token } = createEditor(db, FIRST_EDITOR);
+  // Counted and created under the write lock: of two lakes starting at once on
+  // a fresh directory (one of which will then be refused), one makes the editor.
+  const created = inTransaction(db, () => (countActiveEditors(db) > 0 ? undefined : createEditor(db, FIRST_EDITOR)));
+  if (!created) return undefined;
+  const { editor, token } = created;
   const path = join(dataDir, FIRST_EDITOR_FILE);
   // Replace rather than rewrite: a file left by an older lake may have looser permissions.
   rmSync(path, { force: true });

@@ -144,4 +144,37 @@ describe('connecting a build to the lake of a data directory', () => {
     expect(running.env?.SANITY_API_HOST).toMatch(/^http:\/\/127\.0\.0\.1:/);
     await expect(service().start({})).rejects.toMatchObject({ name: 'LakeAlreadyRunning' });
   });
+
+  it("stops a build's own lake by itself when the build is killed outright, so no one waits for it forever", async () => {
+    const dataDir = tempDir();
+    const entry = new URL('../../scripts/support/embedded-lake.ts', import.meta.url).href;
+    const build = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { connectToLake } = await import(${JSON.stringify(entry)});
+         const lake = await connectToLake({ dataDir: process.env.TEST_LAKE_DIR });
+         console.log(lake.url);
+         setInterval(() => {}, 1000);`,
+      ],
+      { env: { ...process.env, TEST_LAKE_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      build.stdout.on('data', (chunk: Buffer) => {
+        const line = chunk
+          .toString()
+          .split('\n')
+          .find((l) => l.startsWith('http'));
+        if (line) resolve(line.trim());
+      });
+      build.once('exit', (code) => reject(new Error(`the build exited (${code}) before its lake was up`)));
+    });
+    expect(runningLake(dataDir)).toMatchObject({ url, private: true });
+
+    build.kill('SIGKILL');
+    const until = Date.now() + 10_000;
+    while (runningLake(dataDir) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runningLake(dataDir), 'the orphaned lake is still serving').toBeUndefined();
+  });
 });
