@@ -70,9 +70,21 @@ function plan(photo: PhotoResult, options: Pick<ResponsiveOptions, 'widths' | 'a
 /** The variant files `responsiveImage` would link to for these options, without requiring them. */
 export function variantsFor(photo: PhotoResult, options: Pick<ResponsiveOptions, 'widths' | 'aspectRatio'>) {
   const { shapes, rect } = plan(photo, options);
-  return IMAGE_FORMATS.flatMap((format) =>
-    shapes.map((shape): ImageVariant => ({ assetId: photo.asset._id, rect, ...shape, format })),
-  );
+  return IMAGE_FORMATS.flatMap((format) => shapes.map((shape) => photoVariant(photo, rect, shape, format)));
+}
+
+/**
+ * The variant of `photo` cut from `rect` at `shape`. Every variant is made
+ * here, so what the loader anticipates has the same file name as what a page
+ * then requires.
+ */
+export function photoVariant(
+  photo: PhotoResult,
+  rect: ImageVariant['rect'],
+  shape: PhotoShape,
+  format: ImageFormat,
+): ImageVariant {
+  return { assetId: photo.asset._id, rect, width: shape.width, height: shape.height, format };
 }
 
 function urlFor(
@@ -85,13 +97,7 @@ function urlFor(
   if (MODE === 'cdn') {
     return photoUrl(photo, shape, { fm: format, q: QUALITY[format] }).href;
   }
-  const variant: ImageVariant = {
-    assetId: photo.asset._id,
-    rect,
-    width: shape.width,
-    height: shape.height,
-    format,
-  };
+  const variant = photoVariant(photo, rect, shape, format);
   onVariant?.(variant);
   return requireVariant(variant);
 }

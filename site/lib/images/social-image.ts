@@ -4,7 +4,7 @@
 // smaller original is scaled up rather than leaving the card half empty.
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
 import { croppedSize, photoUrl, sourceRect } from './photo-source.ts';
-import { fitRatio, MODE } from './responsive-image.ts';
+import { fitRatio, MODE, photoVariant } from './responsive-image.ts';
 import { type ImageVariant, QUALITY } from './variant.ts';
 import { requireVariant } from './variant-registry.ts';
 
@@ -23,11 +23,6 @@ export function socialImage(photo: PhotoResult): SocialImage {
 
 /** The card image's variant file. */
 export function socialVariant(photo: PhotoResult): ImageVariant {
-  return {
-    assetId: photo.asset._id,
-    rect: sourceRect(photo, fitRatio(croppedSize(photo), SOCIAL_WIDTH / SOCIAL_HEIGHT)),
-    width: SOCIAL_WIDTH,
-    height: SOCIAL_HEIGHT,
-    format: 'jpg',
-  };
+  const rect = sourceRect(photo, fitRatio(croppedSize(photo), SOCIAL_WIDTH / SOCIAL_HEIGHT));
+  return photoVariant(photo, rect, { width: SOCIAL_WIDTH, height: SOCIAL_HEIGHT }, 'jpg');
 }
