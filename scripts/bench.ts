@@ -9,7 +9,8 @@ import { describeMachine } from './bench/machine.ts';
 import { benchPublishing, type PublishBenchResult, percentile } from './bench/publish-bench.ts';
 import { benchReader, type ReaderBenchResult } from './bench/reader-bench.ts';
 import { writeResults } from './bench/results-file.ts';
-import { benchSite, rate, type SiteBenchResult } from './bench/site-bench.ts';
+import { trashIn } from './bench/set-aside.ts';
+import { benchFirstBuilds, type FirstBuilds, rate, type SiteBenchResult } from './bench/site-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // --no-publish and --no-lighthouse skip those parts while iterating on one figure.
@@ -29,9 +30,13 @@ mkdirSync(workDir, { recursive: true });
 
 const machine = describeMachine();
 console.log(`Benchmarking on ${machine}`);
+const trash = trashIn(join(workDir, '.trash'));
+const firsts: FirstBuilds[] = [];
+for (const size of sizes) firsts.push(await benchFirstBuilds(size, workDir, trash, (line) => console.log(`  ${line}`)));
 const results: SiteBenchResult[] = [];
-for (const size of sizes) {
-  const r = await benchSite(size, workDir, (line) => console.log(`  ${line}`));
+for (const first of firsts) {
+  const r = await first.rebuild();
+  const size = r.stories;
   results.push(r);
   console.log(
     `  ${size} stories: ${r.pages} pages, first build ${r.cold.seconds.toFixed(1)} s (${Math.round(rate(r.pages, r.cold))} pages/s), ` +
@@ -67,3 +72,4 @@ if (values.publish) {
 const path = join(ROOT, 'bench/RESULTS.md');
 writeResults(path, machine, results, publishing, reader);
 console.log(`Wrote ${path}`);
+trash.empty();

@@ -41,6 +41,11 @@ process tree (build and lake together), sampled every 50 ms. The ratio is the
 build's wall time over the baseline's, measured in the same run: the same story
 pages written by a bare Astro route with no content layer and no lake.
 
+Every first build and baseline runs before any rebuild, and nothing is deleted
+while they run (old work is set aside and deleted at the end): on this disk,
+files created soon after many were deleted cost several times the kernel time
+(scripts/bench/set-aside.ts), and a figure would depend on what ran before it.
+
 | stories | pages | first build (fresh lake, empty caches) | rebuild (unchanged content, warm caches) | bare Astro baseline | import |
 | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}

@@ -1,10 +1,11 @@
 // The foundation benchmark: N synthetic stories into a fresh lake, built end
 // to end by `npm run build`, against a bare Astro build of the same pages.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_NODE_FLAGS } from '../support/build-heap.ts';
 import { type Measurement, measure } from './measure.ts';
+import type { Trash } from './set-aside.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const script = (name: string) => join(ROOT, 'scripts', name);
@@ -21,13 +22,23 @@ export type SiteBenchResult = {
 /** Pages per second of a build that wrote `pages` pages. */
 export const rate = (pages: number, m: Measurement) => pages / m.seconds;
 
-export async function benchSite(
+/** A size's first build and baseline, and the rebuild still to run. */
+export type FirstBuilds = Omit<SiteBenchResult, 'warm'> & { rebuild(): Promise<SiteBenchResult> };
+
+/**
+ * Generates, imports, builds and builds the baseline for one size. The rebuild
+ * is left to the caller: it deletes the first build's site when it replaces
+ * it, so every size's first build and baseline run before any rebuild (see
+ * set-aside.ts).
+ */
+export async function benchFirstBuilds(
   stories: number,
   workDir: string,
+  trash: Trash,
   log: (line: string) => void,
-): Promise<SiteBenchResult> {
+): Promise<FirstBuilds> {
   const dir = join(workDir, `${stories}`);
-  rmSync(dir, { recursive: true, force: true });
+  trash.setAside(dir);
   mkdirSync(dir, { recursive: true });
   const node = process.execPath;
 
@@ -45,8 +56,6 @@ export async function benchSite(
   // As `npm run build` runs it.
   const build = [...BUILD_NODE_FLAGS, script('build.ts'), '--out', out];
   const cold = await measure(node, build, env);
-  log(`${stories} stories: rebuild (nothing changed, warm caches)`);
-  const warm = await measure(node, build, env);
   const pages = countHtml(out);
 
   log(`${stories} stories: bare Astro baseline of the same story pages`);
@@ -54,9 +63,19 @@ export async function benchSite(
   cpSync(join(out, 'story'), storyPages, { recursive: true });
   const baseline = await measure(node, [script('bench/baseline-build.ts'), storyPages, join(dir, 'baseline-dist')]);
   if (!existsSync(join(dir, 'baseline-dist', 'story'))) throw new Error('the baseline build wrote no story pages');
-  rmSync(lake, { recursive: true, force: true });
-  rmSync(join(dir, 'publish'), { recursive: true, force: true });
-  return { stories, pages, importSeconds: imported.seconds, cold, warm, baseline };
+
+  const first = { stories, pages, importSeconds: imported.seconds, cold, baseline };
+  return {
+    ...first,
+    rebuild: async () => {
+      log(`${stories} stories: rebuild (nothing changed, warm caches)`);
+      const warm = await measure(node, build, env);
+      const rebuilt = countHtml(out);
+      if (rebuilt !== pages) throw new Error(`the rebuild wrote ${rebuilt} pages, the first build ${pages}`);
+      trash.setAside(lake);
+      return { ...first, warm };
+    },
+  };
 }
 
 function countHtml(dir: string): number {
