@@ -103,7 +103,8 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     const e = error as Error & { hint?: string };
-    if (e.name !== 'LakeAlreadyRunning') throw error;
+    // Errors the lake names say what to do; anything else is a bug, with its stack.
+    if (!e.hint) throw error;
     process.stderr.write(`${e.name}: ${e.message}\nWhat to do: ${e.hint}\n`);
     return 1;
   }

@@ -15,14 +15,29 @@ export const DATABASE_FILE = 'lake.db';
  */
 export function openDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
-  db.exec('PRAGMA journal_mode = WAL');
+  const path = join(dataDir, DATABASE_FILE);
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode = WAL');
+  } catch (error) {
+    throw databaseUnreadable(path, error);
+  }
   db.exec('PRAGMA synchronous = FULL');
   // Another process (token CLI, an import) may hold the write lock briefly.
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/** A data directory whose database SQLite cannot open: named, with what to do, never a stack trace. */
+function databaseUnreadable(path: string, cause: unknown): Error {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return Object.assign(new Error(`The lake's database ${path} cannot be opened: ${why}.`, { cause }), {
+    name: 'LakeDatabaseUnreadable',
+    hint: 'Restore the data directory from a backup, or move it aside and import an export into a fresh one (npm run import -- <export> --data-dir <dir>).',
+  });
 }
 
 /** Runs `work` inside one SQLite write transaction: all of it is stored or none. */
