@@ -7,7 +7,7 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { onContentHostReleased } from '../../site/lib/content/content-host-release.ts';
+import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { siteCodeVersion } from './site-code-version.ts';
 
@@ -41,27 +41,38 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   process.env.NEWSROOM_CODE_VERSION = siteCodeVersion(ROOT);
   if (options.strict) process.env.NEWSROOM_STRICT = 'true';
 
-  const lake = process.env.SANITY_API_HOST ? undefined : await connectToLake({ dataDir: options.lakeDir });
-  if (lake?.shared) console.log(`Reading from the lake already running on this data directory (${lake.url}).`);
-  // A lake started for this build alone holds all content in memory; once the
-  // content and its images are loaded, it is stopped while the pages render.
-  const unregister =
-    lake && !lake.shared
-      ? onContentHostReleased(() => {
-          console.log('Content and images are loaded: the embedded lake is stopped while the pages render.');
-          void lake.stop();
-        })
-      : undefined;
-  try {
+  // The embedded lake and Astro each take about a second to start, so they
+  // start together; the loaders wait for the lake (content-host-release.ts).
+  const lakeStarting = process.env.SANITY_API_HOST ? undefined : connectToLake({ dataDir: options.lakeDir });
+  let unregister: (() => void) | undefined;
+  const lakeReady = lakeStarting?.then((lake) => {
+    if (lake.shared) console.log(`Reading from the lake already running on this data directory (${lake.url}).`);
     // Astro's config and the content loader read the environment, so the lake's
     // address goes there rather than through a side channel.
-    if (lake) Object.assign(process.env, lakeEnv(lake.url));
+    Object.assign(process.env, lakeEnv(lake.url));
+    // A lake started for this build alone holds all content in memory; once the
+    // content and its images are loaded, it is stopped while the pages render.
+    if (!lake.shared)
+      unregister = onContentHostReleased(() => {
+        console.log('Content and images are loaded: the embedded lake is stopped while the pages render.');
+        void lake.stop();
+      });
+  });
+  const unwait = lakeReady ? onContentHostStarting(lakeReady) : undefined;
+  try {
     process.chdir(ROOT);
-    await build({ root: ROOT, outDir: staging, cacheDir, logLevel: process.env.CI ? 'warn' : 'info' });
+    const [lake, site] = await Promise.allSettled([
+      lakeReady,
+      build({ root: ROOT, outDir: staging, cacheDir, logLevel: process.env.CI ? 'warn' : 'info' }),
+    ]);
+    // A lake that could not start is why the build failed too; say so first.
+    if (lake.status === 'rejected') throw lake.reason;
+    if (site.status === 'rejected') throw site.reason;
     await replaceDir(staging, outDir);
   } finally {
+    unwait?.();
     unregister?.();
-    await lake?.stop();
+    await (await lakeStarting?.catch(() => undefined))?.stop();
     await rm(staging, { recursive: true, force: true });
   }
   return { outDir, ms: performance.now() - started };

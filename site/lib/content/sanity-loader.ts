@@ -13,7 +13,7 @@ import { requireOriginalsIn } from '../images/original-registry.ts';
 import { contentClient } from '../sanity/client.ts';
 import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
-import { contentHostReleasable } from './content-host-release.ts';
+import { contentHostReleasable, contentHostStarted } from './content-host-release.ts';
 import { contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
 import { type EntryHooks, type StoreRun, storeDocuments } from './store-documents.ts';
 
@@ -46,6 +46,7 @@ export function sanityLoader<S extends z.ZodType>(options: SanityLoaderOptions<S
 }
 
 async function load<S extends z.ZodType>(context: LoaderContext, options: SanityLoaderOptions<S>): Promise<void> {
+  if (!options.config) await contentHostStarted();
   const config = options.config ?? readContentConfig();
   const hooks = options.hooks ?? {};
   hooks.begin?.(context);
