@@ -118,11 +118,19 @@ describe('deploying releases to the edge', () => {
     expect((await get('/../../etc/passwd')).status).toBe(404);
   });
 
-  it('refuses a build with a broken internal link and keeps the live site', async () => {
-    const broken = buildDir({ ...site, 'story/b.html': page('Story B v2', ['/story/gone']) });
+  it('refuses a build with a broken internal link, naming every page that has it, and keeps the live site', async () => {
+    const broken = buildDir({
+      ...site,
+      'story/b.html': page('Story B v2', ['/story/gone', '/story/a']),
+      'story/c.html': page('Story C', ['/story/a', '/story/gone']),
+    });
     const attempt = deployBuild({ store, buildDir: broken });
     await expect(attempt).rejects.toBeInstanceOf(DeployRejected);
-    await expect(attempt).rejects.toThrow('/story/b.html: links to /story/gone, which is not in the release');
+    const rejected = (await attempt.catch((e: unknown) => e)) as DeployRejected;
+    expect(rejected.problems).toEqual([
+      { page: '/story/b.html', problem: 'links to /story/gone, which is not in the release' },
+      { page: '/story/c.html', problem: 'links to /story/gone, which is not in the release' },
+    ]);
     expect(store.liveId()).toBe(first);
     expect(await (await get('/story/b')).text()).toContain('<h1>Story B</h1>');
   });
