@@ -1,5 +1,5 @@
-// A short hash of a value's JSON, computed once per object: listing pages
-// hash the fingerprints of the stories they show, not the stories themselves.
+// A short hash of a value's JSON, computed once per object (site settings, a
+// listing's person or section). Stories have their digest (storyPrint).
 import { createHash } from 'node:crypto';
 
 const cache = new WeakMap<object, string>();
