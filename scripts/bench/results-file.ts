@@ -43,7 +43,7 @@ pages written by a bare Astro route with no content layer and no lake.
 
 Every first build and baseline runs before any rebuild, and nothing is deleted
 while they run (old work is set aside and deleted at the end): on this disk,
-files created soon after many were deleted cost several times the kernel time
+files created soon after many were deleted cost about twice the kernel time
 (scripts/bench/set-aside.ts), and a figure would depend on what ran before it.
 
 | stories | pages | first build (fresh lake, empty caches) | rebuild (unchanged content, warm caches) | bare Astro baseline | import |
