@@ -5,18 +5,23 @@ import type { StoryEntry } from '../content/story-entry.ts';
 
 type Dated = Pick<StoryEntry, 'publishedAt' | 'updatedAt' | 'corrections'>;
 
-/** The latest of some ISO date-times, as written (their offsets kept), or undefined for none. */
-export function latestOf(dates: Iterable<string | undefined>): string | undefined {
-  let latest: string | undefined;
+/** The item whose time is latest: the first of equals; one without a time (NaN) never. */
+function latestBy<T>(items: Iterable<T>, time: (item: T) => number): T | undefined {
+  let latest: T | undefined;
   let latestTime = Number.NEGATIVE_INFINITY;
-  for (const iso of dates) {
-    const time = iso ? Date.parse(iso) : Number.NaN;
-    if (time > latestTime) {
-      latest = iso;
-      latestTime = time;
+  for (const item of items) {
+    const t = time(item);
+    if (t > latestTime) {
+      latest = item;
+      latestTime = t;
     }
   }
   return latest;
+}
+
+/** The latest of some ISO date-times, as written (their offsets kept), or undefined for none. */
+export function latestOf(dates: Iterable<string | undefined>): string | undefined {
+  return latestBy(dates, (iso) => (iso ? Date.parse(iso) : Number.NaN));
 }
 
 // A story's last change, worked out once per build: every listing page's
@@ -41,16 +46,8 @@ export function storyModified(story: Dated): string {
   return modifiedOf(story).iso;
 }
 
-/** The latest change among `stories`, or undefined for none (as latestOf: the first of equals wins). */
+/** The latest change among `stories`, or undefined for none. */
 export function latestModified(stories: readonly Dated[]): string | undefined {
-  let latest: string | undefined;
-  let latestTime = Number.NEGATIVE_INFINITY;
-  for (const story of stories) {
-    const { iso, time } = modifiedOf(story);
-    if (time > latestTime) {
-      latest = iso;
-      latestTime = time;
-    }
-  }
-  return latest;
+  const latest = latestBy(stories, (story) => modifiedOf(story).time);
+  return latest && modifiedOf(latest).iso;
 }
