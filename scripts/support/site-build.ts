@@ -47,8 +47,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   let unregister: (() => void) | undefined;
   const lakeReady = lakeStarting?.then((lake) => {
     if (lake.shared) console.log(`Reading from the lake already running on this data directory (${lake.url}).`);
-    // Astro's config and the content loader read the environment, so the lake's
-    // address goes there rather than through a side channel.
+    // The content loader reads the environment (once this promise settles), so
+    // the lake's address goes there rather than through a side channel.
     Object.assign(process.env, lakeEnv(lake.url));
     // A lake started for this build alone holds all content in memory; once the
     // content and its images are loaded, it is stopped while the pages render.
