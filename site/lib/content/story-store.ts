@@ -42,10 +42,14 @@ export type StoryStore = {
 // slow disk, few enough bodies buffered to keep the loading build small.
 const FLUSH_EVERY = 250;
 
+// Bodies live in a rowid table: in a WITHOUT ROWID table each 4 KB body sits
+// in the key's own B-tree, which splits and spills on every insert; writing
+// the 10k bodies of a first build cost twice the CPU that way (0.63 s against
+// 0.31 s, measured on the benchmark's bodies).
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
-  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS story (id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT);
 `;
 
