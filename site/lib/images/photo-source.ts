@@ -40,15 +40,20 @@ const rects = new Map<string, Rect>();
 
 /** The region of the original (x, y, width, height) that `shape` takes, per photoUrl. */
 export function sourceRect(photo: PhotoLike, shape: PhotoShape): Rect {
-  const c = photo.crop;
-  const h = photo.hotspot;
-  const key = `${photo.asset._id}|${c ? `${c.top},${c.bottom},${c.left},${c.right}` : ''}|${h ? `${h.x},${h.y},${h.width},${h.height}` : ''}|${shape.width}x${shape.height}`;
+  const key = `${photoKey(photo)}|${shape.width}x${shape.height}`;
   let rect = rects.get(key);
   if (!rect) {
     rect = computeRect(photo, shape);
     rects.set(key, rect);
   }
   return [...rect];
+}
+
+/** What decides a photo's pixels: the original, the crop and the hotspot. Equal keys, equal variants. */
+export function photoKey(photo: PhotoLike): string {
+  const c = photo.crop;
+  const h = photo.hotspot;
+  return `${photo.asset._id}|${c ? `${c.top},${c.bottom},${c.left},${c.right}` : ''}|${h ? `${h.x},${h.y},${h.width},${h.height}` : ''}`;
 }
 
 function computeRect(photo: PhotoLike, shape: PhotoShape): Rect {

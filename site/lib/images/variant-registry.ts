@@ -9,6 +9,7 @@ type Listener = (name: string, variant: ImageVariant) => void;
 const registry = () => processShared('imageVariants', () => new Map<string, ImageVariant>());
 const listeners = () => processShared('imageVariantListeners', () => new Set<Listener>());
 const anticipated = () => processShared('imageVariantsAnticipated', () => new Set<string>());
+const photosSeen = () => processShared('imageVariantsPhotosSeen', () => new Set<string>());
 
 /**
  * Calls `listener` with each variant the first time it is required or
@@ -45,10 +46,19 @@ export function anticipateVariant(v: ImageVariant): void {
   for (const listener of listeners()) listener(name, v);
 }
 
+/** True the first time this build asks about a photo (its photoKey), so its variants are worked out once. */
+export function firstSightOfPhoto(key: string): boolean {
+  const seen = photosSeen();
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 /** Forgets the variants of an earlier build in this process (the publisher's build worker runs many). */
 export function resetVariants(): void {
   registry().clear();
   anticipated().clear();
+  photosSeen().clear();
 }
 
 /** Every variant recorded so far, by file name. */
