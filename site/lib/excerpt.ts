@@ -3,12 +3,7 @@
  * boundary near `max` characters, with an ellipsis when anything was cut.
  */
 export function excerpt(text: string, max = 160): string {
-  // Only the start of a story can end up in its excerpt, so a prefix surely
-  // long enough is collapsed rather than the whole text (thousands of
-  // characters, 10k times in a large build). Whitespace-heavy text whose
-  // prefix collapses to too little falls back to the whole.
-  const prefix = text.length > PREFIX * max ? collapse(text.slice(0, PREFIX * max)) : undefined;
-  const flat = prefix !== undefined && prefix.length > max ? prefix : collapse(text);
+  const flat = collapsedStart(text, max);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), Math.floor(max / 2)));
@@ -18,3 +13,16 @@ export function excerpt(text: string, max = 160): string {
 const PREFIX = 2;
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The text with whitespace collapsed, at least its first `max` + 1 characters
+ * of it (all of it when shorter): what an excerpt or an opening is cut from.
+ */
+export function collapsedStart(text: string, max: number): string {
+  // Only the start can end up in the cut, so a prefix surely long enough is
+  // collapsed rather than the whole text (thousands of characters, 10k times
+  // in a large build). Whitespace-heavy text whose prefix collapses to too
+  // little falls back to the whole.
+  const prefix = text.length > PREFIX * max ? collapse(text.slice(0, PREFIX * max)) : undefined;
+  return prefix !== undefined && prefix.length > max ? prefix : collapse(text);
+}

@@ -3,7 +3,14 @@
 // of reusing HTML made by the old code.
 import { codeFingerprint } from './code-fingerprint.ts';
 
-const RENDER_CODE = ['../portable-text/', '../images/', './story-entry.ts'];
+const RENDER_CODE = [
+  '../portable-text/',
+  '../images/',
+  './story-entry.ts',
+  '../excerpt.ts',
+  '../word-count.ts',
+  '../search/search-opening.ts',
+];
 
 let cached: string | undefined;
 

@@ -7,6 +7,8 @@ import { excerpt } from '../excerpt.ts';
 import { responsiveImage } from '../images/responsive-image.ts';
 import type { ImageVariant } from '../images/variant.ts';
 import { renderPortableText } from '../portable-text/index.ts';
+import { searchOpening } from '../search/search-opening.ts';
+import { countWords } from '../word-count.ts';
 import { linkedStorySlugs } from './story-links.ts';
 
 export const INLINE_PHOTO = { widths: [480, 800], sizes: '(min-width: 50rem) 46rem, 100vw' } as const;
@@ -33,6 +35,8 @@ export type RenderedBody = z.infer<typeof renderedBody>;
 
 export type RenderedStory = {
   html: string;
+  /** The opening of the body's words that the search index holds (search-opening.ts). */
+  searchOpening: string;
   body: Omit<RenderedBody, 'store' | 'key'>;
   /** Image variants the body links to. */
   images: ImageVariant[];
@@ -53,10 +57,11 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
   });
   return {
     html: rendered.html,
+    searchOpening: searchOpening(rendered.plainText),
     body: {
       excerpt: excerpt(rendered.plainText, 300),
       headings: rendered.headings,
-      wordCount: rendered.plainText.split(/\s+/).filter(Boolean).length,
+      wordCount: countWords(rendered.plainText),
       storyLinks: linkedStorySlugs(rendered.html),
     },
     images,

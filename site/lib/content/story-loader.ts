@@ -50,7 +50,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         const rendered = renderStoryBody(story, options.siteUrl);
         for (const d of rendered.diagnostics) console.warn(`${d.name}: ${d.message}`);
         const entry: StoryEntry = { ...story, body: { ...rendered.body, store: stories.path, key: digest } };
-        stories.put(entry, rendered.html, rendered.images);
+        stories.put(entry, { html: rendered.html, opening: rendered.searchOpening }, rendered.images);
         return { store: stories.path, _rev: story._rev };
       },
       finish: () => {

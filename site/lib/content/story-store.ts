@@ -1,6 +1,7 @@
 // The stories of a build, kept by the loader in one SQLite file in Astro's
 // cache directory: each story's validated entry (everything pages, feeds and
-// search read) and its rendered body, keyed by the digest it was rendered from.
+// search read) and its rendered body (the HTML, and the opening of its words
+// that the search index holds), keyed by the digest it was rendered from.
 //
 // Why not in Astro's data store: Astro bundles its data store into the build
 // as one JavaScript module. At 10k stories that module cost, on every build,
@@ -18,6 +19,9 @@ import { isImageAssetId } from '../images/original-registry.ts';
 import type { ImageVariant } from '../images/variant.ts';
 import type { StoryEntry } from './story-entry.ts';
 
+/** A rendered body as the store keeps it. */
+export type StoredBody = { html: string; opening: string };
+
 export type StoryStore = {
   path: string;
   /**
@@ -25,7 +29,7 @@ export type StoryStore = {
    * transaction. Every FLUSH_EVERY stories are written as they come, so a first
    * load of 10k stories never holds all their bodies in memory at once.
    */
-  put(entry: StoryEntry, html: string, images: readonly ImageVariant[]): void;
+  put(entry: StoryEntry, body: StoredBody, images: readonly ImageVariant[]): void;
   flush(): void;
   /** Keeps only these stories (and their bodies). */
   retain(ids: ReadonlySet<string>): void;
@@ -49,29 +53,30 @@ const FLUSH_EVERY = 250;
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
-  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL, opening TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS story (id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT);
 `;
 
 export function storyStore(path: string): StoryStore {
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
+  forgetOlderLayout(db);
   db.exec(SCHEMA);
-  const putBody = db.prepare('INSERT OR REPLACE INTO body (digest, html) VALUES (?, ?)');
+  const putBody = db.prepare('INSERT OR REPLACE INTO body (digest, html, opening) VALUES (?, ?, ?)');
   const putStory = db.prepare('INSERT OR REPLACE INTO story (id, digest, entry, images) VALUES (?, ?, ?, ?)');
-  const pending: [StoryEntry, string, readonly ImageVariant[]][] = [];
+  const pending: [StoryEntry, StoredBody, readonly ImageVariant[]][] = [];
   const flush = () =>
     transaction(db, () => {
-      for (const [entry, html, images] of pending) {
-        putBody.run(entry.body.key, html);
+      for (const [entry, body, images] of pending) {
+        putBody.run(entry.body.key, body.html, body.opening);
         putStory.run(entry._id, entry.body.key, JSON.stringify(entry), images.length ? JSON.stringify(images) : null);
       }
       pending.length = 0;
     });
   return {
     path,
-    put: (entry, html, images) => {
-      if (pending.push([entry, html, images]) >= FLUSH_EVERY) flush();
+    put: (entry, body, images) => {
+      if (pending.push([entry, body, images]) >= FLUSH_EVERY) flush();
     },
     flush,
     retain: (ids) =>
@@ -108,6 +113,17 @@ export function storyStore(path: string): StoryStore {
   };
 }
 
+/**
+ * A store written by an older build, whose bodies have no opening, is
+ * emptied: the loader then finds none of its pointers kept (story-loader.ts)
+ * and renders every story again, as it would anyway for a renderer change.
+ */
+function forgetOlderLayout(db: DatabaseSync): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('body')").all() as { name: string }[];
+  if (columns.length === 0 || columns.some((c) => c.name === 'opening')) return;
+  db.exec('DROP TABLE body; DROP TABLE IF EXISTS story;');
+}
+
 function transaction(db: DatabaseSync, work: () => void): void {
   db.exec('BEGIN');
   try {
@@ -130,16 +146,29 @@ export function readStories(path: string, ids: ReadonlySet<string>): StoryEntry[
   }
 }
 
-const readers = new Map<string, StatementSync>();
+const readers = new Map<string, { html: StatementSync; opening: StatementSync }>();
+
+function readColumn(store: string, digest: string, column: 'html' | 'opening'): string {
+  let read = readers.get(store);
+  if (!read) {
+    const db = new DatabaseSync(store, { readOnly: true });
+    read = {
+      html: db.prepare('SELECT html AS text FROM body WHERE digest = ?'),
+      opening: db.prepare('SELECT opening AS text FROM body WHERE digest = ?'),
+    };
+    readers.set(store, read);
+  }
+  const row = read[column].get(digest) as { text: string } | undefined;
+  if (!row) throw new Error(`The rendered body ${digest} is missing from ${store}; rebuild to render it again.`);
+  return row.text;
+}
 
 /** A page's body HTML, from the store and digest its entry names. */
 export function readBody(store: string, digest: string): string {
-  let read = readers.get(store);
-  if (!read) {
-    read = new DatabaseSync(store, { readOnly: true }).prepare('SELECT html FROM body WHERE digest = ?');
-    readers.set(store, read);
-  }
-  const row = read.get(digest) as { html: string } | undefined;
-  if (!row) throw new Error(`The rendered body ${digest} is missing from ${store}; rebuild to render it again.`);
-  return row.html;
+  return readColumn(store, digest, 'html');
+}
+
+/** The opening of a body's words, for the search index (search-opening.ts). */
+export function readOpening(store: string, digest: string): string {
+  return readColumn(store, digest, 'opening');
 }

@@ -13,8 +13,7 @@ import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { codeFingerprint } from '../content/code-fingerprint.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
-import { readBody } from '../content/story-store.ts';
-import { htmlText } from './html-text.ts';
+import { readOpening } from '../content/story-store.ts';
 import { linkTree } from './link-tree.ts';
 import { searchRecord } from './search-record.ts';
 import { shardOf } from './search-shards.ts';
@@ -29,14 +28,7 @@ const MAX_FRAGMENTS_PER_SHARD = 60;
 /** Stories made into records between yields to the event loop, so the build around it keeps moving. */
 const BATCH = 250;
 
-const SEARCH_CODE = [
-  './search-record.ts',
-  './html-text.ts',
-  './search-index.ts',
-  './search-shards.ts',
-  '../dates.ts',
-  '../routes.ts',
-];
+const SEARCH_CODE = ['./search-record.ts', './search-index.ts', './search-shards.ts', '../dates.ts', '../routes.ts'];
 
 export type IndexReport = { records: number; shards: Map<number, string>; indexed: number };
 export type PendingIndex = Promise<IndexReport>;
@@ -90,7 +82,7 @@ async function writeShards(shards: readonly Shard[]): Promise<void> {
       const added: Promise<void>[] = [];
       for (let i = 0; i < stories.length; i += BATCH) {
         for (const story of stories.slice(i, i + BATCH)) {
-          const record = searchRecord(story, htmlText(readBody(story.body.store, story.body.key)));
+          const record = searchRecord(story, readOpening(story.body.store, story.body.key));
           added.push(
             index.addCustomRecord(record).then((r) => {
               if (r.errors.length) throw new Error(`Pagefind refused ${record.url}: ${r.errors.join('; ')}`);

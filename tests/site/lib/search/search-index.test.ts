@@ -30,7 +30,12 @@ function story(n: number, version = 1): StoryEntry {
 beforeAll(() => {
   const stories = storyStore(store);
   for (let n = 0; n < 40; n++)
-    for (const v of [1, 2]) stories.put(story(n, v), `<p>Words of story ${n}, version ${v}.</p>`, []);
+    for (const v of [1, 2])
+      stories.put(
+        story(n, v),
+        { html: `<p>Words of story ${n}, version ${v}.</p>`, opening: `Words of story ${n}, version ${v}.` },
+        [],
+      );
   stories.flush();
   stories.close();
 });

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import type { StoryEntry } from '../../../../site/lib/content/story-entry.ts';
+import { readBody, readOpening, storyStore } from '../../../../site/lib/content/story-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'story-store-test-'));
+
+const entry = (id: string, key: string) => ({ _id: id, body: { key } }) as unknown as StoryEntry;
+
+describe('the story store', () => {
+  it('gives pages the body HTML and the search index its opening', () => {
+    const path = join(dir, 'fresh.sqlite');
+    const store = storyStore(path);
+    store.put(entry('story-a', 'digest-a'), { html: '<p>Tehran says.</p>', opening: 'Tehran says.' }, []);
+    store.flush();
+    expect(store.digests()).toEqual(new Map([['story-a', 'digest-a']]));
+    store.close();
+    expect(readBody(path, 'digest-a')).toBe('<p>Tehran says.</p>');
+    expect(readOpening(path, 'digest-a')).toBe('Tehran says.');
+    expect(() => readBody(path, 'digest-gone')).toThrow(/digest-gone is missing .*rebuild/);
+  });
+
+  it('forgets a store an older build wrote without openings, so every story is rendered again', () => {
+    const path = join(dir, 'older.sqlite');
+    const old = new DatabaseSync(path);
+    old.exec(`CREATE TABLE body (digest TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE story (id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT);
+      INSERT INTO body VALUES ('digest-old', '<p>Old.</p>');
+      INSERT INTO story VALUES ('story-old', 'digest-old', '{}', NULL);`);
+    old.close();
+    const store = storyStore(path);
+    // No story is kept, so the loader fetches and renders them all again.
+    expect(store.digests().size).toBe(0);
+    store.put(entry('story-old', 'digest-new'), { html: '<p>New.</p>', opening: 'New.' }, []);
+    store.flush();
+    store.close();
+    expect(readOpening(path, 'digest-new')).toBe('New.');
+  });
+});
