@@ -1,13 +1,37 @@
 // Runs a command as a child process and measures what a reader of the results
-// cares about: wall time and the peak memory of the whole process tree.
+// cares about: wall time and the peak memory of the whole process tree, and
+// the CPU time it used, which says how much of the wall time was work.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { sampleTreeRss } from './process-tree-rss.ts';
 
-export type Measurement = { seconds: number; peakRssBytes: number; output: string };
+export type Measurement = {
+  seconds: number;
+  peakRssBytes: number;
+  /** User and system CPU-seconds of the process tree; undefined without /proc. */
+  cpuSeconds?: number;
+  output: string;
+};
+
+/**
+ * CPU-seconds used by this process's children that have ended, and by theirs
+ * (cutime and cstime in /proc/self/stat, in Linux's 100 ticks a second): the
+ * build's lake, Pagefind and image threads are all in it once the build exits.
+ */
+function endedChildrenCpu(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 export function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = endedChildrenCpu();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = sampleTreeRss(child.pid as number);
     let output = '';
@@ -21,8 +45,10 @@ export function measure(command: string, args: string[], env: Record<string, str
     child.once('exit', (code) => {
       const peakRssBytes = sampler.stop();
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = endedChildrenCpu();
+      const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
-      else resolve({ seconds, peakRssBytes, output });
+      else resolve({ seconds, peakRssBytes, cpuSeconds, output });
     });
   });
 }

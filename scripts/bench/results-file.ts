@@ -7,6 +7,7 @@ import { rate, type SiteBenchResult } from './site-bench.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const cpu = (m: { cpuSeconds?: number }) => (m.cpuSeconds === undefined ? '' : ` · ${m.cpuSeconds.toFixed(1)} CPU-s`);
 
 export function writeResults(
   path: string,
@@ -19,9 +20,9 @@ export function writeResults(
     const ratio = (m: { seconds: number }) => (m.seconds / r.baseline.seconds).toFixed(2);
     return [
       `| ${r.stories.toLocaleString('en')} | ${r.pages.toLocaleString('en')}`,
-      `${s(r.cold.seconds)} · ${Math.round(rate(r.pages, r.cold))} pages/s · ${mb(r.cold.peakRssBytes)} · ×${ratio(r.cold)}`,
-      `${s(r.warm.seconds)} · ${Math.round(rate(r.pages, r.warm))} pages/s · ${mb(r.warm.peakRssBytes)} · ×${ratio(r.warm)}`,
-      `${s(r.baseline.seconds)} · ${mb(r.baseline.peakRssBytes)}`,
+      `${s(r.cold.seconds)} · ${Math.round(rate(r.pages, r.cold))} pages/s · ${mb(r.cold.peakRssBytes)}${cpu(r.cold)} · ×${ratio(r.cold)}`,
+      `${s(r.warm.seconds)} · ${Math.round(rate(r.pages, r.warm))} pages/s · ${mb(r.warm.peakRssBytes)}${cpu(r.warm)} · ×${ratio(r.warm)}`,
+      `${s(r.baseline.seconds)} · ${mb(r.baseline.peakRssBytes)}${cpu(r.baseline)}`,
       `${s(r.importSeconds)} |`,
     ].join(' | ');
   });
@@ -39,7 +40,10 @@ content, imported into a fresh embedded lake, then built end to end with
 rendering, pages, image variants). Memory is the peak resident set of the whole
 process tree (build and lake together), sampled every 50 ms. The ratio is the
 build's wall time over the baseline's, measured in the same run: the same story
-pages written by a bare Astro route with no content layer and no lake.
+pages written by a bare Astro route with no content layer and no lake. CPU-s
+is the user and system time of the whole process tree: with two cores, a
+build can take no less wall time than half its CPU-seconds, so it says how
+much of a ratio is work rather than waiting.
 
 Every first build and baseline runs before any rebuild, and nothing is deleted
 while they run (old work is set aside and deleted at the end): on this disk,
