@@ -14,9 +14,12 @@ export type Measurement = {
 };
 
 /**
- * CPU-seconds used by this process's children that have ended, and by theirs
- * (cutime and cstime in /proc/self/stat, in Linux's 100 ticks a second): the
- * build's lake, Pagefind and image threads are all in it once the build exits.
+ * CPU-seconds used by this process's children that have ended, and by the
+ * descendants each of them waited for (cutime and cstime in /proc/self/stat,
+ * in Linux's 100 ticks a second): the build's own threads (images included)
+ * and its lake. A Pagefind process is counted if it ended before the build
+ * did; the build stops it without waiting, so one still running at the very
+ * end would be missed.
  */
 function endedChildrenCpu(): number | undefined {
   try {

@@ -70,17 +70,18 @@ function fromTemplate(w: WallClock): string {
   return text;
 }
 
-// The template is checked against Intl itself on the first date printed; an
-// ICU that words dates differently gets Intl for every date instead.
-let templateAgrees: boolean | undefined;
+// The template is checked against Intl itself once, on a morning in January
+// and an afternoon in July (standard and summer time); an ICU that words
+// dates differently gets Intl for every date instead.
+const templateAgrees = [Date.UTC(2001, 0, 2, 3, 4), Date.UTC(2001, 6, 2, 15, 4)].every((ms) => {
+  const wall = clock(ms);
+  return wall !== undefined && fromTemplate(wall) === long.format(ms);
+});
 
 export function formatDateTime(iso: string): string {
   const ms = Date.parse(iso);
-  const wall = templateAgrees === false ? undefined : clock(ms);
-  if (!wall) return long.format(ms);
-  const text = fromTemplate(wall);
-  templateAgrees ??= text === long.format(ms);
-  return templateAgrees ? text : long.format(ms);
+  const wall = templateAgrees ? clock(ms) : undefined;
+  return wall ? fromTemplate(wall) : long.format(ms);
 }
 
 // A short date names a day, so it is asked of Intl once per day shown.

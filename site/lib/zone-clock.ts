@@ -22,6 +22,13 @@ export type WallClock = {
 
 const DAY_MS = 86_400_000;
 
+// Years 1000-9999 only: Date.UTC reads years 0-99 as 19xx, Intl prints eras
+// and short years outside this range, and the last days a Date can hold
+// cannot be probed a day ahead. News is dated well inside it; anything else
+// is left to Intl.
+const FIRST = Date.UTC(1000, 0, 2);
+const LAST = Date.UTC(9999, 11, 30);
+
 export type ZoneClock = (ms: number) => WallClock | undefined;
 
 /** A clock for `timeZone` that caches what it learns per UTC day. */
@@ -54,7 +61,7 @@ export function zoneClock(timeZone: string): ZoneClock {
     return { offset: wall - (ms - (((ms % 1000) + 1000) % 1000)), zoneName: parts.timeZoneName ?? '' };
   };
   return (ms) => {
-    if (!Number.isFinite(ms)) return undefined;
+    if (!(ms >= FIRST && ms <= LAST)) return undefined;
     const dayIndex = Math.floor(ms / DAY_MS);
     let day = days.get(dayIndex);
     if (day === undefined) {

@@ -7,6 +7,7 @@ const RENDER_CODE = [
   '../portable-text/',
   '../images/',
   './story-entry.ts',
+  './story-links.ts',
   '../excerpt.ts',
   '../word-count.ts',
   '../search/search-opening.ts',

@@ -117,11 +117,15 @@ export function storyStore(path: string): StoryStore {
  * A store written by an older build, whose bodies have no opening, is
  * emptied: the loader then finds none of its pointers kept (story-loader.ts)
  * and renders every story again, as it would anyway for a renderer change.
+ * So is a store with stories but no bodies: its pointers would name bodies
+ * that can never be read. Both tables go in one transaction.
  */
 function forgetOlderLayout(db: DatabaseSync): void {
-  const columns = db.prepare("SELECT name FROM pragma_table_info('body')").all() as { name: string }[];
-  if (columns.length === 0 || columns.some((c) => c.name === 'opening')) return;
-  db.exec('DROP TABLE body; DROP TABLE IF EXISTS story;');
+  const columns = (table: string) =>
+    (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+  const body = columns('body');
+  const current = body.includes('opening') || (body.length === 0 && columns('story').length === 0);
+  if (!current) transaction(db, () => db.exec('DROP TABLE IF EXISTS body; DROP TABLE IF EXISTS story;'));
 }
 
 function transaction(db: DatabaseSync, work: () => void): void {

@@ -28,7 +28,14 @@ const MAX_FRAGMENTS_PER_SHARD = 60;
 /** Stories made into records between yields to the event loop, so the build around it keeps moving. */
 const BATCH = 250;
 
-const SEARCH_CODE = ['./search-record.ts', './search-index.ts', './search-shards.ts', '../dates.ts', '../routes.ts'];
+const SEARCH_CODE = [
+  './search-record.ts',
+  './search-index.ts',
+  './search-shards.ts',
+  '../dates.ts',
+  '../zone-clock.ts',
+  '../routes.ts',
+];
 
 export type IndexReport = { records: number; shards: Map<number, string>; indexed: number };
 export type PendingIndex = Promise<IndexReport>;

@@ -16,16 +16,21 @@ const ZONES = [
 ];
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 const from = Date.UTC(2025, 0, 1);
 const to = Date.UTC(2027, 0, 1);
 
-/** Instants every 97 minutes over two years, and each minute of the days a zone's clock changes. */
+/**
+ * Instants every 97 minutes over two years, and every 7 minutes of the days
+ * a zone's clock changes and of the days either side, where the per-day
+ * offsets are used right up to the change.
+ */
 function instants(zone: string): number[] {
   const clock = zoneClock(zone);
   const out: number[] = [];
   for (let ms = from; ms < to; ms += 97 * MINUTE + 1_234) out.push(ms);
-  for (let day = from; day < to; day += 86_400_000)
-    if (!clock(day)) for (let ms = day; ms < day + 86_400_000; ms += 7 * MINUTE) out.push(ms);
+  for (let day = from; day < to; day += DAY)
+    if (!clock(day)) for (let ms = day - DAY; ms < day + 2 * DAY; ms += 7 * MINUTE) out.push(ms);
   return out;
 }
 
@@ -35,20 +40,59 @@ async function datesIn(zone: string) {
   return import('../../../site/lib/dates.ts');
 }
 
+/** Runs `work` counting calls of Intl.DateTimeFormat's format (a getter handing out a bound function). */
+function countingFormatCalls(work: () => void): number {
+  const proto = Intl.DateTimeFormat.prototype;
+  const original = Object.getOwnPropertyDescriptor(proto, 'format') as PropertyDescriptor;
+  let calls = 0;
+  Object.defineProperty(proto, 'format', {
+    ...original,
+    get() {
+      calls++;
+      return original.get?.call(this);
+    },
+  });
+  try {
+    work();
+  } finally {
+    Object.defineProperty(proto, 'format', original);
+  }
+  return calls;
+}
+
+const intlLong = (zone: string) =>
+  new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+    timeZoneName: 'short',
+  });
+
 afterEach(() => vi.unstubAllEnvs());
 
 describe.each(ZONES)('dates in %s', (zone) => {
   it('print every instant as Intl does: long and short forms, and the calendar day', async () => {
     const { formatDateTime, formatDate, calendarDay } = await datesIn(zone);
-    const long = new Intl.DateTimeFormat('en-US', {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone: zone,
-      timeZoneName: 'short',
+    const clock = zoneClock(zone);
+    const all = instants(zone);
+    const printed: [string, string, string][] = [];
+    // Only instants on days the clock changes are left to Intl; every other one comes from the template.
+    const onChangeDays = all.filter((ms) => !clock(ms)).length;
+    const calls = countingFormatCalls(() => {
+      for (const ms of all) {
+        const iso = new Date(ms).toISOString();
+        const { year, month, day } = calendarDay(iso);
+        printed.push([
+          formatDateTime(iso),
+          formatDate(iso),
+          `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        ]);
+      }
     });
+    const long = intlLong(zone);
     const short = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: zone });
     const isoDay = new Intl.DateTimeFormat('en-CA', {
       year: 'numeric',
@@ -56,42 +100,52 @@ describe.each(ZONES)('dates in %s', (zone) => {
       day: '2-digit',
       timeZone: zone,
     });
-    const all = instants(zone);
-    for (const ms of all) {
+    all.forEach((ms, i) => {
       const iso = new Date(ms).toISOString();
-      expect(formatDateTime(iso), iso).toBe(long.format(ms));
-      expect(formatDate(iso), iso).toBe(short.format(ms));
-      const { year, month, day } = calendarDay(iso);
-      expect(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, iso).toBe(isoDay.format(ms));
-    }
+      expect(printed[i], iso).toEqual([long.format(ms), short.format(ms), isoDay.format(ms)]);
+    });
     expect(all.length).toBeGreaterThan(10_000);
+    // Long form, short form and calendar day each ask Intl on the days clocks change;
+    // otherwise only the short form does, once per calendar day shown (two years' worth).
+    expect(calls).toBeLessThanOrEqual(3 * onChangeDays + 2 * 366 + 2);
+  });
+});
+
+describe('dates far from now', () => {
+  it.each([
+    ['0050-06-01T12:00:00Z'],
+    ['0999-12-31T23:59:00Z'],
+    ['-000044-03-15T12:00:00Z'],
+    ['+275760-09-13T00:00:00Z'],
+  ])('leaves %s to Intl, and prints it as Intl does', async (iso) => {
+    const { formatDateTime, formatDate, calendarDay } = await datesIn('America/New_York');
+    const ms = Date.parse(iso);
+    expect(formatDateTime(iso)).toBe(intlLong('America/New_York').format(ms));
+    expect(formatDate(iso)).toBe(
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' }).format(ms),
+    );
+    expect(() => calendarDay(iso)).not.toThrow();
+  });
+
+  it('does not confuse year 50 with 1950', async () => {
+    const { formatDate, calendarDay } = await datesIn('UTC');
+    expect(formatDate('0050-06-01T12:00:00Z')).toBe('Jun 1, 50');
+    expect(formatDate('1950-06-01T12:00:00Z')).toBe('Jun 1, 1950');
+    expect(calendarDay('0050-06-01T12:00:00Z').year).toBe(50);
   });
 });
 
 describe('formatDateTime', () => {
   it('asks Intl about days, not about each instant', async () => {
     const { formatDateTime } = await datesIn('America/New_York');
-    // `format` is a getter handing out a bound function, so each call reads it once.
-    const proto = Intl.DateTimeFormat.prototype;
-    const original = Object.getOwnPropertyDescriptor(proto, 'format') as PropertyDescriptor;
-    let formats = 0;
-    Object.defineProperty(proto, 'format', {
-      ...original,
-      get() {
-        formats++;
-        return original.get?.call(this);
-      },
-    });
-    const formatToParts = vi.spyOn(proto, 'formatToParts');
-    try {
-      // A thousand stories published over ten days.
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    // A thousand stories published over ten days.
+    const formats = countingFormatCalls(() => {
       for (let i = 0; i < 1000; i++) formatDateTime(new Date(Date.UTC(2026, 5, 1) + i * 863_000).toISOString());
-    } finally {
-      Object.defineProperty(proto, 'format', original);
-      formatToParts.mockRestore();
-    }
-    // One check of the template against Intl, and two offsets for each of the ten days.
-    expect(formats).toBe(1);
+    });
+    formatToParts.mockRestore();
+    // The template was checked when the module loaded; each of the ten days costs two offsets.
+    expect(formats).toBe(0);
     expect(formatToParts.mock.calls.length).toBeLessThanOrEqual(22);
   });
 });

@@ -39,4 +39,15 @@ describe('the story store', () => {
     store.close();
     expect(readOpening(path, 'digest-new')).toBe('New.');
   });
+
+  it('forgets stories whose bodies are gone, instead of pointing at bodies it can never read', () => {
+    const path = join(dir, 'half.sqlite');
+    const half = new DatabaseSync(path);
+    half.exec(`CREATE TABLE story (id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT);
+      INSERT INTO story VALUES ('story-half', 'digest-half', '{}', NULL);`);
+    half.close();
+    const store = storyStore(path);
+    expect(store.digests().size).toBe(0);
+    store.close();
+  });
 });
