@@ -47,7 +47,8 @@ for (const first of firsts) {
 const largest = Math.max(...sizes);
 let reader: ReaderBenchResult | undefined;
 if (values.lighthouse) {
-  reader = await benchReader(join(workDir, String(largest), 'dist'), (line) => console.log(`  ${line}`));
+  const site = results.find((r) => r.stories === largest) as SiteBenchResult;
+  reader = await benchReader(site.outDir, (line) => console.log(`  ${line}`));
   const s = reader.lighthouse.scores;
   console.log(
     `  Lighthouse: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo}; ` +

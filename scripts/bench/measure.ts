@@ -55,3 +55,18 @@ export function measure(command: string, args: string[], env: Record<string, str
     });
   });
 }
+
+/**
+ * The median of repeated measurements of one thing (by wall time, with that
+ * run's CPU time), the peak memory of any of them, and every run's seconds.
+ */
+export function medianOf(runs: readonly Measurement[]): Measurement & { allSeconds: number[] } {
+  if (runs.length === 0) throw new Error('medianOf needs at least one measurement');
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] as Measurement;
+  return {
+    ...median,
+    peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
+    allSeconds: runs.map((r) => r.seconds),
+  };
+}

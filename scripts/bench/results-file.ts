@@ -3,11 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { type PublishBenchResult, percentile } from './publish-bench.ts';
 import type { ReaderBenchResult } from './reader-bench.ts';
 import { readerSection } from './reader-results.ts';
-import { rate, type SiteBenchResult } from './site-bench.ts';
+import { FIRST_BUILD_RUNS, type Repeated, rate, type SiteBenchResult } from './site-bench.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
 const cpu = (m: { cpuSeconds?: number }) => (m.cpuSeconds === undefined ? '' : ` · ${m.cpuSeconds.toFixed(1)} CPU-s`);
+/** The median's seconds, then the range of every run: `21.0 s (20.4–22.5)`. */
+const spread = (m: Repeated) => {
+  const low = Math.min(...m.allSeconds);
+  const high = Math.max(...m.allSeconds);
+  return m.allSeconds.length > 1 ? `${s(m.seconds)} (${low.toFixed(1)}–${high.toFixed(1)})` : s(m.seconds);
+};
 
 export function writeResults(
   path: string,
@@ -20,9 +26,9 @@ export function writeResults(
     const ratio = (m: { seconds: number }) => (m.seconds / r.baseline.seconds).toFixed(2);
     return [
       `| ${r.stories.toLocaleString('en')} | ${r.pages.toLocaleString('en')}`,
-      `${s(r.cold.seconds)} · ${Math.round(rate(r.pages, r.cold))} pages/s · ${mb(r.cold.peakRssBytes)}${cpu(r.cold)} · ×${ratio(r.cold)}`,
+      `${spread(r.cold)} · ${Math.round(rate(r.pages, r.cold))} pages/s · ${mb(r.cold.peakRssBytes)}${cpu(r.cold)} · ×${ratio(r.cold)}`,
       `${s(r.warm.seconds)} · ${Math.round(rate(r.pages, r.warm))} pages/s · ${mb(r.warm.peakRssBytes)}${cpu(r.warm)} · ×${ratio(r.warm)}`,
-      `${s(r.baseline.seconds)} · ${mb(r.baseline.peakRssBytes)}${cpu(r.baseline)}`,
+      `${spread(r.baseline)} · ${mb(r.baseline.peakRssBytes)}${cpu(r.baseline)}`,
       `${s(r.importSeconds)} |`,
     ].join(' | ');
   });
@@ -44,6 +50,11 @@ pages written by a bare Astro route with no content layer and no lake. CPU-s
 is the user and system time of the whole process tree: with two cores, a
 build can take no less wall time than half its CPU-seconds, so it says how
 much of a ratio is work rather than waiting.
+
+Each first build and baseline runs ${FIRST_BUILD_RUNS} times, alternating, each first
+build on the same lake with empty caches: the table gives the median run
+(its CPU-s), the range of all runs in brackets, and the highest peak memory
+of any run. The ratio is median over median.
 
 Every first build and baseline runs before any rebuild, and nothing is deleted
 while they run (old work is set aside and deleted at the end): on this disk,
