@@ -10,6 +10,7 @@ import { build } from 'astro';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { siteCodeVersion } from './site-code-version.ts';
+import { sweepStaleStaging } from './stale-staging.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -74,6 +75,13 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
     unregister?.();
     await (await lakeStarting?.catch(() => undefined))?.stop();
     await rm(staging, { recursive: true, force: true });
+    // After the build, not before: on some disks files are slow to create for
+    // a while after many are deleted, and this build's pages are written.
+    const swept = await sweepStaleStaging(dirname(staging)).catch(() => []);
+    if (swept.length)
+      console.log(
+        `Removed ${swept.length} staging director${swept.length === 1 ? 'y' : 'ies'} of killed builds from ${dirname(staging)}.`,
+      );
   }
   return { outDir, ms: performance.now() - started };
 }
