@@ -56,11 +56,14 @@ export function measure(command: string, args: string[], env: Record<string, str
   });
 }
 
+/** Repeated measurements of one thing, as one: see medianOf. */
+export type Repeated = Measurement & { allSeconds: number[] };
+
 /**
  * The median of repeated measurements of one thing (by wall time, with that
  * run's CPU time), the peak memory of any of them, and every run's seconds.
  */
-export function medianOf(runs: readonly Measurement[]): Measurement & { allSeconds: number[] } {
+export function medianOf(runs: readonly Measurement[]): Repeated {
   if (runs.length === 0) throw new Error('medianOf needs at least one measurement');
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
   const median = sorted[Math.floor((sorted.length - 1) / 2)] as Measurement;

@@ -1,9 +1,10 @@
 // bench/RESULTS.md: the figures of the latest run, with when and where.
 import { writeFileSync } from 'node:fs';
+import type { Repeated } from './measure.ts';
 import { type PublishBenchResult, percentile } from './publish-bench.ts';
 import type { ReaderBenchResult } from './reader-bench.ts';
 import { readerSection } from './reader-results.ts';
-import { FIRST_BUILD_RUNS, type Repeated, rate, type SiteBenchResult } from './site-bench.ts';
+import { FIRST_BUILD_RUNS, rate, type SiteBenchResult } from './site-bench.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;

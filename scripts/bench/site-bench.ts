@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_NODE_FLAGS } from '../support/build-heap.ts';
-import { type Measurement, measure, medianOf } from './measure.ts';
+import { type Measurement, measure, medianOf, type Repeated } from './measure.ts';
 import type { Trash } from './set-aside.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,8 +12,6 @@ const script = (name: string) => join(ROOT, 'scripts', name);
 
 /** Each first build and baseline runs this many times; the median is reported. */
 export const FIRST_BUILD_RUNS = 3;
-
-export type Repeated = Measurement & { allSeconds: number[] };
 
 export type SiteBenchResult = {
   stories: number;
@@ -61,22 +59,23 @@ export async function benchFirstBuilds(
   // each first build and baseline runs FIRST_BUILD_RUNS times, alternating,
   // each first build with empty caches and a site directory of its own (none
   // is deleted: see set-aside.ts). The rebuild reuses the last one's.
+  const firstBuild = (run: number) => {
+    const out = join(dir, `dist-${run}`);
+    return {
+      out,
+      env: { LAKE_DIR: lake, NEWSROOM_CACHE_DIR: join(dir, `cache-${run}`), SANITY_API_HOST: '' },
+      // As `npm run build` runs it.
+      args: [...BUILD_NODE_FLAGS, script('build.ts'), '--out', out],
+    };
+  };
   const colds: Measurement[] = [];
   const baselines: Measurement[] = [];
-  let env: Record<string, string> = {};
-  let out = '';
-  let build: string[] = [];
-  let pages = 0;
+  const pageCounts: number[] = [];
   for (let run = 1; run <= FIRST_BUILD_RUNS; run++) {
-    env = { LAKE_DIR: lake, NEWSROOM_CACHE_DIR: join(dir, `cache-${run}`), SANITY_API_HOST: '' };
-    out = join(dir, `dist-${run}`);
+    const { out, env, args } = firstBuild(run);
     log(`${stories} stories: first build ${run} of ${FIRST_BUILD_RUNS} (fresh lake, empty caches)`);
-    // As `npm run build` runs it.
-    build = [...BUILD_NODE_FLAGS, script('build.ts'), '--out', out];
-    colds.push(await measure(node, build, env));
-    const written = countHtml(out);
-    if (pages && written !== pages) throw new Error(`first build ${run} wrote ${written} pages, the first ${pages}`);
-    pages = written;
+    colds.push(await measure(node, args, env));
+    pageCounts.push(countHtml(out));
 
     log(`${stories} stories: bare Astro baseline ${run} of ${FIRST_BUILD_RUNS} of the same story pages`);
     const storyPages = join(dir, `baseline-pages-${run}`);
@@ -85,16 +84,19 @@ export async function benchFirstBuilds(
     baselines.push(await measure(node, [script('bench/baseline-build.ts'), storyPages, baselineOut]));
     if (!existsSync(join(baselineOut, 'story'))) throw new Error('the baseline build wrote no story pages');
   }
+  const pages = pageCounts[0] as number;
+  if (pageCounts.some((n) => n !== pages)) throw new Error(`the first builds wrote ${pageCounts.join(', ')} pages`);
+  const last = firstBuild(FIRST_BUILD_RUNS);
   const cold = medianOf(colds);
   const baseline = medianOf(baselines);
 
-  const first = { stories, pages, outDir: out, importSeconds: imported.seconds, cold, baseline };
+  const first = { stories, pages, outDir: last.out, importSeconds: imported.seconds, cold, baseline };
   return {
     ...first,
     rebuild: async () => {
       log(`${stories} stories: rebuild (nothing changed, warm caches)`);
-      const warm = await measure(node, build, env);
-      const rebuilt = countHtml(out);
+      const warm = await measure(node, last.args, last.env);
+      const rebuilt = countHtml(last.out);
       if (rebuilt !== pages) throw new Error(`the rebuild wrote ${rebuilt} pages, the first build ${pages}`);
       trash.setAside(lake);
       return { ...first, warm };
