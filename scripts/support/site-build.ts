@@ -2,7 +2,6 @@
 // embedded lake started for the occasion and stopped afterwards.
 // First: sets the native allocator's options before Astro loads its bundler.
 import './native-allocator.ts';
-import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +9,7 @@ import { build } from 'astro';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { siteCodeVersion } from './site-code-version.ts';
-import { sweepStaleStaging } from './stale-staging.ts';
+import { stagingDir, sweepStaleStaging } from './stale-staging.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,7 +36,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   // is inside the working directory (else in a shared .astro/), so every build
   // writes into its own staging directory in the project and is moved into
   // place only once it has succeeded: a failed build never leaves a half site.
-  const staging = join(ROOT, '.builds', `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const staging = stagingDir(join(ROOT, '.builds'));
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.NEWSROOM_CODE_VERSION = siteCodeVersion(ROOT);
   if (options.strict) process.env.NEWSROOM_STRICT = 'true';

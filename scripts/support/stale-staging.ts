@@ -1,11 +1,18 @@
-// Staging directories (.builds/<pid>-<hex>, see site-build.ts) left behind by
-// builds that were killed outright. A build removes its own when it ends,
+// Where each build writes before its site is moved into place
+// (.builds/<pid>-<hex>, see site-build.ts), and the sweep of those left behind
+// by builds that were killed outright. A build removes its own when it ends,
 // failed or not, but a SIGKILL (the OOM killer, an operator's kill -9) skips
 // that and leaves a whole site, about 270 MB at 10k stories, for good.
+import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const STAGING = /^(\d+)-[0-9a-f]+$/;
+
+/** A new staging directory's path under `buildsDir`, named for this process so a sweep can tell when it is gone. */
+export function stagingDir(buildsDir: string): string {
+  return join(buildsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+}
 
 /** Whether a process with this id exists (EPERM: it does, as another user's). */
 function alive(pid: number): boolean {

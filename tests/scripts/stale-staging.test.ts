@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepStaleStaging } from '../../scripts/support/stale-staging.ts';
+import { stagingDir, sweepStaleStaging } from '../../scripts/support/stale-staging.ts';
 
 /** The id of a process that has ended. */
 function deadPid(): number {
@@ -17,7 +17,8 @@ describe('sweepStaleStaging', () => {
   it('removes the staging directories of ended builds and keeps running ones', async () => {
     const builds = mkdtempSync(join(tmpdir(), 'stale-staging-'));
     const dead = `${deadPid()}-1a2b3c4d`;
-    const mine = `${process.pid}-5e6f7a8b`;
+    // Named as this build's own would be: kept while this process runs.
+    const mine = basename(stagingDir(builds));
     for (const name of [dead, mine, 'notes', '123-not-hex']) {
       mkdirSync(join(builds, name, 'story'), { recursive: true });
       writeFileSync(join(builds, name, 'story', 'a.html'), '<p>a</p>');
