@@ -34,7 +34,7 @@ function templateOf(formatter: Intl.DateTimeFormat, ms: number): Intl.DateTimeFo
   for (const part of formatter.formatToParts(ms)) {
     if (part.type === 'literal') continue;
     const found = text.indexOf(part.value, at);
-    // Unaligned: the template is then wrong, and the check in formatDateTime finds so.
+    // Unaligned: the template is then wrong, and templateAgrees below finds so.
     if (found < 0) return formatter.formatToParts(ms);
     if (found > at) template.push({ type: 'literal', value: text.slice(at, found) });
     template.push(part);
