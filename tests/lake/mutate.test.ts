@@ -148,6 +148,31 @@ describe('patch operations (applied by @sanity/mutator)', () => {
     expect(JSON.stringify(failure.body.error)).toContain('Document by ID \\"ghost\\" not found');
   });
 
+  it.each([
+    ['inc by a string', { inc: { count: 'x' } }, '"patch.inc" of "count" must be a finite number, got the string "x"'],
+    ['dec by null', { dec: { count: null } }, '"patch.dec" of "count" must be a finite number, got null'],
+    ['diffMatchPatch with a number', { diffMatchPatch: { title: 3 } }, '"patch.diffMatchPatch" of "title"'],
+  ])('a patch with %s is a 400 naming the field, and nothing changes', async (_name, operation, message) => {
+    const before = await t.editor.getDocument('p');
+    const { status, body } = await mutate({ mutations: [{ patch: { id: 'p', ...operation } }] });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain(JSON.stringify(message).slice(1, -1));
+    expect(await t.editor.getDocument('p')).toEqual(before);
+  });
+
+  it.each([
+    ['remove', { unset: ['_type'] }],
+    ['set a number as', { set: { _type: 5 } }],
+    ['change', { set: { _type: 'other' } }],
+  ])('a patch may not %s "_type": 400, and the document keeps it', async (_name, operation) => {
+    const { status, body } = await mutate({ mutations: [{ patch: { id: 'p', ...operation } }] });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain(
+      'Patch on document \\"p\\" failed: a patch may not change or remove \\"_type\\"',
+    );
+    expect(await t.editor.getDocument('p')).toMatchObject({ _type: 'note' });
+  });
+
   it('patch by query updates every matching document', async () => {
     await t.editor.transaction().create({ _id: 'q1', _type: 'bulk' }).create({ _id: 'q2', _type: 'bulk' }).commit();
     const { body } = await mutate({

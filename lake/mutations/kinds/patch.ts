@@ -62,10 +62,29 @@ function readOperations(body: Record<string, unknown>, context: MutationContext)
         `"patch.${name}" must be ${expectArray ? 'an array of paths' : 'an object'}, got ${describe(value)}`,
       );
     }
+    checkValues(name, value as Record<string, unknown>);
     const keyed = name === 'set' || name === 'setIfMissing' || name === 'insert';
     operations[name] = keyed && context.autoGenerateArrayKeys ? withArrayKeys(value) : value;
   }
   return operations;
+}
+
+// @sanity/mutator adds whatever it is given: `inc: {n: "x"}` turned 1 into
+// "1x", and `dec` stored NaN, which SQLite then read back as null. Sanity
+// refuses both, so the lake does too, naming the field.
+const VALUE_RULES: Partial<Record<(typeof OPERATIONS)[number], { ok: (v: unknown) => boolean; expected: string }>> = {
+  inc: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expected: 'a finite number' },
+  dec: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expected: 'a finite number' },
+  diffMatchPatch: { ok: (v) => typeof v === 'string', expected: 'a patch string' },
+};
+
+function checkValues(name: (typeof OPERATIONS)[number], value: Record<string, unknown>): void {
+  const rule = VALUE_RULES[name];
+  if (!rule) return;
+  for (const [path, v] of Object.entries(value)) {
+    if (!rule.ok(v))
+      throw mutationErrors.invalid(`"patch.${name}" of "${path}" must be ${rule.expected}, got ${describe(v)}`);
+  }
 }
 
 function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument {
@@ -79,6 +98,11 @@ function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): Lak
   }
   if (!result || result._id !== doc._id) {
     throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_id"');
+  }
+  // A document without its type can be neither shown in the Studio nor
+  // exported and imported again; Sanity holds `_type` immutable too.
+  if (result._type !== doc._type) {
+    throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_type"');
   }
   return result;
 }
