@@ -15,12 +15,17 @@ export type ImageFacts = {
 
 /** Reads what Sanity puts in `sanity.imageAsset.metadata`; undefined when sharp cannot read the bytes. */
 export async function readImageFacts(bytes: Buffer): Promise<ImageFacts | undefined> {
-  let meta: Metadata;
+  // A truncated file can have a readable header and broken pixels: only
+  // decoding them (the opacity and the placeholder) finds out, so that is
+  // tried too, and the upload or import is refused as not an image.
   try {
-    meta = await sharp(bytes).metadata();
+    return await facts(bytes, await sharp(bytes).metadata());
   } catch {
     return undefined;
   }
+}
+
+async function facts(bytes: Buffer, meta: Metadata): Promise<ImageFacts | undefined> {
   const format = meta.format ? IMAGE_FORMATS[meta.format] : undefined;
   if (!format || !meta.width || !meta.height) return undefined;
   // EXIF orientations 5-8 are rotated a quarter turn: the displayed image is portrait/landscape swapped.

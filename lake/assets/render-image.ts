@@ -52,7 +52,8 @@ export async function renderImage(request: RenderRequest): Promise<Rendered> {
 }
 
 function quality(format: string, params: ImageParams): Record<string, unknown> {
-  const q = params.q ?? 75;
+  // Sanity takes q from 0 to 100; the encoders' lowest quality is 1.
+  const q = Math.max(1, params.q ?? 75);
   if (format === 'png') return {};
   return format === 'pjpg' ? { quality: q, progressive: true } : { quality: q };
 }

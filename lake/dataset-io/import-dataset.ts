@@ -147,6 +147,13 @@ async function importAssets(
       projectId: config.projectId,
       dataset: config.dataset,
       publicUrl: config.publicUrl,
+    }).catch((error: Error) => {
+      // Nothing is written yet: the import stops naming the file and who uses it.
+      throw new ImportError(
+        'InvalidAsset',
+        `Asset file ${path}${user ? ` (document "${user.documentId}", line ${user.line})` : ''}: ${error.message}`,
+        'Replace the file with a readable one, or fix the _sanityAsset path.',
+      );
     });
     const meta = input.assetMeta[`${kind}-${document.sha1hash as string}`] ?? {};
     for (const [field, value] of Object.entries(meta)) if (!NON_RESTORABLE.has(field)) document[field] = value;

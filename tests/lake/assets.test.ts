@@ -96,6 +96,11 @@ describe('uploads', () => {
     );
     expect(failure.statusCode).toBe(400);
     expect(failure.message).toContain('Invalid image "x.jpg"');
+    // A readable header over broken pixels is no image either: a 400, not a 500.
+    const cut = (await sharp(photo).png().toBuffer()).subarray(0, 100);
+    const truncated = await rejection(t.editor.assets.upload('image', cut, { filename: 'cut.png' }));
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.message).toContain('Invalid image "cut.png"');
     expect((await rejection(t.anonymous.assets.upload('image', photo))).statusCode).toBe(403);
   });
 });
@@ -163,6 +168,12 @@ describe('image transforms', () => {
     };
     const [low, high] = [await bytes(10), await bytes(95)];
     expect(low).toBeLessThan(high * 0.8);
+  });
+
+  it.each(['jpg', 'webp', 'avif'])('q=0, the lowest Sanity allows, encodes %s at the lowest quality', async (fm) => {
+    const response = await t.fetch(`${base}?w=40&fm=${fm}&q=0`);
+    expect(response.status).toBe(200);
+    expect(await size(response)).toMatchObject({ width: 40 });
   });
 
   it('auto=format serves WebP to clients that accept it', async () => {

@@ -110,6 +110,25 @@ describe('import', () => {
       'Remote asset https://example.com/a.jpg in document "web" (line 2), path image._sanityAsset: the lake imports local files only (it has no network access)',
     );
   });
+
+  it('a truncated image stops the import, naming the file, document and line, and imports nothing', async () => {
+    const dir = join(work, 'truncated');
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#369' } })
+      .png()
+      .toBuffer();
+    // The header survives, so the size can be read; the pixels cannot.
+    writeFileSync(join(dir, 'images', 'cut.png'), png.subarray(0, 100));
+    const docs = [
+      { _id: 'cut-fine', _type: 'x' },
+      { _id: 'cut-broken', _type: 'x', image: { _sanityAsset: 'image@file://./images/cut.png' } },
+    ];
+    writeFileSync(join(dir, 'data.ndjson'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
+    const failure = await t.lake.import(dir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect((failure as Error).message).toMatch(/cut\.png \(document "cut-broken", line 2\): Invalid image "cut\.png"/);
+    expect(await t.editor.fetch('count(*[_id match "cut-*"])')).toBe(0);
+  });
 });
 
 describe('export → import round trip', () => {
