@@ -85,6 +85,11 @@ export class LakeStore {
     return result.changes > 0;
   }
 
+  /** Changes who may read a dataset; returns whether it exists. */
+  setAclMode(name: string, aclMode: string): boolean {
+    return this.db.prepare('UPDATE datasets SET acl_mode = ? WHERE name = ?').run(aclMode, name).changes > 0;
+  }
+
   /** Whether a transaction id has been used (ids must be unique: they become `_rev`s). */
   hasTransaction(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM transactions WHERE id = ?').get(id) !== undefined;

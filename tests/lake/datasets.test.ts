@@ -50,6 +50,41 @@ describe('datasets', () => {
     });
   });
 
+  it('an explicit aclMode changes an existing dataset, by PUT or by datasets.edit (PATCH)', async () => {
+    const anonymous = t.client({ dataset: 'archive' });
+    const put = await t.fetch('/v2025-02-19/datasets/archive', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.tokens.administrator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ aclMode: 'public' }),
+    });
+    expect(await put.json()).toEqual({ datasetName: 'archive', aclMode: 'public' });
+    expect(await anonymous.fetch('count(*)')).toBe(1);
+    await t.administrator.datasets.edit('archive', { aclMode: 'private' });
+    expect(await anonymous.fetch('count(*)')).toBe(0);
+    // Without aclMode, PUT on an existing dataset changes nothing, and says so.
+    const again = await t.fetch('/v2025-02-19/datasets/archive', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.tokens.administrator}` },
+    });
+    expect(await again.json()).toEqual({ datasetName: 'archive', aclMode: 'private' });
+    const ghost = await rejection(t.administrator.datasets.edit('ghost', { aclMode: 'public' }));
+    expect(ghost.statusCode).toBe(404);
+  });
+
+  it.each([
+    ['null', 'must be a JSON object, got null'],
+    ['[1]', 'must be a JSON object, got an array'],
+    ['{"aclMode":5}', 'aclMode of dataset "odd" must be "public" or "private", got 5'],
+  ])('a dataset body of %s is a 400 naming the dataset', async (body, message) => {
+    const response = await t.fetch('/v2025-02-19/datasets/odd', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.tokens.administrator}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { description: string } }).error.description).toContain(message);
+  });
+
   it('an unknown dataset is a 404 for query, doc and mutate', async () => {
     const ghost = t.client({ token: t.tokens.editor, dataset: 'ghost' });
     expect((await rejection(ghost.fetch('*'))).statusCode).toBe(404);
