@@ -9,6 +9,7 @@ import { compareIds, type LakeDocument } from '../store/document.ts';
 export class Overlay {
   readonly #base: DatasetState | undefined;
   readonly #staged = new Map<string, LakeDocument | null>();
+  readonly #deleted = new Set<string>();
 
   constructor(base: DatasetState | undefined) {
     this.#base = base;
@@ -25,7 +26,16 @@ export class Overlay {
   }
 
   set(id: string, doc: LakeDocument | null): void {
+    if (doc === null && this.get(id) !== null) this.#deleted.add(id);
     this.#staged.set(id, doc);
+  }
+
+  /**
+   * Whether this transaction deleted the document at some point: one created
+   * again after that is a new document, with a `_createdAt` of its own.
+   */
+  wasDeleted(id: string): boolean {
+    return this.#deleted.has(id);
   }
 
   staged(): [string, LakeDocument | null][] {

@@ -91,7 +91,8 @@ export function finishTransaction(options: FinishOptions): PreparedTransaction {
     if (!changed.has(id)) continue;
     const before = overlay.committed(id);
     if (!before && !staged) continue;
-    documents.push({ id, before, after: staged ? withSystemFields(staged, before, transactionId, timestamp) : null });
+    const origin = overlay.wasDeleted(id) ? null : before;
+    documents.push({ id, before, after: staged ? withSystemFields(staged, origin, transactionId, timestamp) : null });
   }
   const finalById = new Map(documents.map((doc) => [doc.id, doc]));
   return {
@@ -105,7 +106,9 @@ export function finishTransaction(options: FinishOptions): PreparedTransaction {
     },
     results: results.map((result) => {
       const doc = finalById.get(result.id);
-      return { ...result, document: doc ? (doc.after ?? doc.before) : overlay.get(result.id) };
+      // A delete shows what it deleted, even when a later mutation created the id again.
+      const shown = doc && (result.operation === 'delete' ? doc.before : (doc.after ?? doc.before));
+      return { ...result, document: doc ? shown : overlay.get(result.id) };
     }),
   };
 }
@@ -129,13 +132,16 @@ function readKind(mutation: unknown): [keyof typeof mutationKinds, unknown] {
   return [kind, (mutation as Record<string, unknown>)[kind]];
 }
 
-/** `_rev` is the transaction id; `_updatedAt` is now; `_createdAt` is set once and kept. */
+/**
+ * `_rev` is the transaction id; `_updatedAt` is now; `_createdAt` is set once
+ * and kept from `origin`, the document this one continues (none when new).
+ */
 function withSystemFields(
   doc: LakeDocument,
-  before: LakeDocument | null,
+  origin: LakeDocument | null,
   rev: string,
   timestamp: string,
 ): LakeDocument {
-  const createdAt = typeof doc._createdAt === 'string' ? doc._createdAt : (before?._createdAt ?? timestamp);
+  const createdAt = typeof doc._createdAt === 'string' ? doc._createdAt : (origin?._createdAt ?? timestamp);
   return { ...doc, _createdAt: createdAt, _rev: rev, _updatedAt: timestamp };
 }

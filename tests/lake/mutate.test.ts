@@ -64,6 +64,33 @@ describe('create kinds', () => {
     expect(second._rev).not.toBe(first._rev);
   });
 
+  it('createOrReplace with another _type is a new document: it gets a _createdAt of its own', async () => {
+    const old = '2020-01-01T00:00:00.000Z';
+    await t.editor.create({ _id: 'retyped', _type: 'note', _createdAt: old });
+    const same = await t.editor.createOrReplace({ _id: 'retyped', _type: 'note', a: 1 });
+    expect(same._createdAt).toBe(old);
+    const other = await t.editor.createOrReplace({ _id: 'retyped', _type: 'memo' });
+    expect(other._createdAt).not.toBe(old);
+    expect(other._createdAt).toBe(other._updatedAt);
+  });
+
+  it('delete then create of one id in a transaction: a new _createdAt, and the delete returns what it deleted', async () => {
+    const old = '2020-01-01T00:00:00.000Z';
+    await t.editor.create({ _id: 'reborn', _type: 'note', _createdAt: old, text: 'first life' });
+    const { status, body } = await mutate({
+      mutations: [{ delete: { id: 'reborn' } }, { create: { _id: 'reborn', _type: 'memo' } }],
+    });
+    expect(status).toBe(200);
+    const [deleted, created] = body.results;
+    expect(deleted).toMatchObject({ operation: 'delete', document: { _type: 'note', text: 'first life' } });
+    expect(created).toMatchObject({ operation: 'create', document: { _type: 'memo' } });
+    expect(created?.document._createdAt).not.toBe(old);
+    expect(await t.editor.getDocument('reborn')).toMatchObject({
+      _type: 'memo',
+      _createdAt: created?.document._createdAt,
+    });
+  });
+
   it('createIfNotExists leaves an existing document alone (operation "none")', async () => {
     await t.editor.createIfNotExists({ _id: 'cine', _type: 'note', v: 1 });
     const { body } = await mutate({ mutations: [{ createIfNotExists: { _id: 'cine', _type: 'note', v: 2 } }] });
