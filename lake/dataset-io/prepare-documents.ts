@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { documentIdProblem } from '../ids/document-id.ts';
 import { withArrayKeys } from '../mutations/array-keys.ts';
 import { ImportError } from './import-error.ts';
 import { objectsWithKey, parentOf } from './object-paths.ts';
@@ -23,6 +24,7 @@ export type PreparedDocument = { line: number; doc: Record<string, unknown> & { 
  */
 export function prepareDocuments(parsed: ParsedDocument[], options: PrepareOptions): PreparedDocument[] {
   ensureUniqueIds(parsed);
+  ensureEditable(parsed);
   if (!options.skipCrossDatasetReferences) ensureCdrDatasets(parsed, options.existingDatasets);
   const kept = options.allowSystemDocuments
     ? parsed
@@ -35,6 +37,32 @@ export function prepareDocuments(parsed: ParsedDocument[], options: PrepareOptio
     cleanupReferences(keyed, options);
     return { line, doc: keyed };
   });
+}
+
+/**
+ * @sanity/import's own check lets through ids such as `-a` or `a..b` and an
+ * empty `_type`, which the lake then refuses in every later write: such a
+ * document could be imported but never edited or published. The lake's rule
+ * is applied here too, naming the line.
+ */
+function ensureEditable(parsed: ParsedDocument[]): void {
+  for (const { line, doc } of parsed) {
+    const problem = doc._id === undefined ? undefined : documentIdProblem(doc._id);
+    if (problem) {
+      throw new ImportError(
+        'InvalidDocumentId',
+        `Document ID "${doc._id}" (line ${line}) is not valid: ${problem}`,
+        'Rename the document (and the references to it) in the source file.',
+      );
+    }
+    if (doc._type === '') {
+      throw new ImportError(
+        'MissingType',
+        `Document "${doc._id ?? `on line ${line}`}" (line ${line}) has an empty "_type"`,
+        'Give every document the name of its schema type.',
+      );
+    }
+  }
 }
 
 function ensureUniqueIds(parsed: ParsedDocument[]): void {

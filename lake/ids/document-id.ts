@@ -4,11 +4,26 @@
 const DRAFTS = 'drafts.';
 const VERSIONS = 'versions.';
 
-/** Characters Sanity accepts in document ids (letters, digits, `_`, `-`, `.`), at most 128. */
-const VALID_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** Characters Sanity accepts in document ids: letters, digits, `_`, `-`, `.`. */
+const ID_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
+/** How long the id of a document may be, not counting a `drafts.` or `versions.<release>.` prefix. */
+const MAX_ID_LENGTH = 128;
 
-export function isValidDocumentId(id: string): boolean {
-  return VALID_ID.test(id) && !id.includes('..');
+/**
+ * What is wrong with an id, in words an editor can act on; undefined when it
+ * is valid. One rule for the mutate API, actions and imports, so no document
+ * gets in that the Studio could then not edit. The length is checked without
+ * the draft or version prefix: otherwise a document could be created whose
+ * draft could not be.
+ */
+export function documentIdProblem(id: string): string | undefined {
+  if (id === '') return 'it is empty';
+  if (!ID_CHARACTERS.test(id)) return 'use only letters, digits, "_", "-" and "."';
+  const segments = id.split('.');
+  if (segments.includes('')) return 'it may not start or end with "." or contain ".."';
+  if (segments.some((segment) => segment.startsWith('-'))) return 'no part of it may start with "-"';
+  if (publishedIdOf(id).length > MAX_ID_LENGTH) return `it may be at most ${MAX_ID_LENGTH} characters long`;
+  return undefined;
 }
 
 export function isDraftId(id: string): boolean {

@@ -131,6 +131,27 @@ describe('import', () => {
   });
 });
 
+describe('import refuses documents the lake could not edit afterwards', () => {
+  let t: TestLake;
+  beforeAll(async () => {
+    t = await startTestLake();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['{"_id":"-dash","_type":"x"}', 'Document ID "-dash" (line 2) is not valid: no part of it may start with "-"'],
+    ['{"_id":"a..b","_type":"x"}', 'Document ID "a..b" (line 2) is not valid'],
+    ['{"_id":"untyped","_type":""}', 'Document "untyped" (line 2) has an empty "_type"'],
+  ])('%s: the import names the line and imports nothing', async (line, message) => {
+    const file = join(work, `refused-${Math.random().toString(36).slice(2)}.ndjson`);
+    writeFileSync(file, `{"_id":"refused-fine","_type":"x"}\n${line}\n`);
+    const failure = await t.lake.import(file).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect((failure as Error).message).toContain(message);
+    expect(await t.editor.getDocument('refused-fine')).toBeUndefined();
+  });
+});
+
 describe('export → import round trip', () => {
   it('a folder and a .tar.gz both give the same documents back', async () => {
     const a = await startTestLake();

@@ -91,6 +91,25 @@ describe('create kinds', () => {
     });
   });
 
+  it.each([
+    ['-dash', 'no part of it may start with \\"-\\"'],
+    ['dog.-abc', 'no part of it may start with \\"-\\"'],
+    ['a..b', 'it may not start or end with \\".\\" or contain \\"..\\"'],
+    ['pk#1', 'use only letters, digits'],
+    ['x'.repeat(129), 'it may be at most 128 characters long'],
+  ])('create refuses the id %s, saying why', async (id, reason) => {
+    const { status, body } = await mutate({ mutations: [{ create: { _id: id, _type: 'note' } }] });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain(`Document ID \\"${id}\\" is not valid: ${reason}`);
+  });
+
+  it('an id of the longest length has a draft too, so the Studio can edit it', async () => {
+    const id = 'y'.repeat(128);
+    await t.editor.create({ _id: id, _type: 'note' });
+    const draft = await t.editor.create({ _id: `drafts.${id}`, _type: 'note', text: 'edited' });
+    expect(draft._id).toBe(`drafts.${id}`);
+  });
+
   it('createIfNotExists leaves an existing document alone (operation "none")', async () => {
     await t.editor.createIfNotExists({ _id: 'cine', _type: 'note', v: 1 });
     const { body } = await mutate({ mutations: [{ createIfNotExists: { _id: 'cine', _type: 'note', v: 2 } }] });

@@ -1,4 +1,4 @@
-import { isValidDocumentId } from '../../ids/document-id.ts';
+import { documentIdProblem } from '../../ids/document-id.ts';
 import { randomId } from '../../ids/random-id.ts';
 import type { LakeDocument } from '../../store/document.ts';
 import { withArrayKeys } from '../array-keys.ts';
@@ -30,11 +30,8 @@ export function documentPayload(
   }
   const id = doc._id.endsWith('.') ? `${doc._id}${randomId()}` : doc._id;
   doc._id = id;
-  if (!isValidDocumentId(id)) {
-    throw mutationErrors.invalid(
-      `Document ID "${id}" is not valid: use letters, digits, "_", "-" and "." (at most 128 characters)`,
-    );
-  }
+  const problem = documentIdProblem(id);
+  if (problem) throw mutationErrors.invalid(`Document ID "${id}" is not valid: ${problem}`);
   if (typeof doc._type !== 'string' || doc._type === '') {
     throw mutationErrors.invalid(`Document "${id}" must have a string "_type"`);
   }
