@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth.ts';
 import { ImportError } from './import-error.ts';
 
 export type ParsedDocument = { line: number; doc: Record<string, unknown> & { _id?: string; _type: string } };
@@ -46,7 +47,9 @@ export function parseNdjson(text: string, options: { allowReplacementCharacters?
         'Fix the JSON on that line; each line must be one complete JSON document.',
       );
     }
-    const problem = validateDocument(doc);
+    const problem = nestsDeeperThan(doc, MAX_JSON_DEPTH)
+      ? `Document nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`
+      : validateDocument(doc);
     if (problem) {
       throw new ImportError(
         'InvalidDocument',

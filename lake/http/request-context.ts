@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 
 /** The parts of a request the routes read; the same for HTTP/1.1 and HTTP/2. */
 export type RequestContext = {
@@ -37,11 +38,16 @@ export function createRequestContext(
     async json() {
       const bytes = await body();
       if (bytes.length === 0) throw errors.invalidJsonBody('the body is empty');
+      let parsed: unknown;
       try {
-        return JSON.parse(bytes.toString('utf8')) as unknown;
+        parsed = JSON.parse(bytes.toString('utf8'));
       } catch (error) {
         throw errors.invalidJsonBody(error instanceof Error ? error.message : String(error));
       }
+      if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+        throw errors.invalidJsonBody(`it nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`);
+      }
+      return parsed;
     },
   };
 }

@@ -209,6 +209,13 @@ describe('the server survives garbage', () => {
     expect((await post('/v2025-02-19/data/query/production', '{not json')).status).toBe(400);
     expect((await post('/v2025-02-19/data/query/production', '[1,2]')).status).toBe(400);
     expect((await post('/v2025-02-19/data/mutate/production', 'null')).status).toBe(400);
+    // A document nested thousands deep is refused before anything tries to store it.
+    const deep = `{"mutations":[{"create":{"_id":"deep","_type":"x","v":${'['.repeat(5000)}${']'.repeat(5000)}}}]}`;
+    const tooDeep = await post('/v2025-02-19/data/mutate/production', deep);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.description).toBe(
+      'Unable to parse request body as JSON: it nests objects and arrays more than 200 levels deep',
+    );
     expect(await t.anonymous.fetch('*[_id == "ok"][0].title')).toBe('still here');
     expect(logged).toEqual([]);
   });

@@ -139,10 +139,19 @@ describe('import refuses documents the lake could not edit afterwards', () => {
   afterAll(() => t.close());
 
   it.each([
-    ['{"_id":"-dash","_type":"x"}', 'Document ID "-dash" (line 2) is not valid: no part of it may start with "-"'],
-    ['{"_id":"a..b","_type":"x"}', 'Document ID "a..b" (line 2) is not valid'],
-    ['{"_id":"untyped","_type":""}', 'Document "untyped" (line 2) has an empty "_type"'],
-  ])('%s: the import names the line and imports nothing', async (line, message) => {
+    [
+      'an id starting with "-"',
+      '{"_id":"-dash","_type":"x"}',
+      'Document ID "-dash" (line 2) is not valid: no part of it may start with "-"',
+    ],
+    ['an id with ".."', '{"_id":"a..b","_type":"x"}', 'Document ID "a..b" (line 2) is not valid'],
+    ['an empty _type', '{"_id":"untyped","_type":""}', 'Document "untyped" (line 2) has an empty "_type"'],
+    [
+      'nesting 5,000 deep',
+      `{"_id":"deep","_type":"x","v":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      'Failed to parse line #2: Document nests objects and arrays more than 200 levels deep',
+    ],
+  ])('%s: the import names the line and imports nothing', async (_name, line, message) => {
     const file = join(work, `refused-${Math.random().toString(36).slice(2)}.ndjson`);
     writeFileSync(file, `{"_id":"refused-fine","_type":"x"}\n${line}\n`);
     const failure = await t.lake.import(file).catch((error: unknown) => error);
