@@ -62,7 +62,7 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
       excerpt: excerpt(rendered.plainText, 300),
       headings: rendered.headings,
       wordCount: countWords(rendered.plainText),
-      storyLinks: linkedStorySlugs(rendered.html),
+      storyLinks: linkedStorySlugs(rendered.html, siteUrl),
     },
     images,
     diagnostics: rendered.diagnostics,

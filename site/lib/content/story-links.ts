@@ -2,15 +2,48 @@
 // once and reused while the story is unchanged, but the story they link to
 // can be taken down meanwhile; the page then prints the words without the
 // link rather than a link to nothing (and the deploy would refuse a dead link).
-const STORY_HREF = /<a href="\/story\/([^"#?/]+)"[^>]*>([\s\S]*?)<\/a>/g;
+//
+// Editors write such links every way a browser reads them: `/story/x`, with a
+// fragment or a query, with a trailing slash, or as the site's full address.
+// All of them lead to the story's page, so all of them count as links to it.
+// One regex pass over the body: a 10k-story build runs this on every body, so
+// a URL is parsed only for a link that names an origin, to compare it with the
+// site's.
+//
+// Groups: 1 the origin, if written; 2 the slug; 3 the linked words.
+const STORY_HREF = /<a href="(https?:\/\/[^/"?#]+)?\/story\/([^"#?/]+)\/?(?:[?#][^"]*)?"[^>]*>([\s\S]*?)<\/a>/g;
 
-/** The slugs of the stories a rendered body links to. */
-export function linkedStorySlugs(html: string): string[] {
-  return [...new Set([...html.matchAll(STORY_HREF)].map((m) => m[1] as string))];
+const origins = new Map<string, string | undefined>();
+
+/** The site's origin (`https://news.example`), or undefined when there is no usable site URL. */
+function siteOrigin(siteUrl: string | undefined): string | undefined {
+  if (!siteUrl) return undefined;
+  let origin = origins.get(siteUrl);
+  if (origin === undefined && !origins.has(siteUrl)) {
+    origin = URL.canParse(siteUrl) ? new URL(siteUrl).origin : undefined;
+    origins.set(siteUrl, origin);
+  }
+  return origin;
+}
+
+/** Whether a matched link stays on the site: a path, or an address on the site's own origin. */
+function onSite(origin: string | undefined, site: string | undefined): boolean {
+  return origin === undefined || (site !== undefined && URL.canParse(origin) && new URL(origin).origin === site);
+}
+
+/** The slugs of the stories a rendered body links to; `siteUrl` makes full addresses on the site count too. */
+export function linkedStorySlugs(html: string, siteUrl?: string): string[] {
+  const site = siteOrigin(siteUrl);
+  const slugs = new Set<string>();
+  for (const m of html.matchAll(STORY_HREF)) if (onSite(m[1], site)) slugs.add(m[2] as string);
+  return [...slugs];
 }
 
 /** The body with links to the given stories replaced by their words. */
-export function unlinkStories(html: string, dead: ReadonlySet<string>): string {
+export function unlinkStories(html: string, dead: ReadonlySet<string>, siteUrl?: string): string {
   if (dead.size === 0) return html;
-  return html.replace(STORY_HREF, (whole, slug: string, words: string) => (dead.has(slug) ? words : whole));
+  const site = siteOrigin(siteUrl);
+  return html.replace(STORY_HREF, (whole, origin: string | undefined, slug: string, words: string) =>
+    dead.has(slug) && onSite(origin, site) ? words : whole,
+  );
 }
