@@ -37,6 +37,12 @@ export const errors = {
       `Document "${id}" (${type}) is invalid at ${path}: ${problem}.`,
     'Open the document in the Studio, fix the field, and publish again.',
   ),
+  ControlCharactersRemoved: entry(
+    'ControlCharactersRemoved',
+    (id: string, type: string, paths: string) =>
+      `Document "${id}" (${type}) has control characters at ${paths}; the site prints them as spaces (vertical tab, form feed) or leaves them out.`,
+    'They usually come with text pasted from another program. Nothing is broken; to be rid of this warning, retype the text around them in the Studio and publish again.',
+  ),
   InvalidDocumentsStrict: entry(
     'InvalidDocumentsStrict',
     (count: number, first: string) =>

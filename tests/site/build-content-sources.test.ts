@@ -63,12 +63,24 @@ const takenDown = {
   publishedAt: '2019-01-01T00:00:00Z',
 };
 
+// Text pasted from other programs: a vertical tab in the headline, a bell in
+// the body, a start-of-heading in the dek. HTML forbids them, and the deploy
+// refuses a page that does not parse cleanly.
+const pasted = {
+  ...goodStory,
+  _id: 'story-pasted',
+  headline: 'Pasted\u000BHarbour Levy',
+  dek: '\u0001A dek from an old export.',
+  slug: { current: 'pasted-harbour-levy' },
+  body: [paragraph('c1', 'The levy\u0007 starts\tnow.')],
+};
+
 describe('a build with invalid documents', () => {
   let lenient: BuildRun;
   let strict: BuildRun;
 
   beforeAll(async () => {
-    const content = seedWith([goodStory, noSection, badSpan, embargoed, takenDown]);
+    const content = seedWith([goodStory, noSection, badSpan, embargoed, takenDown, pasted]);
     const lakeDir = join(tempDir('newsroom-lake-'), 'lake');
     const { runNodeScript } = await import('../../scripts/support/run-node.ts');
     await runNodeScript(join(ROOT, 'scripts/import.ts'), [content, '--data-dir', lakeDir]);
@@ -96,6 +108,21 @@ describe('a build with invalid documents', () => {
     const front = readFileSync(join(lenient.outDir, 'index.html'), 'utf8');
     expect(front).not.toContain('Not yet');
     expect(front).not.toContain('Withdrawn');
+  });
+
+  it('keeps control characters out of the pages, and tells the editor where they were', () => {
+    const file = join(lenient.outDir, 'story/pasted-harbour-levy.html');
+    const html = readFileSync(file, 'utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what must not be there.
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    const page = readPage(lenient.outDir, 'story/pasted-harbour-levy.html');
+    expect(textOf(select('h1', page) as Element)).toBe('Pasted Harbour Levy');
+    expect(html).toContain('The levy starts\tnow.');
+    const warning = lenient.output.match(/ControlCharactersRemoved: Document "story-pasted" \(story\) .*/g) ?? [];
+    expect(warning).toHaveLength(1);
+    for (const field of ['headline', 'dek', 'body[_key=="c1"].children[_key=="c1s"].text']) {
+      expect(warning[0]).toContain(field);
+    }
   });
 
   it('fails in strict mode, saying how many documents, which is first and what to do', () => {

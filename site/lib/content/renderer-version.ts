@@ -8,6 +8,9 @@ const RENDER_CODE = [
   '../images/',
   './story-entry.ts',
   './story-links.ts',
+  // They decide the text a story is stored with, before it is even rendered.
+  './clean-values.ts',
+  './control-characters.ts',
   '../excerpt.ts',
   '../word-count.ts',
   '../search/search-opening.ts',

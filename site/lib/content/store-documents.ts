@@ -2,9 +2,10 @@
 // (prepared by the collection's hooks); invalid ones become named problems.
 import type { LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
-import type { NewsroomError } from '../errors.ts';
+import { type NewsroomError, newsroomError } from '../errors.ts';
+import { cleanValues } from './clean-values.ts';
+import { controlCharacterPaths } from './control-characters.ts';
 import { documentProblems } from './document-problems.ts';
-import { dropNulls } from './drop-nulls.ts';
 import type { Doc } from './fetch-pages.ts';
 
 export type EntryHooks<T> = {
@@ -34,7 +35,9 @@ export type StoreRun<T> = {
 export function storeDocuments<T>(run: StoreRun<T>, docs: readonly Doc[]): void {
   const { context, hooks } = run;
   for (const doc of docs) {
-    const result = run.schema.safeParse(dropNulls(doc));
+    const cleaning = { controlCharacters: false };
+    const result = run.schema.safeParse(cleanValues(doc, cleaning));
+    if (cleaning.controlCharacters) warnControlCharacters(context, doc);
     if (!result.success) {
       run.problems.push(...documentProblems(doc, result.error, run.studioUrl));
       if (typeof doc._id === 'string') context.store.delete(doc._id);
@@ -50,4 +53,12 @@ export function storeDocuments<T>(run: StoreRun<T>, docs: readonly Doc[]): void 
     }
     context.store.set({ id: data._id, data: hooks.prepare ? hooks.prepare(data, digest) : data, digest });
   }
+}
+
+/** Once per document, naming where: the text was cleaned, but the editor may want to retype it. */
+function warnControlCharacters(context: LoaderContext, doc: Doc): void {
+  const id = typeof doc._id === 'string' ? doc._id : '(no _id)';
+  const type = typeof doc._type === 'string' ? doc._type : '(no _type)';
+  const warning = newsroomError('ControlCharactersRemoved', id, type, controlCharacterPaths(doc).join(', '));
+  context.logger.warn(`${warning.name}: ${warning.message}`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyResult } from '../../../../schemas/queries/story.ts';
+import { cleanValues } from '../../../../site/lib/content/clean-values.ts';
 import { documentProblems, fieldPath, studioLink } from '../../../../site/lib/content/document-problems.ts';
-import { dropNulls } from '../../../../site/lib/content/drop-nulls.ts';
 
 const validStory = {
   _id: 'story-a',
@@ -38,7 +38,7 @@ describe('documentProblems', () => {
   });
 
   it('accepts the valid story, once GROQ nulls are dropped', () => {
-    expect(storyResult.safeParse(dropNulls({ ...validStory, dek: null, heroPhoto: null })).success).toBe(true);
+    expect(storyResult.safeParse(cleanValues({ ...validStory, dek: null, heroPhoto: null })).success).toBe(true);
   });
 });
 
@@ -60,15 +60,5 @@ describe('studioLink', () => {
   });
   it('gives no link when no Studio is configured', () => {
     expect(studioLink(undefined, 'x', 'story')).toBeUndefined();
-  });
-});
-
-describe('dropNulls', () => {
-  it('drops null keys and null array items (dangling references) but keeps falsy values', () => {
-    expect(dropNulls({ a: null, b: [null, { c: null, d: 0 }], e: false, f: '' })).toEqual({
-      b: [{ d: 0 }],
-      e: false,
-      f: '',
-    });
   });
 });
