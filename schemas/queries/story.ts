@@ -31,6 +31,13 @@ export const storyProjection = `{
  */
 export const liveStoriesFilter = `_type == "story" && dateTime(publishedAt) <= dateTime($now) && (!defined(unpublishAt) || dateTime(unpublishAt) > dateTime($now))`;
 
+/**
+ * Published stories the live filter cannot place in time, so leaves out
+ * without a word: publishedAt missing or not a date, or an unpublishAt that is
+ * not one. The loader reports them as invalid instead (undated-stories.ts).
+ */
+export const undatedStoriesQuery = `*[_type == "story" && (!defined(dateTime(publishedAt)) || (defined(unpublishAt) && !defined(dateTime(unpublishAt))))]{_id, _type, publishedAt, unpublishAt}`;
+
 /** The stories the site builds from, read page by page (see paged.ts). */
 export const storiesQuery: PagedQuery = { filter: liveStoriesFilter, projection: storyProjection };
 

@@ -63,6 +63,17 @@ const takenDown = {
   publishedAt: '2019-01-01T00:00:00Z',
 };
 
+// Dates the live filter cannot read: such a story is in no GROQ answer, so
+// the loader must look for it to report it.
+const noDate = { ...goodStory, _id: 'story-no-date', slug: { current: 'no-date' }, publishedAt: undefined };
+const badDate = { ...goodStory, _id: 'story-bad-date', slug: { current: 'bad-date' }, publishedAt: 'yesterday' };
+const badTakeDown = {
+  ...goodStory,
+  _id: 'story-bad-take-down',
+  slug: { current: 'bad-take-down' },
+  unpublishAt: 'soon',
+};
+
 // Text pasted from other programs: a vertical tab in the headline, a bell in
 // the body, a start-of-heading in the dek. HTML forbids them, and the deploy
 // refuses a page that does not parse cleanly.
@@ -80,7 +91,17 @@ describe('a build with invalid documents', () => {
   let strict: BuildRun;
 
   beforeAll(async () => {
-    const content = seedWith([goodStory, noSection, badSpan, embargoed, takenDown, pasted]);
+    const content = seedWith([
+      goodStory,
+      noSection,
+      badSpan,
+      embargoed,
+      takenDown,
+      pasted,
+      noDate,
+      badDate,
+      badTakeDown,
+    ]);
     const lakeDir = join(tempDir('newsroom-lake-'), 'lake');
     const { runNodeScript } = await import('../../scripts/support/run-node.ts');
     await runNodeScript(join(ROOT, 'scripts/import.ts'), [content, '--data-dir', lakeDir]);
@@ -92,6 +113,19 @@ describe('a build with invalid documents', () => {
     expect(lenient.output).toContain(
       'InvalidDocument: Document "story-bad-span" (story) is invalid at body[_key=="b1"].children[_key=="b1s"].text',
     );
+  });
+
+  it('names a story whose dates cannot be read, rather than leaving it out unsaid', () => {
+    expect(lenient.output).toContain(
+      'InvalidDocument: Document "story-no-date" (story) is invalid at publishedAt: Invalid input: expected string, received undefined.',
+    );
+    expect(lenient.output).toContain(
+      'InvalidDocument: Document "story-bad-date" (story) is invalid at publishedAt: Invalid ISO datetime.',
+    );
+    expect(lenient.output).toContain(
+      'InvalidDocument: Document "story-bad-take-down" (story) is invalid at unpublishAt: Invalid ISO datetime.',
+    );
+    expect(lenient.output).toMatch(/\d+ stories loaded, 5 skipped as invalid/);
   });
 
   it('skips them by default and builds everything else', () => {
@@ -128,7 +162,7 @@ describe('a build with invalid documents', () => {
   it('fails in strict mode, saying how many documents, which is first and what to do', () => {
     expect(strict.code).not.toBe(0);
     expect(strict.output).toContain(
-      '2 invalid document(s) and strict mode is on, so the build stops. The first: Document "story-',
+      '5 invalid document(s) and strict mode is on, so the build stops. The first: Document "story-',
     );
     expect(strict.output).toMatch(/What to do: Fix the documents listed above/);
   });

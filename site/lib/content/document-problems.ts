@@ -29,12 +29,20 @@ export function studioLink(studioUrl: string | undefined, id: string, type: stri
 }
 
 export function documentProblems(doc: DocumentRef, error: z.ZodError, studioUrl: string | undefined): NewsroomError[] {
+  return error.issues.map((issue) => documentProblem(doc, fieldPath(doc, issue.path), issue.message, studioUrl));
+}
+
+/** One thing wrong with a document, found by other means than its schema (a duplicate slug, a date GROQ cannot read). */
+export function documentProblem(
+  doc: DocumentRef,
+  path: string,
+  problem: string,
+  studioUrl: string | undefined,
+): NewsroomError {
   const id = typeof doc._id === 'string' ? doc._id : '(no _id)';
   const type = typeof doc._type === 'string' ? doc._type : '(no _type)';
+  const err = newsroomError('InvalidDocument', id, type, path, problem);
   const link = studioLink(studioUrl, id, type);
-  return error.issues.map((issue) => {
-    const err = newsroomError('InvalidDocument', id, type, fieldPath(doc, issue.path), issue.message);
-    if (link) err.message += ` Edit it: ${link}`;
-    return err;
-  });
+  if (link) err.message += ` Edit it: ${link}`;
+  return err;
 }

@@ -14,10 +14,21 @@ import { contentClient } from '../sanity/client.ts';
 import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
 import { contentHostReleasable, contentHostStarted } from './content-host-release.ts';
-import { contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
+import { documentProblem } from './document-problems.ts';
+import { type ContentFetcher, contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
 import { type EntryHooks, type StoreRun, storeDocuments } from './store-documents.ts';
 
 export type { EntryHooks } from './store-documents.ts';
+
+/**
+ * Documents of a collection that its query's filter cannot read and so leaves
+ * out (a story whose publishedAt is not a date): a GROQ query for them, and
+ * what is wrong with one, by field path.
+ */
+export type Unreadable = {
+  query: string;
+  problems: (doc: Doc) => { path: string; problem: string }[];
+};
 
 export type SanityLoaderOptions<S extends z.ZodType> = {
   /**
@@ -32,6 +43,8 @@ export type SanityLoaderOptions<S extends z.ZodType> = {
   /** The zod schema each result must satisfy; from schemas/queries/. */
   schema: S;
   hooks?: EntryHooks<z.infer<S>>;
+  /** Reported and counted as skipped like any invalid document, so a strict build fails on them too. */
+  unreadable?: Unreadable;
   /** Stops the build on any invalid document instead of skipping it. Defaults to NEWSROOM_STRICT=true. */
   strict?: boolean;
   /** Injected in tests; defaults to the environment. */
@@ -102,11 +115,23 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
     total = plan.members.size;
     context.logger.info(`${context.collection}: ${plan.changed.length} of ${total} fetched (new or changed)`);
   }
+  if (options.unreadable) total += await reportUnreadable(fetch, options.unreadable, run);
   hooks.finish?.();
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
   // Images this collection shows (portraits, section art), to fetch before a
   // lake this build owns is let go; stories report theirs from their own store.
   if (contentHostReleasable()) for (const entry of context.store.values()) requireOriginalsIn(entry.data);
+}
+
+/** Adds the unreadable documents' problems to the run; answers how many documents there were. */
+async function reportUnreadable<T>(fetch: ContentFetcher, unreadable: Unreadable, run: StoreRun<T>): Promise<number> {
+  const docs = await fetch<Doc[]>(unreadable.query, {});
+  for (const doc of docs) {
+    for (const { path, problem } of unreadable.problems(doc)) {
+      run.problems.push(documentProblem(doc, path, problem, run.studioUrl));
+    }
+  }
+  return docs.length;
 }
 
 /**

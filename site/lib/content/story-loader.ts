@@ -14,6 +14,7 @@ import { rendererVersion } from './renderer-version.ts';
 import { sanityLoader } from './sanity-loader.ts';
 import { renderStoryBody, type StoryEntry } from './story-entry.ts';
 import { readStories, type StoryStore, storyStore } from './story-store.ts';
+import { undatedStories } from './undated-stories.ts';
 
 export type StoryLoaderOptions = {
   siteUrl?: string;
@@ -28,6 +29,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
     // Read at load time: a story whose publishedAt is still ahead is embargoed.
     params: () => ({ now: new Date().toISOString() }),
     schema: storyResult,
+    unreadable: undatedStories,
     hooks: {
       begin: (context) => {
         collection = context.store;
