@@ -74,6 +74,15 @@ const badTakeDown = {
   unpublishAt: 'soon',
 };
 
+// A second story given the valid story's slug, published a day later: the
+// first keeps the address.
+const sameSlug = {
+  ...goodStory,
+  _id: 'story-same-slug',
+  headline: 'A second story at the same address',
+  publishedAt: '2024-03-02T09:00:00Z',
+};
+
 // Text pasted from other programs: a vertical tab in the headline, a bell in
 // the body, a start-of-heading in the dek. HTML forbids them, and the deploy
 // refuses a page that does not parse cleanly.
@@ -101,6 +110,7 @@ describe('a build with invalid documents', () => {
       noDate,
       badDate,
       badTakeDown,
+      sameSlug,
     ]);
     const lakeDir = join(tempDir('newsroom-lake-'), 'lake');
     const { runNodeScript } = await import('../../scripts/support/run-node.ts');
@@ -125,10 +135,22 @@ describe('a build with invalid documents', () => {
     expect(lenient.output).toContain(
       'InvalidDocument: Document "story-bad-take-down" (story) is invalid at unpublishAt: Invalid ISO datetime.',
     );
-    expect(lenient.output).toMatch(/\d+ stories loaded, 5 skipped as invalid/);
+  });
+
+  it('leaves a slug to the first published of two live stories, and reports the other', () => {
+    expect(lenient.output).toContain(
+      'InvalidDocument: Document "story-same-slug" (story) is invalid at slug: "a-valid-story" is also the slug of story "story-good"',
+    );
+    const page = readPage(lenient.outDir, 'story/a-valid-story.html');
+    expect(textOf(select('h1', page) as Element)).toBe('A valid story');
+    for (const file of ['index.html', 'rss.xml', 'feed.json', 'archive/2024/03/02.html']) {
+      const path = join(lenient.outDir, file);
+      expect(existsSync(path) ? readFileSync(path, 'utf8') : '', file).not.toContain('A second story');
+    }
   });
 
   it('skips them by default and builds everything else', () => {
+    expect(lenient.output).toMatch(/\d+ stories loaded, 6 skipped as invalid/);
     expect(lenient.code).toBe(0);
     expect(existsSync(join(lenient.outDir, 'story/a-valid-story.html'))).toBe(true);
     expect(existsSync(join(lenient.outDir, SEED_STORY))).toBe(true);
@@ -162,7 +184,7 @@ describe('a build with invalid documents', () => {
   it('fails in strict mode, saying how many documents, which is first and what to do', () => {
     expect(strict.code).not.toBe(0);
     expect(strict.output).toContain(
-      '5 invalid document(s) and strict mode is on, so the build stops. The first: Document "story-',
+      '6 invalid document(s) and strict mode is on, so the build stops. The first: Document "story-',
     );
     expect(strict.output).toMatch(/What to do: Fix the documents listed above/);
   });

@@ -16,7 +16,7 @@ import { planChanges } from './changed-members.ts';
 import { contentHostReleasable, contentHostStarted } from './content-host-release.ts';
 import { documentProblem } from './document-problems.ts';
 import { type ContentFetcher, contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
-import { type EntryHooks, type StoreRun, storeDocuments } from './store-documents.ts';
+import { type EntryHooks, type Reject, type StoreRun, storeDocuments } from './store-documents.ts';
 
 export type { EntryHooks } from './store-documents.ts';
 
@@ -75,6 +75,7 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
   const fetch = contentFetcher(contentClient(config), config, context.collection);
   const params = options.params?.() ?? {};
   let total: number;
+  let members: Map<string, string | undefined> | undefined;
 
   if (typeof options.query === 'string') {
     const result = await fetch<unknown>(options.query, params);
@@ -111,12 +112,19 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
     }
     context.meta.set('since', plan.now);
     context.meta.set('salt', run.salt);
-    recordRevisions(context.collection, plan.members, run.seen);
+    members = plan.members;
     total = plan.members.size;
     context.logger.info(`${context.collection}: ${plan.changed.length} of ${total} fetched (new or changed)`);
   }
   if (options.unreadable) total += await reportUnreadable(fetch, options.unreadable, run);
-  hooks.finish?.();
+  const reject: Reject = (doc, path, problem) => {
+    run.problems.push(documentProblem(doc, path, problem, run.studioUrl));
+    run.seen.delete(doc._id);
+    context.store.delete(doc._id);
+  };
+  hooks.finish?.(reject);
+  // After finish: a document it rejected is not shown.
+  if (members) recordRevisions(context.collection, members, run.seen);
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
   // Images this collection shows (portraits, section art), to fetch before a
   // lake this build owns is let go; stories report theirs from their own store.

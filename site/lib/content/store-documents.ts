@@ -17,9 +17,12 @@ export type EntryHooks<T> = {
   prepare?: (doc: T, digest: string) => Doc;
   /** Told of each unchanged entry kept from the last build. */
   reuse?: (stored: Doc, digest: string) => void;
-  /** Runs after all entries are stored. */
-  finish?: () => void;
+  /** Runs after all entries are stored; `reject` takes one back as invalid (e.g. a second story with one slug). */
+  finish?: (reject: Reject) => void;
 };
+
+/** Reports a stored document as invalid at `path` and takes it out of the collection, as if it had failed its schema. */
+export type Reject = (doc: { _id: string; _type: string }, path: string, problem: string) => void;
 
 export type StoreRun<T> = {
   context: LoaderContext;

@@ -9,6 +9,7 @@ import { anticipateHeroVariants } from '../images/anticipate-variants.ts';
 import { requireOriginal } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { contentHostReleasable } from './content-host-release.ts';
+import { slugClashes, slugClashProblem } from './duplicate-slugs.ts';
 import { announceLiveStories } from './live-stories.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { sanityLoader } from './sanity-loader.ts';
@@ -55,9 +56,15 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         stories.put(entry, { html: rendered.html, opening: rendered.searchOpening }, rendered.images);
         return { store: stories.path, _rev: story._rev };
       },
-      finish: () => {
+      finish: (reject) => {
         stories.flush();
         const live = new Set(collection.keys());
+        // Before anything reads the live set: no page, feed or search record may show a story
+        // whose address another story keeps (duplicate-slugs.ts).
+        for (const clash of slugClashes(stories.sharedSlugs(), live)) {
+          reject({ _id: clash.story._id, _type: 'story' }, 'slug', slugClashProblem(clash));
+          live.delete(clash.story._id);
+        }
         stories.retain(live);
         // Bodies kept from earlier builds still link to their image files.
         const bodyImages = stories.bodyImages();

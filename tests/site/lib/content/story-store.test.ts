@@ -8,7 +8,8 @@ import { readBody, readOpening, storyStore } from '../../../../site/lib/content/
 
 const dir = mkdtempSync(join(tmpdir(), 'story-store-test-'));
 
-const entry = (id: string, key: string) => ({ _id: id, body: { key } }) as unknown as StoryEntry;
+const entry = (id: string, key: string, slug = id, publishedAt = '2024-03-01T09:00:00Z') =>
+  ({ _id: id, slug: { current: slug }, publishedAt, body: { key } }) as unknown as StoryEntry;
 
 describe('the story store', () => {
   it('gives pages the body HTML and the search index its opening', () => {
@@ -48,6 +49,33 @@ describe('the story store', () => {
     half.close();
     const store = storyStore(path);
     expect(store.digests().size).toBe(0);
+    store.close();
+  });
+
+  it('forgets a store an older build wrote without slugs, so stories sharing one can be found', () => {
+    const path = join(dir, 'no-slugs.sqlite');
+    const old = new DatabaseSync(path);
+    old.exec(`CREATE TABLE body (digest TEXT PRIMARY KEY, html TEXT NOT NULL, opening TEXT NOT NULL);
+      CREATE TABLE story (id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT);
+      INSERT INTO body VALUES ('digest-old', '<p>Old.</p>', 'Old.');
+      INSERT INTO story VALUES ('story-old', 'digest-old', '{}', NULL);`);
+    old.close();
+    const store = storyStore(path);
+    expect(store.digests().size).toBe(0);
+    store.close();
+  });
+
+  it('finds the stories that share a slug, and only those', () => {
+    const store = storyStore(join(dir, 'shared.sqlite'));
+    const body = { html: '<p>x</p>', opening: 'x' };
+    store.put(entry('story-a', 'digest-a', 'levy', '2024-03-01T09:00:00Z'), body, []);
+    store.put(entry('story-b', 'digest-b', 'levy', '2024-03-02T09:00:00Z'), body, []);
+    store.put(entry('story-c', 'digest-c', 'other'), body, []);
+    store.flush();
+    expect(store.sharedSlugs().sort((x, y) => x._id.localeCompare(y._id))).toEqual([
+      { _id: 'story-a', slug: 'levy', publishedAt: '2024-03-01T09:00:00Z' },
+      { _id: 'story-b', slug: 'levy', publishedAt: '2024-03-02T09:00:00Z' },
+    ]);
     store.close();
   });
 });
