@@ -1,8 +1,10 @@
 // Tells editors where their stories stand by writing each deploy back to the
 // content lake as a `deployment` document: building, live (with the content
-// revisions the release contains) or failed (with the reason). The Studio
-// reads these next to each story. Old ones are pruned.
+// revisions the release contains) or failed (with the reason), with the
+// documents the build left out as invalid. The Studio reads these next to
+// each story. Old ones are pruned.
 import type { SanityClient } from '@sanity/client';
+import type { SkippedDocument } from './build-problems.ts';
 
 export const DEPLOYMENT_TYPE = 'deployment';
 
@@ -18,14 +20,16 @@ export type DeploymentDocument = {
   /** Story id → published revision, for every story the live release shows. */
   revisions?: Record<string, string>;
   error?: string;
+  /** Documents the build skipped as invalid (so not on the site), each with its first problem. */
+  skipped?: SkippedDocument[];
   /** Set when an operator rolled back to an earlier release: the release that was live before. */
   rolledBackFrom?: string;
 };
 
 export type DeployStatus = {
   building(runId: string, changedIds: readonly string[]): Promise<void>;
-  live(runId: string, releaseId: string, revisions: Record<string, string>): Promise<void>;
-  failed(runId: string, error: string): Promise<void>;
+  live(runId: string, releaseId: string, revisions: Record<string, string>, skipped?: SkippedDocument[]): Promise<void>;
+  failed(runId: string, error: string, skipped?: SkippedDocument[]): Promise<void>;
 };
 
 export function deployStatus(client: SanityClient, keep = 20): DeployStatus {
@@ -40,17 +44,17 @@ export function deployStatus(client: SanityClient, keep = 20): DeployStatus {
         changedIds: [...changedIds],
       });
     },
-    live: async (runId, releaseId, revisions) => {
+    live: async (runId, releaseId, revisions, skipped = []) => {
       await client
         .patch(id(runId))
-        .set({ status: 'live', releaseId, revisions, finishedAt: new Date().toISOString() })
+        .set({ status: 'live', releaseId, revisions, skipped, finishedAt: new Date().toISOString() })
         .commit();
       await prune(client, keep);
     },
-    failed: async (runId, error) => {
+    failed: async (runId, error, skipped = []) => {
       await client
         .patch(id(runId))
-        .set({ status: 'failed', error: error.slice(0, 2000), finishedAt: new Date().toISOString() })
+        .set({ status: 'failed', error: error.slice(0, 2000), skipped, finishedAt: new Date().toISOString() })
         .commit();
     },
   };

@@ -5,8 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SanityClient } from '@sanity/client';
 import type { ReleaseStore } from '../deploy/release-store.ts';
+import { buildProblems, outputTail } from './build-problems.ts';
 import { buildQueue } from './build-queue.ts';
-import { buildRunner } from './build-runner.ts';
+import { BuildFailed, buildRunner } from './build-runner.ts';
 import { type Change, coalescer } from './coalescer.ts';
 import { deployStatus } from './deploy-status.ts';
 import { type PublishResult, publishOnce } from './publish-once.ts';
@@ -62,6 +63,14 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       // Manual and start-up publishes name no document.
       const ids = [...new Set(changes.filter((c) => c.operation !== 'manual').map((c) => c.id))];
       await status.building(record.runId, ids).catch((e: unknown) => log(`could not record the build: ${e}`));
+      // The build succeeds while skipping invalid documents, so its warnings
+      // are the only place anyone learns a story was left out.
+      const problems = buildProblems();
+      const reportProblems = () => {
+        const lines = problems.lines();
+        for (const line of lines) log(`build: ${line}`);
+        return lines;
+      };
       try {
         const result = await publishOnce({
           store: options.store,
@@ -71,7 +80,9 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           env: options.buildEnv,
           changedIds: ids,
           siteOrigin: options.siteOrigin,
+          onOutput: problems.onOutput,
         });
+        reportProblems();
         record.finishedAt = Date.now();
         record.result = {
           releaseId: result.manifest.id,
@@ -79,17 +90,24 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           removed: result.removed,
           buildSeconds: result.buildSeconds,
         };
+        const skipped = problems.skipped();
         log(
           `release ${result.manifest.id} live: ${result.rendered} page(s) rendered, ${result.removed.length} removed, ` +
-            `${((record.finishedAt - record.startedAt) / 1000).toFixed(1)} s after the batch (${ids.length} change(s))`,
+            `${((record.finishedAt - record.startedAt) / 1000).toFixed(1)} s after the batch (${ids.length} change(s))` +
+            (skipped.length ? `; ${skipped.length} invalid document(s) left out, listed above` : ''),
         );
         await status
-          .live(record.runId, result.manifest.id, result.revisions)
+          .live(record.runId, result.manifest.id, result.revisions, skipped)
           .catch((e: unknown) => log(`could not record the deploy: ${e}`));
       } catch (error) {
         record.finishedAt = Date.now();
         record.error = (error as Error).message;
-        await status.failed(record.runId, record.error).catch(() => undefined);
+        const shown = new Set(reportProblems());
+        // What led up to the failure (a strict build's list of bad documents, a stack).
+        const tail = error instanceof BuildFailed ? outputTail(error.output, shown) : [];
+        if (tail.length) log(`the failed build's output (last ${tail.length} line(s)):`);
+        for (const line of tail) log(`build: ${line}`);
+        await status.failed(record.runId, record.error, problems.skipped()).catch(() => undefined);
         throw error;
       } finally {
         schedule.refresh().catch((e: unknown) => log(`could not read the schedule: ${e}`));

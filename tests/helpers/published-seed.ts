@@ -30,6 +30,8 @@ export async function startPublishedSeed(options: {
   maxWaitMs: number;
   /** Extra build environment (e.g. to override NEWSROOM_STRICT). */
   buildEnv?: Record<string, string | undefined>;
+  /** The publisher's log lines; silent by default. */
+  log?: (line: string) => void;
 }): Promise<PublishedSeed> {
   const secret = `${options.name}-test-secret`;
   const lake = await startLake({ dataDir: tempDir(`${options.name}-lake-`), onError: () => {} });
@@ -52,7 +54,7 @@ export async function startPublishedSeed(options: {
     },
     quietMs: options.quietMs,
     maxWaitMs: options.maxWaitMs,
-    log: () => {},
+    log: options.log ?? (() => {}),
   });
   const edge = await startEdge({ store });
   publisher.publishNow('start-up');

@@ -10,6 +10,7 @@ const PATH = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
 
 describe('the publisher', () => {
   let seed: PublishedSeed;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     // NEWSROOM_STRICT unset: a failed build here must come from the missing settings, as in production.
@@ -18,6 +19,7 @@ describe('the publisher', () => {
       quietMs: 100,
       maxWaitMs: 1000,
       buildEnv: { NEWSROOM_STRICT: undefined },
+      log: (line) => logged.push(line),
     });
   });
   afterAll(() => seed?.close());
@@ -71,17 +73,49 @@ describe('the publisher', () => {
     expect(seed.publisher.history().length).toBe(before);
   });
 
+  it('leaves an invalid story out, and says which and why in its log and to editors', async () => {
+    const story = await seed.editor.getDocument(STORY);
+    const { _rev, _createdAt, _updatedAt, ...rest } = story as Record<string, unknown>;
+    await seed.editor.createOrReplace({
+      ...rest,
+      _id: 'story-bad-one',
+      _type: 'story',
+      headline: '   ',
+      slug: { _type: 'slug', current: 'bad-one' },
+    });
+    logged.length = 0;
+    expect((await post({ _id: 'story-bad-one', _type: 'story' })).status).toBe(202);
+    await seed.publisher.idle();
+    expect((await page('/story/bad-one')).status).toBe(404);
+    expect(logged.join('\n')).toContain('InvalidDocument: Document "story-bad-one" (story) is invalid at headline');
+    expect(logged.join('\n')).toMatch(/release .* live: .*1 invalid document\(s\) left out/);
+    const deployment = await seed.editor.fetch<{ status: string; skipped: unknown[] }>(
+      `*[_type == "deployment"] | order(startedAt desc)[0]{status, skipped}`,
+    );
+    expect(deployment).toMatchObject({
+      status: 'live',
+      skipped: [{ id: 'story-bad-one', type: 'story', problem: expect.stringMatching(/^headline: /) }],
+    });
+  });
+
   it('keeps the live site when a build fails, and reports the failure to editors', async () => {
     const live = (await page(PATH)).html;
+    logged.length = 0;
     await seed.editor.createOrReplace({ _id: 'siteSettings', _type: 'siteSettings', siteName: '' });
     await post({ _id: 'siteSettings', _type: 'siteSettings' });
     await seed.publisher.idle();
     const last = seed.publisher.history().at(-1);
     expect(last?.error).toBeDefined();
     expect((await page(PATH)).html).toBe(live);
-    const deployment = await seed.editor.fetch<{ status: string; error: string }>(
-      `*[_type == "deployment"] | order(startedAt desc)[0]{status, error}`,
+    const deployment = await seed.editor.fetch<{ status: string; error: string; skipped: unknown[] }>(
+      `*[_type == "deployment"] | order(startedAt desc)[0]{status, error, skipped}`,
     );
     expect(deployment).toMatchObject({ status: 'failed', error: expect.stringContaining('build failed') });
+    expect(deployment.skipped).toContainEqual(expect.objectContaining({ id: 'siteSettings', type: 'siteSettings' }));
+    // The operator sees what led to the failure, not only its last words.
+    const log = logged.join('\n');
+    expect(log).toContain('InvalidDocument: Document "siteSettings" (siteSettings) is invalid at siteName');
+    // Its stdout and stderr interleave as they arrive, so the order within the output varies.
+    expect(log).toMatch(/the failed build's output \(last \d+ line\(s\)\):\n(build: .*\n)*build: .*Syncing content/);
   });
 });
