@@ -50,7 +50,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
   if (req.method !== 'POST') return reply(res, 405, { error: 'methodNotAllowed', message: 'Webhooks are POSTed.' });
 
   const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
-  if (body === undefined) return reply(res, 413, { error: 'tooLarge', message: 'The webhook body is too large.' });
+  if (body === undefined)
+    return reply(res, 413, { error: 'tooLarge', message: 'The webhook body is too large.' }, { connection: 'close' });
   const header = req.headers['sanity-webhook-signature'];
   const verdict = await verifyWebhook(body, Array.isArray(header) ? header[0] : header, { secret: options.secret });
   if (!verdict.ok) return reply(res, verdict.status, { error: verdict.reason, message: verdict.message });
@@ -76,22 +77,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
   reply(res, 202, { accepted: parsed._id });
 }
 
+/**
+ * The body, or undefined once it passes `limit`. Past the limit the rest is
+ * read and thrown away rather than the socket destroyed: destroying it
+ * resets the connection before the 413 reaches a sender still writing, who
+ * then sees a network error instead of the reason.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size <= limit) chunks?.push(chunk);
+      else if (chunks) {
+        chunks = undefined;
         resolve(undefined);
-        req.destroy();
-      } else chunks.push(chunk);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(chunks && Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
