@@ -1,12 +1,16 @@
 // Accepts a webhook only if Sanity's signature checks out (with @sanity/webhook,
 // the code hosted Sanity's receivers use) and it was signed recently, so a
-// captured delivery replayed later is refused. Statuses follow the library:
-// 400 for a malformed signature header, 401 for a missing, wrong or stale one.
+// captured delivery replayed later is refused. A replay within the tolerance
+// passes here; the webhook server tells it by its signature
+// (recent-deliveries.ts). Statuses follow the library: 400 for a malformed
+// signature header, 401 for a missing, wrong or stale one.
 import { assertValidSignature, decodeSignatureHeader, isSignatureError } from '@sanity/webhook';
 
 export type WebhookVerdict =
-  | { ok: true; timestamp: number }
+  | { ok: true; timestamp: number; signature: string }
   | { ok: false; status: 400 | 401; reason: 'missing' | 'malformed' | 'invalid' | 'stale'; message: string };
+
+export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
 
 export type VerifyOptions = {
   secret: string;
@@ -30,9 +34,9 @@ export async function verifyWebhook(
       ? { ok: false, status: 400, reason: 'malformed', message: error.message }
       : { ok: false, status: 401, reason: 'invalid', message: error.message };
   }
-  const { timestamp } = decodeSignatureHeader(header);
+  const { timestamp, hashedPayload } = decodeSignatureHeader(header);
   const age = Math.abs((options.now ?? Date.now()) - timestamp);
-  if (age > (options.toleranceMs ?? 5 * 60_000)) {
+  if (age > (options.toleranceMs ?? DEFAULT_TOLERANCE_MS)) {
     return {
       ok: false,
       status: 401,
@@ -40,5 +44,5 @@ export async function verifyWebhook(
       message: `Signature is ${Math.round(age / 1000)} s old; replays are refused`,
     };
   }
-  return { ok: true, timestamp };
+  return { ok: true, timestamp, signature: hashedPayload };
 }

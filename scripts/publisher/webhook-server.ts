@@ -1,12 +1,14 @@
 // The publisher's door: Sanity-format webhooks (from the embedded lake or
 // hosted Sanity) arrive here, are verified before anything else happens, and
 // become changes for the coalescer. A bad request gets a clear error and
-// nothing is built.
+// nothing is built; a repeat of one already accepted is acknowledged (so
+// Sanity stops retrying) and nothing is built either.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
 import type { Change } from './coalescer.ts';
-import { verifyWebhook } from './verify-webhook.ts';
+import { type RecentDeliveries, recentDeliveries } from './recent-deliveries.ts';
+import { DEFAULT_TOLERANCE_MS, verifyWebhook } from './verify-webhook.ts';
 
 /** What the webhook projection sends: at least the document id. */
 const payload = z.looseObject({
@@ -23,13 +25,16 @@ export type WebhookServerOptions = {
   host?: string;
   port?: number;
   maxBodyBytes?: number;
+  /** How old a signature may be; repeats are remembered this long. Default five minutes. */
+  toleranceMs?: number;
 };
 
 export type WebhookServer = Listening;
 
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const seen = recentDeliveries();
   const server = createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, seen).catch((error: unknown) => {
       console.error('publisher: webhook handling failed:', error);
       if (!res.headersSent) reply(res, 500, { error: 'internal', message: 'The publisher failed; see its log.' });
     });
@@ -42,7 +47,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookServerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: WebhookServerOptions,
+  seen: RecentDeliveries,
+): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://publisher').pathname;
   if (req.method === 'GET' && path === '/status' && options.status) return reply(res, 200, options.status());
   if (path !== '/webhooks/sanity')
@@ -53,7 +63,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
   if (body === undefined)
     return reply(res, 413, { error: 'tooLarge', message: 'The webhook body is too large.' }, { connection: 'close' });
   const header = req.headers['sanity-webhook-signature'];
-  const verdict = await verifyWebhook(body, Array.isArray(header) ? header[0] : header, { secret: options.secret });
+  const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
+  const verdict = await verifyWebhook(body, Array.isArray(header) ? header[0] : header, {
+    secret: options.secret,
+    toleranceMs,
+  });
   if (!verdict.ok) return reply(res, verdict.status, { error: verdict.reason, message: verdict.message });
 
   let parsed: z.infer<typeof payload>;
@@ -66,6 +80,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
         : 'not JSON';
     return reply(res, 400, { error: 'badPayload', message: `The webhook body is not a document change (${message}).` });
   }
+  // The same signature is the same delivery; Sanity's retries of one
+  // delivery share an idempotency key. Either seen lately: a repeat, answered
+  // 2xx so the sender stops retrying. Remembered until the signature expires.
+  const idempotencyKey = req.headers['idempotency-key'];
+  const keys = [`signature:${verdict.signature}`];
+  if (typeof idempotencyKey === 'string' && idempotencyKey) keys.push(`idempotency-key:${idempotencyKey}`);
+  if (!seen.firstTime(keys, Math.max(Date.now(), verdict.timestamp) + toleranceMs))
+    return reply(res, 200, {
+      duplicate: parsed._id,
+      message: 'This delivery was already received; nothing new is built.',
+    });
   const operation = req.headers['sanity-operation'];
   options.onChange({
     id: parsed._id,

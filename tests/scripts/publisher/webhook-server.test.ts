@@ -56,4 +56,36 @@ describe('the webhook server', () => {
       expect(JSON.parse(answer.body)).toMatchObject({ error: 'tooLarge' });
     });
   });
+
+  describe('a repeated delivery', () => {
+    const raw = JSON.stringify({ _id: 'story-a', _type: 'story' });
+
+    it('is acknowledged as a duplicate and becomes no second change, however often it comes', async () => {
+      const headers = await signed(raw);
+      const answers = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await send(raw, headers);
+        answers.push({ status: res.status, body: await res.json() });
+      }
+      expect(answers[0]).toEqual({ status: 202, body: { accepted: 'story-a' } });
+      for (const answer of answers.slice(1))
+        expect(answer).toMatchObject({ status: 200, body: { duplicate: 'story-a' } });
+      expect(changes).toHaveLength(1);
+    });
+
+    it('is known by its idempotency key when Sanity retries it with a fresh signature', async () => {
+      const key = { 'idempotency-key': 'delivery-1' };
+      expect((await send(raw, await signed(raw, Date.now() - 1000, key))).status).toBe(202);
+      const retry = await send(raw, await signed(raw, Date.now(), key));
+      expect(retry.status).toBe(200);
+      expect(await retry.json()).toMatchObject({ duplicate: 'story-a' });
+      expect(changes).toHaveLength(1);
+    });
+
+    it('does not swallow a new delivery for the same document', async () => {
+      expect((await send(raw, await signed(raw, Date.now() - 1000))).status).toBe(202);
+      expect((await send(raw, await signed(raw, Date.now()))).status).toBe(202);
+      expect(changes).toHaveLength(2);
+    });
+  });
 });
