@@ -12,6 +12,7 @@ import { contentClient } from '../site/lib/sanity/client.ts';
 import { readContentConfig } from '../site/lib/sanity/config.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { startPublisher } from './publisher/publisher.ts';
+import { portVariable } from './support/port-variable.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const secret = process.env.NEWSROOM_WEBHOOK_SECRET;
@@ -32,7 +33,7 @@ try {
     buildEnv: { ...process.env },
     siteOrigin: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : undefined,
     host: process.env.PUBLISHER_HOST ?? '127.0.0.1',
-    port: Number(process.env.PUBLISHER_PORT ?? 4400),
+    port: portVariable('PUBLISHER_PORT', 4400),
   });
   console.log(`Publisher listening for Sanity webhooks at ${publisher.webhooks.url}/webhooks/sanity`);
   publisher.publishNow('start-up');
