@@ -39,8 +39,8 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
     res.end('No release is live yet: the first build is still running.');
     return;
   }
-  const urlPath = new URL(req.url ?? '/', 'http://edge').pathname;
-  const found = resolvePublicPath(urlPath, (p) => p in release.files);
+  const urlPath = requestPath(req.url);
+  const found = urlPath === undefined ? undefined : resolvePublicPath(urlPath, (p) => p in release.files);
   const path = found ?? '/404.html';
   const file = release.files[path];
   const status = found ? 200 : 404;
@@ -71,6 +71,19 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
   headers['content-length'] = String(body.length);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The path of a request target, taken literally. Resolved against a base,
+ * `//whatever/story/x` would make `whatever` the host and serve /story/x; a
+ * CDN looks up the path as sent. Undefined for a target that is no URL.
+ */
+function requestPath(target = '/'): string | undefined {
+  try {
+    return new URL(target.startsWith('/') ? `http://edge${target}` : target).pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** If-None-Match against the selected representation's tag, by weak comparison (RFC 9110). */

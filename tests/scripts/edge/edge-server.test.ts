@@ -1,0 +1,62 @@
+// The edge as a reader's browser (or a stray crawler) meets it: which file a
+// request path gets.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployBuild } from '../../../scripts/deploy/deploy-build.ts';
+import { releaseStore } from '../../../scripts/deploy/release-store.ts';
+import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
+
+const page = (title: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${'<p>filler text for compression</p>'.repeat(40)}</body></html>`;
+
+type Answer = { status?: number; encoding?: string; body: string };
+
+describe('the edge', () => {
+  let edge: Edge;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edge-build-'));
+    const files = { 'index.html': page('Front'), 'story/x.html': page('Story X'), '404.html': page('Not found') };
+    for (const [path, body] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), body);
+    }
+    const store = releaseStore(mkdtempSync(join(tmpdir(), 'edge-releases-')));
+    await deployBuild({ store, buildDir: dir });
+    edge = await startEdge({ store });
+  });
+  afterAll(() => edge?.close());
+
+  /** A raw GET with the path exactly as written (fetch would not send some of these as they are). */
+  const raw = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const { port } = new URL(edge.url);
+      get({ host: '127.0.0.1', port, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            encoding: res.headers['content-encoding'],
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      }).on('error', reject);
+    });
+
+  it.each(['//whatever/story/x', '//story/x', '//127.0.0.1/story/x'])(
+    'answers %s with the 404 page: the path is not a host and a path',
+    async (path) => {
+      const answer = await raw(path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toContain('<h1>Not found</h1>');
+    },
+  );
+
+  it('serves /story/x itself', async () => {
+    expect(await raw('/story/x?ref=home')).toMatchObject({ status: 200, body: expect.stringContaining('Story X') });
+  });
+});
