@@ -1,5 +1,12 @@
-// Picks the precompressed form the client accepts, best first.
+// Picks the precompressed form the client prefers (RFC 9110 §12.5.3): the
+// highest q-value wins; on a tie brotli, the smaller of the two. q=0 refuses.
 export type Encoding = 'br' | 'gz';
+
+/** Our forms, in the order a tie goes, with the coding name clients use. */
+const CODINGS: readonly [Encoding, string][] = [
+  ['br', 'br'],
+  ['gz', 'gzip'],
+];
 
 export function negotiateEncoding(
   acceptEncoding: string | undefined,
@@ -10,10 +17,14 @@ export function negotiateEncoding(
   for (const part of acceptEncoding.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name, q ? Number(q.slice(2)) : 1);
+    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
   }
-  const wants = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (available.includes('br') && wants('br')) return 'br';
-  if (available.includes('gz') && wants('gzip')) return 'gz';
-  return undefined;
+  let best: { encoding: Encoding; q: number } | undefined;
+  for (const [encoding, coding] of CODINGS) {
+    if (!available.includes(encoding)) continue;
+    const q = accepted.get(coding) ?? accepted.get('*') ?? 0;
+    // NaN (a malformed q) fails both comparisons, so it is refused too.
+    if (q > 0 && (!best || q > best.q)) best = { encoding, q };
+  }
+  return best?.encoding;
 }

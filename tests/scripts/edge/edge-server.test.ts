@@ -1,5 +1,5 @@
 // The edge as a reader's browser (or a stray crawler) meets it: which file a
-// request path gets.
+// request path gets, and which compressed form an Accept-Encoding gets.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployBuild } from '../../../scripts/deploy/deploy-build.ts';
 import { releaseStore } from '../../../scripts/deploy/release-store.ts';
 import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
+import { type Encoding, negotiateEncoding } from '../../../scripts/edge/negotiate-encoding.ts';
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${'<p>filler text for compression</p>'.repeat(40)}</body></html>`;
@@ -58,5 +59,34 @@ describe('the edge', () => {
 
   it('serves /story/x itself', async () => {
     expect(await raw('/story/x?ref=home')).toMatchObject({ status: 200, body: expect.stringContaining('Story X') });
+  });
+
+  it.each([
+    ['gzip;q=1.0, br;q=0.5', 'gzip'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['gzip, br', 'br'],
+    ['gzip;q=0.8, br;q=0.8', 'br'],
+    ['br;q=0, gzip;q=0.1', 'gzip'],
+    ['*;q=0.5, gzip;q=0.9', 'gzip'],
+  ])('answers Accept-Encoding "%s" with %s', async (accept, expected) => {
+    expect((await raw('/story/x', { 'accept-encoding': accept })).encoding).toBe(expected);
+  });
+});
+
+describe('negotiateEncoding', () => {
+  const both: Encoding[] = ['br', 'gz'];
+  it.each<[string | undefined, readonly Encoding[], Encoding | undefined]>([
+    [undefined, both, undefined],
+    ['identity', both, undefined],
+    ['gzip;q=1.0, br;q=0.5', both, 'gz'],
+    ['gzip;q=0.5, br;q=1.0', both, 'br'],
+    ['gzip, br', both, 'br'],
+    ['*', both, 'br'],
+    ['br;q=0, *', both, 'gz'],
+    ['gzip;q=0, br;q=0', both, undefined],
+    ['br;q=1, gzip;q=0.5', ['gz'], 'gz'],
+    ['gzip;q=abc, br;q=0.1', both, 'br'],
+  ])('"%s" with %j available → %s', (accept, available, expected) => {
+    expect(negotiateEncoding(accept, available)).toBe(expected);
   });
 });
