@@ -51,13 +51,26 @@ const describe = {
     title: `Its take-down time passed (${full(at, o)}), so it is off the site. Clear "Take down at" and publish to bring it back.`,
     color: 'warning',
   }),
-  notLive: ({ earlierVersionLive }) => ({
-    label: 'Not live yet',
-    title: earlierVersionLive
-      ? 'Readers still see an earlier version; the next deploy puts this one live. If it does not, the build skipped the story as invalid: see the publisher log.'
-      : 'No live release shows it yet; the next deploy puts it live. If it does not, the build skipped the story as invalid: see the publisher log.',
-    color: 'warning',
-  }),
+  notLive: ({ earlierVersionLive, invalid }) => {
+    if (invalid) {
+      // The build's link to the document is for the log; the editor is on the document already.
+      const problem = invalid.replace(/\s*Edit it: \S+$/, '');
+      return {
+        label: `Left out: ${shortReason(problem)}`,
+        title: `The last deploy left this version out as invalid: ${problem} ${
+          earlierVersionLive ? 'Readers still see an earlier version. ' : ''
+        }Fix the field and publish again.`,
+        color: 'danger',
+      };
+    }
+    return {
+      label: 'Not live yet',
+      title: earlierVersionLive
+        ? 'Readers still see an earlier version; the next deploy puts this one live. If it does not, the build skipped the story as invalid: see the publisher log.'
+        : 'No live release shows it yet; the next deploy puts it live. If it does not, the build skipped the story as invalid: see the publisher log.',
+      color: 'warning',
+    };
+  },
 } satisfies {
   [K in Described['kind']]: (state: Extract<Described, { kind: K }>, options: LabelOptions) => DocumentBadgeDescription;
 };

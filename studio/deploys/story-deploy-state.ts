@@ -26,8 +26,11 @@ export type DeployState =
   | { kind: 'failed'; reason: string; at: Date }
   | { kind: 'embargoed'; until: Date }
   | { kind: 'takenDown'; at: Date }
-  /** Published, but no live release shows this version; `earlierVersionLive` when readers see an older one. */
-  | { kind: 'notLive'; earlierVersionLive: boolean };
+  /**
+   * Published, but no live release shows this version; `earlierVersionLive` when readers see an older one,
+   * `invalid` the problem when the live release's build left the story out as invalid.
+   */
+  | { kind: 'notLive'; earlierVersionLive: boolean; invalid?: string };
 
 export function storyDeployState(story: StoryVersion, deployments: readonly StoryDeployment[], now: Date): DeployState {
   const { published } = story;
@@ -75,7 +78,12 @@ export function storyDeployState(story: StoryVersion, deployments: readonly Stor
   const unpublishAt = dateOf(published.unpublishAt);
   if (unpublishAt && unpublishAt <= now) return { kind: 'takenDown', at: unpublishAt };
   const current = live[0]?.revision;
-  return { kind: 'notLive', earlierVersionLive: typeof current === 'string' && current !== rev };
+  const invalid = live[0]?.skipped ?? undefined;
+  return {
+    kind: 'notLive',
+    earlierVersionLive: typeof current === 'string' && current !== rev,
+    ...(invalid ? { invalid } : {}),
+  };
 }
 
 function time(iso: string): number {

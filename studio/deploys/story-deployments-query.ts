@@ -9,7 +9,8 @@ export const DEPLOYMENTS_READ = 50;
 export const STORY_DEPLOYMENTS_QUERY = /* groq */ `*[_type == "deployment"] | order(startedAt desc) [0...${DEPLOYMENTS_READ}] {
   _id, status, startedAt, finishedAt, error,
   "changedIds": coalesce(changedIds, []),
-  "revision": revisions[$id]
+  "revision": revisions[$id],
+  "skipped": skipped[id == $id][0].problem
 }`;
 
 /** What the badge listens to: any deployment written, patched or pruned. */
@@ -25,6 +26,8 @@ export const storyDeployment = z.object({
   changedIds: z.array(z.string()),
   /** The story's revision in this release, if the release shows the story. */
   revision: z.string().nullish(),
+  /** Why the build left the story out as invalid ("headline: …"), if it did. */
+  skipped: z.string().nullish(),
 });
 
 export type StoryDeployment = z.infer<typeof storyDeployment>;

@@ -222,6 +222,23 @@ describe('the deploy status badge', () => {
     expect([failed, building, isLive].map((s) => 'color' in s && s.color)).toEqual(['danger', 'primary', 'success']);
   });
 
+  it('says the story was left out as invalid, and why, when the live release skipped it', () => {
+    const problem = 'headline: Too small: expected string to have >=1 characters.';
+    const skipped = {
+      ...live('14:00', undefined, [STORY]),
+      skipped: `${problem} Edit it: http://studio/intent/edit/x/`,
+    };
+    const badge = status(published('r2'), [skipped, live('13:00', 'r1')]);
+    expect(badge).toMatchObject({ label: `Left out: ${problem}`, color: 'danger' });
+    expect('title' in badge && badge.title).toBe(
+      `The last deploy left this version out as invalid: ${problem} Fix the field and publish again.`,
+    );
+    // A later release that shows the fixed version is what counts.
+    expect(status(published('r3'), [live('14:30', 'r3', [STORY]), skipped])).toMatchObject({
+      label: 'Live since 14:32',
+    });
+  });
+
   it('gives the whole failure in the tooltip and a short one in the label', () => {
     const reason = `The build failed: ${'InvalidDocument: a very long explanation '.repeat(5)}\n  at line 2`;
     const badge = status(published('r3'), [deploy('failed', '14:30', { changed: [STORY], error: reason })]);

@@ -45,6 +45,17 @@ describe('the deploy status query', () => {
     });
   });
 
+  it('tells a story left out as invalid, with the problem the publisher recorded', async () => {
+    const status = deployStatus(test.editor);
+    await test.editor.patch(STORY).set({ headline: '   ' }).commit();
+    await status.building('run-3', [STORY]);
+    await status.live('run-3', 'release-3', { 'story-other': 'r0' }, [
+      { _key: 'skipped-0', id: 'story-other-bad', type: 'story', problem: 'dek: Too long.' },
+      { _key: 'skipped-1', id: STORY, type: 'story', problem: 'headline: Too small.' },
+    ]);
+    expect(await read()).toEqual({ kind: 'notLive', earlierVersionLive: false, invalid: 'headline: Too small.' });
+  });
+
   it('skips entries it cannot read rather than failing', () => {
     expect(storyDeployments([{ _id: 'deployment-x', status: 'queued' }, null, 'x'])).toEqual([]);
     expect(storyDeployments({ not: 'an array' })).toEqual([]);
