@@ -16,6 +16,7 @@ try {
     buildDir: resolve(positionals[0] ?? 'dist'),
     siteOrigin: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : undefined,
     retention: Number(values.retention),
+    onWait: () => console.log('Another deploy to this release store is under way; waiting for it to finish…'),
   });
   const files = Object.keys(manifest.files).length;
   console.log(

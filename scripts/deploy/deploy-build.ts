@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { siteUrl } from '../../site/lib/site-url.ts';
 import { collectBuild } from './collect-build.ts';
+import { withDeployLock } from './deploy-lock.ts';
 import type { ManifestFile, ReleaseManifest } from './manifest.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { type ValidationProblem, validateRelease } from './validate-release.ts';
@@ -20,6 +21,8 @@ export type DeployOptions = {
   siteOrigin?: string;
   /** Releases to keep for rollback. */
   retention?: number;
+  /** Called if another deploy to the store is under way, before waiting for it to finish. */
+  onWait?: () => void;
 };
 
 export class DeployRejected extends Error {
@@ -36,7 +39,14 @@ export class DeployRejected extends Error {
   }
 }
 
-export async function deployBuild(options: DeployOptions): Promise<{ manifest: ReleaseManifest; newBlobs: number }> {
+export type DeployResult = { manifest: ReleaseManifest; newBlobs: number };
+
+/** Deploys one build at a time per store (see deploy-lock.ts), then prunes past the retention. */
+export function deployBuild(options: DeployOptions): Promise<DeployResult> {
+  return withDeployLock(options.store.root, () => deployLocked(options), { onWait: options.onWait });
+}
+
+async function deployLocked(options: DeployOptions): Promise<DeployResult> {
   const { store } = options;
   const collected = await collectBuild(options.buildDir, store);
   const files = new Map<string, ManifestFile>(
@@ -70,8 +80,7 @@ export async function deployBuild(options: DeployOptions): Promise<{ manifest: R
     files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b))),
     meta: options.meta ?? {},
   };
-  store.writeManifest(manifest);
-  store.setLive(manifest.id);
+  store.goLive(manifest);
   // Pruning reads every kept manifest; doing it once the store is half again
   // over its retention, rather than on every deploy, keeps it off most publishes.
   const retention = options.retention ?? 10;

@@ -21,12 +21,16 @@ export type ReleaseStore = {
   /** Writes blobs not already stored, in one transaction. */
   putBlobs(blobs: readonly Blob[]): void;
   readManifest(id: string): ReleaseManifest;
-  writeManifest(manifest: ReleaseManifest): void;
   /** Releases, oldest first. */
   list(): ReleaseManifest[];
   /** Release ids and times, oldest first, without reading their manifests (rollback needs no more). */
   summaries(): { id: string; createdAt: string }[];
   liveId(): string | undefined;
+  /**
+   * Stores a new release's manifest and makes it live, in one transaction, or
+   * throws ReleaseIncomplete (nothing changed) if the store lacks a file it names.
+   */
+  goLive(manifest: ReleaseManifest): void;
   setLive(id: string): void;
   /** How many releases are kept. */
   count(): number;
@@ -48,7 +52,9 @@ const SCHEMA = `
 
 export function releaseStore(root: string): ReleaseStore {
   mkdirSync(root, { recursive: true });
-  const db = new DatabaseSync(join(root, 'releases.db'));
+  // A rollback, or the edge's first read, may meet a deploy's blob transaction
+  // (about a second at 10k pages): wait for it rather than fail "database is locked".
+  const db = new DatabaseSync(join(root, 'releases.db'), { timeout: 5000 });
   db.exec(SCHEMA);
   const q = {
     has: db.prepare(`SELECT 1 FROM blob WHERE hash = ? AND encoding = ''`),
@@ -62,6 +68,9 @@ export function releaseStore(root: string): ReleaseStore {
     live: db.prepare('SELECT id FROM live WHERE one = 1'),
     setLive: db.prepare('INSERT INTO live (one, id) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET id = excluded.id'),
     exists: db.prepare('SELECT 1 FROM release WHERE id = ?'),
+    missing: db.prepare(
+      `SELECT j.value AS hash FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM blob WHERE hash = j.value AND encoding = '')`,
+    ),
     getLinks: db.prepare('SELECT links FROM page_links WHERE hash = ?'),
     setLinks: db.prepare('INSERT OR REPLACE INTO page_links (hash, links) VALUES (?, ?)'),
   };
@@ -95,13 +104,20 @@ export function releaseStore(root: string): ReleaseStore {
       if (!row) throw new Error(`There is no release ${id}. See \`npm run releases\`.`);
       return parse(row);
     },
-    writeManifest: (manifest) => {
-      q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(releaseManifest.parse(manifest)));
-    },
     count: () => (db.prepare('SELECT count(*) AS n FROM release').get() as { n: number }).n,
     list,
     summaries: () => q.summaries.all() as { id: string; createdAt: string }[],
     liveId,
+    goLive: (manifest) =>
+      transaction(() => {
+        // Checked inside the switch's own transaction: nothing can drop a blob
+        // between this check and the release going live.
+        const hashes = [...new Set(Object.values(manifest.files).map((f) => f.hash))];
+        const missing = new Set((q.missing.all(JSON.stringify(hashes)) as { hash: string }[]).map((r) => r.hash));
+        if (missing.size) throw new ReleaseIncomplete(manifest, missing);
+        q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(releaseManifest.parse(manifest)));
+        q.setLive.run(manifest.id);
+      }),
     setLive: (id) => {
       if (!q.exists.get(id)) throw new Error(`There is no release ${id} to switch to.`);
       q.setLive.run(id);
@@ -150,4 +166,20 @@ export function releaseStore(root: string): ReleaseStore {
     },
     close: () => db.close(),
   };
+}
+
+/** A release that would serve 500 for some of its paths, refused before it went live. */
+export class ReleaseIncomplete extends Error {
+  override readonly name = 'ReleaseIncomplete';
+  readonly hint =
+    'The live site was not changed. Deploy again; if it happens again, something else is pruning the store.';
+  readonly missing: string[];
+  constructor(manifest: ReleaseManifest, hashes: ReadonlySet<string>) {
+    const paths = Object.entries(manifest.files)
+      .filter(([, file]) => hashes.has(file.hash))
+      .map(([path]) => path);
+    const shown = paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+    super(`Release ${manifest.id} was not made live: the release store lacks the contents of ${shown}.`);
+    this.missing = paths;
+  }
 }
