@@ -1,9 +1,9 @@
 // The release store: one SQLite file holding every file's contents once (with
 // its brotli and gzip forms), each release's manifest, and which release is
-// live. On this machine's disk, creating 30k small files for a full deploy
-// took longer than the build; one transaction takes about a second. Switching
-// releases is one committed row, so a reader never sees a half-switched site,
-// and rollback is the same update back.
+// live, with a record of every switch. On this machine's disk, creating 30k
+// small files for a full deploy took longer than the build; one transaction
+// takes about a second. Switching releases is one committed row, so a reader
+// never sees a half-switched site, and rollback is the same update back.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -31,7 +31,14 @@ export type ReleaseStore = {
    * throws ReleaseIncomplete (nothing changed) if the store lacks a file it names.
    */
   goLive(manifest: ReleaseManifest): void;
-  setLive(id: string): void;
+  /** Makes a kept release live again, recorded as a rollback. */
+  rollBackTo(id: string): void;
+  /**
+   * The release that was live when `id` was deployed (null if none was), or
+   * undefined if the store has no record of that deploy (one made before
+   * switches were recorded).
+   */
+  liveBefore(id: string): string | null | undefined;
   /** How many releases are kept. */
   count(): number;
   /** Keeps the newest `keep` releases (and the live one) and the blobs they use. */
@@ -48,6 +55,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS release (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, manifest TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS live (one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL REFERENCES release (id));
   CREATE TABLE IF NOT EXISTS page_links (hash TEXT PRIMARY KEY, links TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('deploy', 'rollback')), from_id TEXT, to_id TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS switch_to ON switch (to_id, kind);
 `;
 
 export function releaseStore(root: string): ReleaseStore {
@@ -68,6 +77,10 @@ export function releaseStore(root: string): ReleaseStore {
     live: db.prepare('SELECT id FROM live WHERE one = 1'),
     setLive: db.prepare('INSERT INTO live (one, id) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET id = excluded.id'),
     exists: db.prepare('SELECT 1 FROM release WHERE id = ?'),
+    recordSwitch: db.prepare(
+      `INSERT INTO switch (at, kind, from_id, to_id) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ'), ?, (SELECT id FROM live WHERE one = 1), ?)`,
+    ),
+    liveBefore: db.prepare(`SELECT from_id AS id FROM switch WHERE to_id = ? AND kind = 'deploy' ORDER BY seq DESC`),
     missing: db.prepare(
       `SELECT j.value AS hash FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM blob WHERE hash = j.value AND encoding = '')`,
     ),
@@ -116,11 +129,18 @@ export function releaseStore(root: string): ReleaseStore {
         const missing = new Set((q.missing.all(JSON.stringify(hashes)) as { hash: string }[]).map((r) => r.hash));
         if (missing.size) throw new ReleaseIncomplete(manifest, missing);
         q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(releaseManifest.parse(manifest)));
+        q.recordSwitch.run('deploy', manifest.id);
         q.setLive.run(manifest.id);
       }),
-    setLive: (id) => {
-      if (!q.exists.get(id)) throw new Error(`There is no release ${id} to switch to.`);
-      q.setLive.run(id);
+    rollBackTo: (id) =>
+      transaction(() => {
+        if (!q.exists.get(id)) throw new Error(`There is no release ${id}. See \`npm run releases\`.`);
+        q.recordSwitch.run('rollback', id);
+        q.setLive.run(id);
+      }),
+    liveBefore: (id) => {
+      const row = q.liveBefore.get(id) as { id: string | null } | undefined;
+      return row ? row.id : undefined;
     },
     prune: (keep) => {
       const all = list();
@@ -132,6 +152,8 @@ export function releaseStore(root: string): ReleaseStore {
       let blobs = 0;
       transaction(() => {
         for (const r of removed) db.prepare('DELETE FROM release WHERE id = ?').run(r.id);
+        // Rollback only asks what was live before a kept release went live.
+        db.prepare('DELETE FROM switch WHERE to_id NOT IN (SELECT id FROM release)').run();
         const stored = db.prepare(`SELECT hash FROM blob WHERE encoding = ''`).all() as { hash: string }[];
         const drop = db.prepare('DELETE FROM blob WHERE hash = ?');
         const dropLinks = db.prepare('DELETE FROM page_links WHERE hash = ?');

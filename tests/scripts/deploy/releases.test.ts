@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeployRejected, deployBuild } from '../../../scripts/deploy/deploy-build.ts';
@@ -191,5 +192,57 @@ describe('deploying releases to the edge', () => {
     expect(store.list().at(-1)?.id).toBe(store.liveId());
     expect(await (await get('/story/a')).text()).toContain('Story A r3');
     expect(() => rollback(store, first)).toThrow(`There is no release ${first}`);
+  });
+});
+
+describe('rolling back more than once', () => {
+  const store = releaseStore(mkdtempSync(join(tmpdir(), 'rollback-twice-')));
+  let edge: Edge;
+  beforeAll(async () => {
+    edge = await startEdge({ store });
+  });
+  afterAll(() => edge?.close());
+
+  const deploy = async (front: string) =>
+    (await deployBuild({ store, buildDir: buildDir({ ...site, 'index.html': page(front, ['/story/a']) }) })).manifest
+      .id;
+  const front = async () => (await (await fetch(`${edge.url}/`)).text()).match(/<h1>(.*?)<\/h1>/)?.[1];
+
+  it('returns to the release live before the current one, not to one already rolled away from', async () => {
+    const a = await deploy('A');
+    await deploy('B (bad)');
+    expect(rollback(store).to.id).toBe(a);
+    expect(await front()).toBe('A');
+    await deploy('C');
+    const { to } = rollback(store);
+    expect(to.id).toBe(a);
+    expect(await front()).toBe('A');
+    // A was the first release: there is nothing before it.
+    expect(() => rollback(store)).toThrow('There is no earlier release to roll back to.');
+    expect(await front()).toBe('A');
+  });
+
+  it('still rolls back to a release named by id, and on from there', async () => {
+    const releases = store.summaries().map((r) => r.id);
+    const [a, b, c] = releases as [string, string, string];
+    await deploy('D');
+    expect(rollback(store, b).to.id).toBe(b);
+    expect(await front()).toBe('B (bad)');
+    // B was deployed over A.
+    expect(rollback(store).to.id).toBe(a);
+    expect(rollback(store, c).to.id).toBe(c);
+    expect(await front()).toBe('C');
+  });
+});
+
+describe('rolling back in a store written before switches were recorded', () => {
+  it('returns to the release created before the live one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rollback-unrecorded-'));
+    const store = releaseStore(dir);
+    const first = (await deployBuild({ store, buildDir: buildDir(site) })).manifest.id;
+    await deployBuild({ store, buildDir: buildDir({ ...site, 'story/a.html': page('Story A v2', ['/']) }) });
+    new DatabaseSync(join(dir, 'releases.db')).exec('DELETE FROM switch');
+    expect(rollback(store).to.id).toBe(first);
+    store.close();
   });
 });
