@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { siteUrl } from '../../site/lib/site-url.ts';
 import { collectBuild } from './collect-build.ts';
 import { withDeployLock } from './deploy-lock.ts';
+import { missingEntryPages } from './entry-pages.ts';
 import type { ManifestFile, ReleaseManifest } from './manifest.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { type ValidationProblem, validateRelease } from './validate-release.ts';
@@ -48,11 +49,13 @@ export function deployBuild(options: DeployOptions): Promise<DeployResult> {
 
 async function deployLocked(options: DeployOptions): Promise<DeployResult> {
   const { store } = options;
-  const collected = await collectBuild(options.buildDir, store);
   const files = new Map<string, ManifestFile>(
     options.base ? Object.entries(store.readManifest(options.base).files) : [],
   );
   for (const path of options.removed ?? []) files.delete(path);
+  const missing = missingEntryPages(options.buildDir, files);
+  if (missing.length) throw new DeployRejected(missing);
+  const collected = await collectBuild(options.buildDir, store);
   // A folder the build writes whole (the search index) replaces the base's copy.
   for (const prefix of WRITTEN_WHOLE) {
     if (![...collected.files.keys()].some((p) => p.startsWith(prefix))) continue;

@@ -18,10 +18,10 @@ const ROLLBACK = join(import.meta.dirname, '../../../scripts/rollback.ts');
 
 function site(version: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'rollback-build-'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html lang="en"><head><title>${version}</title></head></html>`,
-  );
+  const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head></html>`;
+  writeFileSync(join(dir, 'index.html'), page(version));
+  // Every release needs a 404 page (see scripts/deploy/entry-pages.ts).
+  writeFileSync(join(dir, '404.html'), page('Not found'));
   return dir;
 }
 
