@@ -8,26 +8,55 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
+import { directoryOrComplain, parsedOrUsage } from './support/command-line.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { target: { type: 'string', default: 'netlify' } },
-});
-if (values.target !== 'netlify' && values.target !== 'cloudflare') {
-  console.error(`--target must be netlify or cloudflare, not ${values.target}`);
-  process.exit(2);
+const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare]
+  Writes <build dir>/_headers with the local edge's cache rules (default target netlify).`;
+
+function main(): number {
+  const parsed = parsedOrUsage(parse, USAGE);
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.target !== 'netlify' && values.target !== 'cloudflare') {
+    process.stderr.write(`--target must be netlify or cloudflare, not ${values.target}\n${USAGE}\n`);
+    return 2;
+  }
+  if (positionals.length !== 1) {
+    process.stderr.write(
+      `Name one build directory${positionals.length ? `, not ${positionals.length}` : ''}.\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const dist = resolve(positionals[0] as string);
+  if (!directoryOrComplain(dist, 'run `npm run build` first, or name the directory it wrote.')) return 1;
+  writeFileSync(join(dist, '_headers'), headers(values.target));
+  console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
+  return 0;
 }
-const dist = resolve(positionals[0] ?? 'dist');
-const rules: [string, string][] = [
-  ['/*', cacheControlFor('/index.html', 200)],
-  ...IMMUTABLE_PATHS.map((pattern): [string, string] => [
-    `${pattern}*`,
-    cacheControlFor(`${pattern.replace(/:[a-z]+/g, '0')}x`, 200),
-  ]),
-];
-const detach = values.target === 'cloudflare';
-const text = rules
-  .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
-  .join('\n');
-writeFileSync(join(dist, '_headers'), text);
-console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { target: { type: 'string', default: 'netlify' }, help: { type: 'boolean', short: 'h' } },
+  });
+}
+
+function headers(target: 'netlify' | 'cloudflare'): string {
+  const rules: [string, string][] = [
+    ['/*', cacheControlFor('/index.html', 200)],
+    ...IMMUTABLE_PATHS.map((pattern): [string, string] => [
+      `${pattern}*`,
+      cacheControlFor(`${pattern.replace(/:[a-z]+/g, '0')}x`, 200),
+    ]),
+  ];
+  const detach = target === 'cloudflare';
+  return rules
+    .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
+    .join('\n');
+}
+
+process.exitCode = main();

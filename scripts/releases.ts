@@ -1,13 +1,29 @@
 // npm run releases: the kept releases, newest last, and which one is live.
+import { parseArgs } from 'node:util';
 import { defaultReleaseStore } from './deploy/default-store.ts';
+import { parsedOrUsage } from './support/command-line.ts';
 
-const store = defaultReleaseStore();
-const live = store.liveId();
-const releases = store.list();
-if (releases.length === 0) console.log('No releases yet: run `npm run build && npm run deploy`, or `npm start`.');
-for (const r of releases) {
-  const files = Object.keys(r.files).length;
-  console.log(
-    `${r.id === live ? '* ' : '  '}${r.id}  ${r.createdAt}  ${files} files${r.base ? ` (partial, over ${r.base})` : ''}`,
-  );
+const USAGE = `Usage: node scripts/releases.ts
+  Lists the kept releases, oldest first; the live one is marked *.`;
+
+function main(): number {
+  const parsed = parsedOrUsage(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
+  if (!parsed) return 2;
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const store = defaultReleaseStore();
+  const live = store.liveId();
+  const releases = store.list();
+  if (releases.length === 0) console.log('No releases yet: run `npm run build && npm run deploy`, or `npm start`.');
+  for (const r of releases) {
+    const files = Object.keys(r.files).length;
+    console.log(
+      `${r.id === live ? '* ' : '  '}${r.id}  ${r.createdAt}  ${files} files${r.base ? ` (partial, over ${r.base})` : ''}`,
+    );
+  }
+  return 0;
 }
+
+process.exitCode = main();

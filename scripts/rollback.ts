@@ -1,23 +1,47 @@
 // npm run rollback [-- <release id>]: the edge serves the previous release
 // (or the one named) from the next request on. Only a pointer changes; the
 // Studio's deploy status is told afterwards (see deploy/announce-rollback.ts).
+import { parseArgs } from 'node:util';
 import { announceRollback } from './deploy/announce-rollback.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { rollback } from './deploy/rollback.ts';
+import { parsedOrUsage } from './support/command-line.ts';
 
-const started = performance.now();
-try {
-  const { from, to } = rollback(defaultReleaseStore(), process.argv[2]);
-  const ms = (performance.now() - started).toFixed(0);
-  console.log(`Rolled back from ${from ?? '(none)'} to ${to.id} (deployed ${to.createdAt}) in ${ms} ms.`);
-  try {
-    console.log(await announceRollback(to, from));
-  } catch (error) {
-    console.warn(
-      `The site is rolled back, but the Studio's deploy status could not be updated: ${(error as Error).message}`,
-    );
+const USAGE = `Usage: node scripts/rollback.ts [<release id>]
+  Makes the release that was live before the live one was deployed live again,
+  or the release named (see \`npm run releases\`).`;
+
+async function main(): Promise<number> {
+  const parsed = parsedOrUsage(
+    () => parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }),
+    USAGE,
+  );
+  if (!parsed) return 2;
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
+  if (parsed.positionals.length > 1) {
+    process.stderr.write(`Name one release, not ${parsed.positionals.length}.\n${USAGE}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  try {
+    const { from, to } = rollback(defaultReleaseStore(), parsed.positionals[0]);
+    const ms = (performance.now() - started).toFixed(0);
+    console.log(`Rolled back from ${from ?? '(none)'} to ${to.id} (deployed ${to.createdAt}) in ${ms} ms.`);
+    try {
+      console.log(await announceRollback(to, from));
+    } catch (error) {
+      console.warn(
+        `The site is rolled back, but the Studio's deploy status could not be updated: ${(error as Error).message}`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
 }
+
+process.exitCode = await main();

@@ -1,5 +1,6 @@
 // The command-line scripts' shared first step: parse the arguments, or say
 // what was wrong with them and how the command is used.
+import { statSync } from 'node:fs';
 
 /** `parse()`'s result, or undefined after writing the problem and `usage` to stderr (exit with 2). */
 export function parsedOrUsage<T>(parse: () => T, usage: string): T | undefined {
@@ -9,4 +10,11 @@ export function parsedOrUsage<T>(parse: () => T, usage: string): T | undefined {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return undefined;
   }
+}
+
+/** Whether `path` is a directory; if not, writes one line saying so and `hint` to stderr (exit with 1). */
+export function directoryOrComplain(path: string, hint: string): boolean {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return true;
+  process.stderr.write(`There is no directory ${path}: ${hint}\n`);
+  return false;
 }

@@ -1,0 +1,120 @@
+// The deploy scripts' arguments as an operator mistypes them: usage and exit 2
+// for a wrong command line, one line and exit 1 for a missing directory, never
+// a stack trace, and nothing deployed or switched either way.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deployBuild } from '../../scripts/deploy/deploy-build.ts';
+import { releaseStore } from '../../scripts/deploy/release-store.ts';
+
+const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
+
+const { NEWSROOM_RETENTION: _, ...environment } = process.env;
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(name: string, args: string[], releasesDir: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [script(name), ...args],
+      { env: { ...environment, NEWSROOM_RELEASES_DIR: releasesDir } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head></html>`;
+
+function site(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'command-line-build-'));
+  writeFileSync(join(dir, 'index.html'), page('Front'));
+  writeFileSync(join(dir, '404.html'), page('Not found'));
+  return dir;
+}
+
+/** A store with two releases, the second live, for scripts that would change it. */
+async function storeWithReleases(): Promise<{ dir: string; live: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'command-line-releases-'));
+  const store = releaseStore(dir);
+  await deployBuild({ store, buildDir: site() });
+  const live = (await deployBuild({ store, buildDir: site() })).manifest.id;
+  store.close();
+  return { dir, live };
+}
+
+const build = site();
+
+describe.each([
+  ['deploy.ts', ['--bogus'], "Unknown option '--bogus'"],
+  ['deploy.ts', ['--retention'], "Option '--retention <value>' argument missing"],
+  ['deploy.ts', [build, '--retention=abc'], '--retention must be a whole number of releases, 1 or more, not "abc".'],
+  ['deploy.ts', [build, '--retention', '0'], '--retention must be a whole number of releases, 1 or more, not "0".'],
+  ['deploy.ts', [build, 'extra'], `Give one build directory, not 2: ${build} extra`],
+  ['rollback.ts', ['--bogus'], "Unknown option '--bogus'"],
+  ['rollback.ts', ['one', 'two'], 'Name one release, not 2.'],
+  ['releases.ts', ['--bogus'], "Unknown option '--bogus'"],
+  ['releases.ts', ['extra'], "Unexpected argument 'extra'"],
+  ['hosting-headers.ts', [], 'Name one build directory.'],
+  ['hosting-headers.ts', ['--target'], "Option '--target <value>' argument missing"],
+  ['hosting-headers.ts', [build, '--target', 'vercel'], '--target must be netlify or cloudflare, not vercel'],
+])('%s %j', (name, args, problem) => {
+  it('says what is wrong, shows the usage and exits 2, changing nothing', async () => {
+    const { dir, live } = await storeWithReleases();
+    const result = await run(name, args, dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(problem);
+    expect(result.stderr).toContain(`Usage: node scripts/${name}`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toBe('');
+    const store = releaseStore(dir);
+    expect([store.count(), store.liveId()]).toEqual([2, live]);
+    store.close();
+  });
+});
+
+describe.each([['deploy.ts'], ['rollback.ts'], ['releases.ts'], ['hosting-headers.ts']])('%s --help', (name) => {
+  it('prints the usage and exits 0, changing nothing', async () => {
+    const { dir, live } = await storeWithReleases();
+    const result = await run(name, ['--help'], dir);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: node scripts/${name.replace('.', '\\.')}`));
+    const store = releaseStore(dir);
+    expect([store.count(), store.liveId()]).toEqual([2, live]);
+    store.close();
+  });
+});
+
+describe.each([
+  ['deploy.ts', 'npm run deploy -- <dir>'],
+  ['hosting-headers.ts', 'name the directory it wrote'],
+])('%s with a directory that does not exist', (name, hint) => {
+  it('says so in one line and exits 1', async () => {
+    const { dir } = await storeWithReleases();
+    const missing = join(tmpdir(), 'no-such-build-dir');
+    const result = await run(name, [missing], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`There is no directory ${missing}: `)]);
+    expect(result.stderr).toContain(hint);
+  });
+});
+
+describe('the scripts with good arguments', () => {
+  it('deploys with a numeric retention, pruning past it', async () => {
+    const { dir } = await storeWithReleases();
+    const result = await run('deploy.ts', [site(), '--retention', '1'], dir);
+    expect(result.stdout).toMatch(/^Release \S+ is live/);
+    const store = releaseStore(dir);
+    expect(store.count()).toBe(1);
+    store.close();
+  });
+
+  it('writes hosting headers into the directory named', async () => {
+    const dir = site();
+    const result = await run('hosting-headers.ts', [dir, '--target', 'cloudflare'], tmpdir());
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain('! Cache-Control');
+  });
+});
