@@ -4,20 +4,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { deployBuild } from './deploy/deploy-build.ts';
-import { directoryOrComplain, parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/deploy.ts [<build dir>] [--retention <releases>]
   Makes a finished build (default dist/) the live release, after validating it.
   --retention  releases kept for rollback, 1 or more (default NEWSROOM_RETENTION, or 10)`;
 
 async function main(): Promise<number> {
-  const parsed = parsedOrUsage(parse, USAGE);
-  if (!parsed) return 2;
+  const parsed = commandLineOrExit(parse, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length > 1) {
     process.stderr.write(`Give one build directory, not ${positionals.length}: ${positionals.join(' ')}\n${USAGE}\n`);
     return 2;

@@ -8,19 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
-import { directoryOrComplain, parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare]
   Writes <build dir>/_headers with the local edge's cache rules (default target netlify).`;
 
 function main(): number {
-  const parsed = parsedOrUsage(parse, USAGE);
-  if (!parsed) return 2;
+  const parsed = commandLineOrExit(parse, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (values.target !== 'netlify' && values.target !== 'cloudflare') {
     process.stderr.write(`--target must be netlify or cloudflare, not ${values.target}\n${USAGE}\n`);
     return 2;

@@ -1,18 +1,14 @@
 // npm run releases: the kept releases, newest last, and which one is live.
 import { parseArgs } from 'node:util';
 import { defaultReleaseStore } from './deploy/default-store.ts';
-import { parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/releases.ts
   Lists the kept releases, oldest first; the live one is marked *.`;
 
 function main(): number {
-  const parsed = parsedOrUsage(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
-  if (!parsed) return 2;
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = commandLineOrExit(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
+  if (typeof parsed === 'number') return parsed;
   const store = defaultReleaseStore();
   const live = store.liveId();
   const releases = store.list();

@@ -5,22 +5,18 @@ import { parseArgs } from 'node:util';
 import { announceRollback } from './deploy/announce-rollback.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { rollback } from './deploy/rollback.ts';
-import { parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/rollback.ts [<release id>]
   Makes the release that was live before the live one was deployed live again,
   or the release named (see \`npm run releases\`).`;
 
 async function main(): Promise<number> {
-  const parsed = parsedOrUsage(
+  const parsed = commandLineOrExit(
     () => parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }),
     USAGE,
   );
-  if (!parsed) return 2;
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 1) {
     process.stderr.write(`Name one release, not ${parsed.positionals.length}.\n${USAGE}\n`);
     return 2;

@@ -12,6 +12,22 @@ export function parsedOrUsage<T>(parse: () => T, usage: string): T | undefined {
   }
 }
 
+/**
+ * The parsed command line of a script that takes `--help`, or the exit code
+ * when there is nothing more to do: 0 after printing the usage, 2 after a
+ * wrong command line (said, with the usage, on stderr).
+ */
+export function commandLineOrExit<T extends { values: { help?: boolean | undefined } }>(
+  parse: () => T,
+  usage: string,
+): T | 0 | 2 {
+  const parsed = parsedOrUsage(parse, usage);
+  if (!parsed) return 2;
+  if (!parsed.values.help) return parsed;
+  process.stdout.write(`${usage}\n`);
+  return 0;
+}
+
 /** Whether `path` is a directory; if not, writes one line saying so and `hint` to stderr (exit with 1). */
 export function directoryOrComplain(path: string, hint: string): boolean {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return true;
