@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { deployBuild } from '../deploy/deploy-build.ts';
 import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
+import { sweepDeadProcessFiles } from '../support/stale-staging.ts';
 import type { BuildRunner } from './build-runner.ts';
 
 export type PublishOnceOptions = {
@@ -43,6 +44,7 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   const baseKeysFile = join(options.workDir, `base-keys-${run}.json`);
   const revisionsOut = join(options.workDir, `revisions-${run}.json`);
   mkdirSync(options.workDir, { recursive: true });
+  await sweepStaleRuns(options.workDir);
 
   const base = store.liveId();
   // Without the base's page keys there is no telling which pages are gone, so
@@ -86,6 +88,19 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   } finally {
     for (const path of [outDir, keysOut, baseKeysFile, revisionsOut]) rmSync(path, { recursive: true, force: true });
   }
+}
+
+// What a run leaves in the work directory, named for the publisher's process:
+// out-<run>/, keys-<run>.json, base-keys-<run>.json, revisions-<run>.json.
+const RUN_FILE = /^(?:out|keys|base-keys|revisions)-[0-9a-z]+-(\d+)(?:\.json)?$/;
+
+/**
+ * Removes what runs of a publisher that is gone left behind: each run removes
+ * its own files when it ends, but a kill -9 mid-publish skips that, and the
+ * page keys alone are about 0.6 MB at 12k pages.
+ */
+export function sweepStaleRuns(workDir: string): Promise<string[]> {
+  return sweepDeadProcessFiles(workDir, RUN_FILE).catch(() => []);
 }
 
 /** The story revisions a release shows (story id → _rev), if the publisher recorded them. */

@@ -2,7 +2,8 @@
 // (.builds/<pid>-<hex>, see site-build.ts), and the sweep of those left behind
 // by builds that were killed outright. A build removes its own when it ends,
 // failed or not, but a SIGKILL (the OOM killer, an operator's kill -9) skips
-// that and leaves a whole site, about 270 MB at 10k stories, for good.
+// that and leaves a whole site, about 270 MB at 10k stories, for good. The
+// publisher's per-run files are swept the same way (publish-once.ts).
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,12 +26,20 @@ function alive(pid: number): boolean {
 }
 
 /** Removes the staging directories under `buildsDir` whose build process is gone; returns their names. */
-export async function sweepStaleStaging(buildsDir: string): Promise<string[]> {
-  const names = await readdir(buildsDir).catch(() => [] as string[]);
+export function sweepStaleStaging(buildsDir: string): Promise<string[]> {
+  return sweepDeadProcessFiles(buildsDir, STAGING);
+}
+
+/**
+ * Removes the files and directories under `dir` whose names match `pattern`
+ * (its first group a process id) and whose process is gone; returns their names.
+ */
+export async function sweepDeadProcessFiles(dir: string, pattern: RegExp): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
   const stale = names.filter((name) => {
-    const pid = Number(STAGING.exec(name)?.[1]);
+    const pid = Number(pattern.exec(name)?.[1]);
     return pid > 0 && pid !== process.pid && !alive(pid);
   });
-  await Promise.all(stale.map((name) => rm(join(buildsDir, name), { recursive: true, force: true })));
+  await Promise.all(stale.map((name) => rm(join(dir, name), { recursive: true, force: true })));
   return stale;
 }

@@ -1,10 +1,12 @@
 // A build killed outright leaves its staging directory; the next build
-// removes it, and never one whose build is still running.
+// removes it, and never one whose build is still running. So with the files of
+// a publisher killed mid-publish: the next publish removes them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sweepStaleRuns } from '../../scripts/publisher/publish-once.ts';
 import { stagingDir, sweepStaleStaging } from '../../scripts/support/stale-staging.ts';
 
 /** The id of a process that has ended. */
@@ -30,5 +32,20 @@ describe('sweepStaleStaging', () => {
 
   it('does nothing where no build ever ran', async () => {
     expect(await sweepStaleStaging(join(tmpdir(), 'no-such-builds-dir'))).toEqual([]);
+  });
+});
+
+describe('sweepStaleRuns', () => {
+  it("removes what a killed publisher's runs left, and keeps a running publisher's", async () => {
+    const work = mkdtempSync(join(tmpdir(), 'stale-runs-'));
+    const dead = deadPid();
+    const left = [`base-keys-mfx1-${dead}.json`, `keys-mfx1-${dead}.json`, `revisions-mfx1-${dead}.json`];
+    const running = [`base-keys-mfx2-${process.pid}.json`, 'notes.json'];
+    for (const name of [...left, ...running]) writeFileSync(join(work, name), '{}');
+    mkdirSync(join(work, `out-mfx1-${dead}`, 'story'), { recursive: true });
+    const swept = await sweepStaleRuns(work);
+    expect(swept.sort()).toEqual([...left, `out-mfx1-${dead}`].sort());
+    for (const name of swept) expect(existsSync(join(work, name))).toBe(false);
+    for (const name of running) expect(existsSync(join(work, name))).toBe(true);
   });
 });
