@@ -207,6 +207,22 @@ describe('patch operations (applied by @sanity/mutator)', () => {
   });
 
   it.each([
+    ['inc', { inc: { title: 1 } }, '\\"inc\\" needs a number at \\"title\\", which holds the string'],
+    ['dec', { dec: { 'nested.x': 1, tags: 1 } }, '\\"dec\\" needs a number at \\"tags\\", which holds an array'],
+    [
+      'diffMatchPatch',
+      { diffMatchPatch: { count: '@@ -1 +1 @@' } },
+      'needs a string at \\"count\\", which holds a number',
+    ],
+  ])('%s on a field of another type is a 400 naming it, and nothing changes', async (_name, operation, message) => {
+    const before = await t.editor.getDocument('p');
+    const { status, body } = await mutate({ mutations: [{ patch: { id: 'p', ...operation } }] });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain(message);
+    expect(await t.editor.getDocument('p')).toEqual(before);
+  });
+
+  it.each([
     ['remove', { unset: ['_type'] }],
     ['set a number as', { set: { _type: 5 } }],
     ['change', { set: { _type: 'other' } }],

@@ -87,7 +87,35 @@ function checkValues(name: (typeof OPERATIONS)[number], value: Record<string, un
   }
 }
 
+// @sanity/mutator skips an `inc` on a field holding text, or a diffMatchPatch
+// on a number, and the document still got a new revision as if changed. Where
+// a path is plain (`count`, `stats.views`) its target is checked first; paths
+// with filters or indexes are left to the mutator.
+const PLAIN_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+const TARGET_RULES: Partial<Record<(typeof OPERATIONS)[number], { ok: (v: unknown) => boolean; holds: string }>> = {
+  inc: { ok: (v) => typeof v === 'number', holds: 'a number' },
+  dec: { ok: (v) => typeof v === 'number', holds: 'a number' },
+  diffMatchPatch: { ok: (v) => typeof v === 'string', holds: 'a string' },
+};
+
+function checkTargets(doc: LakeDocument, operations: Record<string, unknown>): void {
+  for (const [name, rule] of Object.entries(TARGET_RULES)) {
+    for (const path of Object.keys((operations[name] as Record<string, unknown> | undefined) ?? {})) {
+      if (!PLAIN_PATH.test(path)) continue;
+      let value: unknown = doc;
+      for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+      if (value !== undefined && value !== null && !rule.ok(value)) {
+        throw mutationErrors.invalidPatch(
+          doc._id,
+          `"${name}" needs ${rule.holds} at "${path}", which holds ${describe(value)}`,
+        );
+      }
+    }
+  }
+}
+
 function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument {
+  checkTargets(doc, operations);
   let result: LakeDocument | null;
   try {
     result = new Mutation({ mutations: [{ patch: { ...operations, id: doc._id } }] }).apply(
