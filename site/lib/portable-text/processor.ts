@@ -5,12 +5,14 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rehypeHeadingIds } from './heading-ids.ts';
+import { rehypeHeadingOrder } from './heading-order.ts';
 import { rehypeOffsiteLinks } from './offsite-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 function createProcessor(siteUrl: string | undefined) {
   return (
     unified()
+      .use(rehypeHeadingOrder)
       .use(rehypeHeadingIds)
       .use(rehypeOffsiteLinks, siteUrl)
       // Last before stringifying, so it also checks what the plugins added.

@@ -8,7 +8,8 @@ describe('text block styles', () => {
   it.each([
     ['normal', '<p>Iran denies it.</p>'],
     ['h2', '<h2 id="iran-denies-it">Iran denies it.</h2>'],
-    ['h3', '<h3 id="iran-denies-it">Iran denies it.</h3>'],
+    // Alone, a minor subhead follows the headline: it is printed as a subhead.
+    ['h3', '<h2 id="iran-denies-it">Iran denies it.</h2>'],
     ['blockquote', '<blockquote><p>Iran denies it.</p></blockquote>'],
   ] as const)('%s', (style, expected) => {
     expect(html(block('Iran denies it.', { style }))).toBe(expected);
@@ -61,6 +62,33 @@ describe('subhead ids', () => {
       { id: 'reaction', text: 'Reaction', depth: 2 },
       { id: 'reaction-1', text: 'Reaction', depth: 3 },
       { id: 'reaction-2', text: 'Reaction', depth: 2 },
+    ]);
+  });
+
+  it("never gives a subhead an id the story page's own markup uses", () => {
+    const body = ['Main', 'Footer site', 'Corrections heading', 'Related heading'].map((t) =>
+      block(t, { style: 'h2' }),
+    );
+    expect(renderPortableText(body, options).headings.map((h) => h.id)).toEqual([
+      'main-1',
+      'footer-site-1',
+      'corrections-heading-1',
+      'related-heading-1',
+    ]);
+  });
+
+  it('prints minor subheads before the first subhead as subheads, so no level is skipped', () => {
+    const body = [
+      block('Opening', { style: 'h3' }),
+      block('More', { style: 'h3' }),
+      block('Next part', { style: 'h2' }),
+      block('Detail', { style: 'h3' }),
+    ];
+    expect(renderPortableText(body, options).headings.map((h) => `${h.depth} ${h.text}`)).toEqual([
+      '2 Opening',
+      '3 More',
+      '2 Next part',
+      '3 Detail',
     ]);
   });
 

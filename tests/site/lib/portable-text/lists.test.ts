@@ -88,7 +88,9 @@ describe('lists', () => {
   });
 
   it('keeps a styled list item’s style inside the item', () => {
-    const body = [block('Key point', { listItem: 'bullet', level: 1, style: 'h3' })];
-    expect(renderPortableText(body, options).html).toBe('<ul><li><h3 id="key-point">Key point</h3></li></ul>');
+    const body = [block('Points', { style: 'h2' }), block('Key point', { listItem: 'bullet', level: 1, style: 'h3' })];
+    expect(renderPortableText(body, options).html).toBe(
+      '<h2 id="points">Points</h2><ul><li><h3 id="key-point">Key point</h3></li></ul>',
+    );
   });
 });
