@@ -1,10 +1,10 @@
 // The sitemap index: every sitemap of the site with its lastmod, the Google
-// News sitemap among them.
+// News sitemap among them while it has stories.
 import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog/catalog.ts';
 import { latestModified, latestOf } from '../lib/catalog/modified.ts';
 import { absoluteUrl, routes } from '../lib/routes.ts';
-import { NEWS_SITEMAP, newsStoriesNow } from '../lib/sitemaps/news-now.ts';
+import { hasNewsSitemap, NEWS_SITEMAP, newsStoriesNow } from '../lib/sitemaps/news-now.ts';
 import { siteSitemaps } from '../lib/sitemaps/site-sitemaps.ts';
 import { renderSitemapIndex } from '../lib/sitemaps/sitemap-xml.ts';
 
@@ -14,7 +14,9 @@ export const GET: APIRoute = async ({ site }) => {
     loc: absoluteUrl(routes.sitemap(name), site),
     lastmod: latestOf(urls.map((u) => u.lastmod)),
   }));
-  const news = newsStoriesNow(c);
-  sitemaps.push({ loc: absoluteUrl(routes.sitemap(NEWS_SITEMAP), site), lastmod: latestModified(news) });
+  if (hasNewsSitemap(c)) {
+    const news = newsStoriesNow(c);
+    sitemaps.push({ loc: absoluteUrl(routes.sitemap(NEWS_SITEMAP), site), lastmod: latestModified(news) });
+  }
   return new Response(renderSitemapIndex(sitemaps), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -28,6 +28,12 @@ describe('npm run build on a fresh clone (embedded lake, seed content)', () => {
     expect(existsSync(lakeDir)).toBe(true);
   });
 
+  it('writes no news sitemap while no story is from the last two days (the seed is from 2012)', () => {
+    expect(existsSync(join(run.outDir, 'sitemaps/news.xml'))).toBe(false);
+    expect(readFileSync(join(run.outDir, 'sitemap.xml'), 'utf8')).not.toContain('news.xml');
+    expect(existsSync(join(run.outDir, 'sitemaps/pages.xml'))).toBe(true);
+  });
+
   it('has the headline as the page heading', () => {
     expect(textOf(select('h1', page) as Element)).toBe('Iran’s Mehmanparast Says ‘Soft War’ Cyber Attacks to Fail');
   });

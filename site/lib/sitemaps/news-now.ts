@@ -8,6 +8,15 @@ export const NEWS_SITEMAP = 'news';
 
 const chosen = new WeakMap<Catalog, StoryEntry[]>();
 
+/**
+ * Whether the site has a news sitemap now. Only with stories from the last two
+ * days: the sitemap schema requires at least one <url>, so an empty news
+ * sitemap is invalid, and there is nothing new to tell Google News anyway.
+ */
+export function hasNewsSitemap(catalog: Catalog): boolean {
+  return newsStoriesNow(catalog).length > 0;
+}
+
 export function newsStoriesNow(catalog: Catalog): StoryEntry[] {
   let stories = chosen.get(catalog);
   if (!stories) {

@@ -3,14 +3,14 @@ import type { APIRoute } from 'astro';
 import { alwaysRender } from '../../lib/build/page-plan.ts';
 import { catalog } from '../../lib/catalog/catalog.ts';
 import { absoluteUrl, routes } from '../../lib/routes.ts';
-import { NEWS_SITEMAP, newsStoriesNow } from '../../lib/sitemaps/news-now.ts';
+import { hasNewsSitemap, NEWS_SITEMAP, newsStoriesNow } from '../../lib/sitemaps/news-now.ts';
 import { renderNewsSitemap } from '../../lib/sitemaps/news-sitemap.ts';
 import { siteSitemaps } from '../../lib/sitemaps/site-sitemaps.ts';
 import { renderUrlset } from '../../lib/sitemaps/sitemap-xml.ts';
 
 export async function getStaticPaths() {
   const c = await catalog();
-  const names = [...siteSitemaps(c, import.meta.env.SITE).keys(), NEWS_SITEMAP];
+  const names = [...siteSitemaps(c, import.meta.env.SITE).keys(), ...(hasNewsSitemap(c) ? [NEWS_SITEMAP] : [])];
   return alwaysRender(names.map((name) => ({ params: { name }, path: `/sitemaps/${name}.xml` })));
 }
 
