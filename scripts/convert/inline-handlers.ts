@@ -1,13 +1,14 @@
 // mdast phrasing nodes → Portable Text spans, one handler per node type.
 // Emphasis, strong, inline code and strike-through become decorators, links
-// become `link` annotations, hard breaks a "\n" in the span text and `:quote`
-// directives `quotation` annotations.
+// become `link` annotations, hard breaks a "\n" in the span text (soft breaks
+// a space) and `:quote` directives `quotation` annotations.
 import type { PhrasingContent } from 'mdast';
 import type { ConvertContext } from './context.ts';
 import { htmlNode } from './html-policy.ts';
 import type { InlineBuilder } from './inline-builder.ts';
 import type { InlineType } from './mdast-types.ts';
 import { textDirective } from './quote-directive.ts';
+import { softBreaksAsSpaces } from './soft-break.ts';
 
 type Convert = (nodes: readonly PhrasingContent[]) => void;
 type InlineHandler<N> = (node: N, b: InlineBuilder, ctx: ConvertContext, convert: Convert) => void;
@@ -26,7 +27,7 @@ function linkTo(href: string | undefined, children: PhrasingContent[], b: Inline
 const imageInText: InlineHandler<PhrasingContent> = (node, _b, ctx) => ctx.fail('InlineImage', [], node);
 
 export const inlineHandlers = {
-  text: (node, b) => b.push(node.value),
+  text: (node, b) => b.push(softBreaksAsSpaces(node.value)),
   emphasis: decorate('em'),
   strong: decorate('strong'),
   delete: decorate('strike-through'),

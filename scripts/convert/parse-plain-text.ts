@@ -1,9 +1,10 @@
 // Plain text → mdast, built directly so nothing is read as Markdown: a "*" or
 // "1." stays a character. Paragraphs are separated by blank (or whitespace-only)
-// lines and kept verbatim, line breaks inside them included. Line endings are
-// normalised to "\n". Optional YAML front matter between "---" lines supplies
+// lines and kept verbatim, line breaks inside them included: each is a `break`
+// node (a "\n" in the span), since a line ending inside a text node is a soft
+// break, which reads as a space. Line endings are normalised to "\n". Optional YAML front matter between "---" lines supplies
 // the story fields, as in Markdown files.
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ParsedSource } from './parse-markdown.ts';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
@@ -24,12 +25,11 @@ function paragraphs(lines: string[], firstLine: number): Paragraph[] {
   const close = (end: number) => {
     if (start < 0) return;
     const chunk = lines.slice(start, end);
-    const value = chunk.join('\n');
     const position = {
       start: { line: firstLine + start, column: 1 },
       end: { line: firstLine + end - 1, column: (chunk.at(-1)?.length ?? 0) + 1 },
     };
-    out.push({ type: 'paragraph', position, children: [{ type: 'text', value, position }] });
+    out.push({ type: 'paragraph', position, children: lineNodes(chunk, firstLine + start) });
     start = -1;
   };
   lines.forEach((line, i) => {
@@ -38,4 +38,17 @@ function paragraphs(lines: string[], firstLine: number): Paragraph[] {
   });
   close(lines.length);
   return out;
+}
+
+/** The lines of one paragraph as text nodes joined by hard breaks. */
+function lineNodes(chunk: readonly string[], firstLine: number): PhrasingContent[] {
+  return chunk.flatMap((value, i): PhrasingContent[] => {
+    const line = firstLine + i;
+    const text: PhrasingContent = {
+      type: 'text',
+      value,
+      position: { start: { line, column: 1 }, end: { line, column: value.length + 1 } },
+    };
+    return i === 0 ? [text] : [{ type: 'break', position: text.position }, text];
+  });
 }

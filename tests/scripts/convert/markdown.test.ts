@@ -54,8 +54,25 @@ describe('markdown blocks', () => {
     expect(block?.markDefs?.[0]).toMatchObject({ _type: 'link', href: 'https://example.com/report' });
   });
 
-  it('keeps hard breaks as a newline in the span text', () => {
-    expect(blockText(blocks('one  \ntwo')[0] ?? { children: [] })).toBe('one\ntwo');
+  it.each([
+    ['two trailing spaces', 'one  \ntwo'],
+    ['a backslash', 'one\\\ntwo'],
+  ])('keeps a hard break (%s) as a newline in the span text', (_, markdown) => {
+    expect(blockText(blocks(markdown)[0] ?? { children: [] })).toBe('one\ntwo');
+  });
+
+  it('reads soft breaks (a hard-wrapped paragraph) as spaces, inside marks too', () => {
+    const [block] = blocks('The minister\nresigned *on\r\nTuesday* \n  after all.');
+    expect(block && marked(block)).toEqual(['The minister resigned []', 'on Tuesday[em]', ' after all.[]']);
+  });
+
+  it('reads soft breaks as spaces in the words of a quote document too', () => {
+    const result = convertSource({
+      source: storySource('“:quote[It will\nfail]{speaker=k}”', ['speakers: {k: {name: Ana Ruiz}}']),
+      format: 'markdown',
+    });
+    expect(result.documents.find((d) => d._type === 'quote')).toMatchObject({ text: 'It will fail' });
+    expect(blockText(result.story.body[0] as Block)).toBe('“It will fail”');
   });
 
   it('flattens nested and ordered lists into listItem and level', () => {
