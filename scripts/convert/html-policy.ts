@@ -4,7 +4,9 @@
 import type { Html } from 'mdast';
 import type { ConvertContext } from './context.ts';
 
-const COMMENT = /^<!--[\s\S]*-->$/;
+// One comment only: `<!-- a --><p>text</p><!-- b -->` (WordPress block markup)
+// starts and ends like a comment but holds HTML between two of them.
+const COMMENT = /^<!--(?:(?!-->)[\s\S])*-->$/;
 
 function snippet(html: string): string {
   const line = html.replace(/\s+/g, ' ').trim();

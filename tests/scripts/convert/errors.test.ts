@@ -26,6 +26,8 @@ describe('body errors', () => {
     ['- one\n\n  > quoted', 'UnsupportedNode', 8, 3],
     ['::aside[x]', 'UnknownDirective', 6, 1],
     ['<!-- only a comment -->', 'EmptyBody', undefined, undefined],
+    ['<!-- a comment\nover two lines -->', 'EmptyBody', undefined, undefined],
+    ['<!-- wp:paragraph --><p>The minister resigned.</p><!-- /wp:paragraph -->', 'RawHtml', 6, 1],
   ])('%j → %s at %s:%s', (body, name, line, column) => {
     const error = failure(storySource(body));
     expect(error.name).toBe(name);

@@ -145,6 +145,15 @@ describe('deliberate degradations are reported', () => {
     ]);
     expect(result.story.body.map((b) => blockText(b as Block))).toEqual(['Hi there']);
   });
+
+  it('reports HTML between two comments (WordPress block markup) instead of dropping it as a comment', () => {
+    const result = convertSource({
+      source: storySource('<!-- wp:paragraph --><p>Gone?</p><!-- /wp:paragraph -->\n\nKept.'),
+      format: 'markdown',
+      html: 'strip',
+    });
+    expect(result.warnings.map((w) => [w.name, w.line])).toEqual([['HtmlDropped', 6]]);
+  });
 });
 
 describe('story documents', () => {
