@@ -10,6 +10,23 @@ import { type PendingBodyMember, type PendingPhoto, sanityAsset } from './export
 const isImage = (n: { type: string }): n is Image | ImageReference => n.type === 'image' || n.type === 'imageReference';
 const isFiller = (n: Paragraph['children'][number]) => n.type === 'break' || (n.type === 'text' && !n.value.trim());
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const ESCAPES = /(?:%[0-9a-f]{2})+/gi;
+
+/**
+ * The file path an image address names. Editors escape spaces as %20, but a
+ * file may also be named `growth-50%.jpg`, which decodeURI rejects: each run of
+ * escapes is decoded on its own and one that is not valid UTF-8 is kept as
+ * written, so a stray "%" names the file literally instead of failing the run.
+ */
+function decodePath(src: string): string {
+  return src.replace(ESCAPES, (run) => {
+    try {
+      return decodeURI(run);
+    } catch {
+      return run;
+    }
+  });
+}
 
 /** Photo blocks when the paragraph is images only; undefined when it is text. */
 export function photoBlocks(node: Paragraph, ctx: ConvertContext): PendingBodyMember[] | undefined {
@@ -23,7 +40,7 @@ function photoFromImage(node: Image | ImageReference, ctx: ConvertContext): Pend
   const definition = node.type === 'image' ? node : ctx.definitions.get(node.identifier);
   const src = definition?.url ?? '';
   if (!src || HAS_SCHEME.test(src) || src.startsWith('//')) ctx.fail('RemoteImage', [src || '(no address)'], node);
-  const path = decodeURI(src);
+  const path = decodePath(src);
   const name = basename(path);
   const alt = node.alt?.trim();
   if (!alt) ctx.fail('PhotoAltMissing', [name], node);

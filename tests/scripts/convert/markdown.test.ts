@@ -100,6 +100,19 @@ describe('markdown blocks', () => {
     expect(photo).not.toHaveProperty('asset');
   });
 
+  it.each([
+    ['growth-50%.jpg', 'growth-50%.jpg'],
+    ['a%20b.jpg', 'a b.jpg'],
+    ['r%C3%A9%.jpg', 'ré%.jpg'],
+    ['x%E9.jpg', 'x%E9.jpg'],
+  ])('reads the image address %s as the file %s, a stray "%" literally', (src, name) => {
+    const result = convertSource({
+      source: storySource(`![A chart](${src})`, [`photos: {"${name}": {credit: {agencies: [AFP]}}}`]),
+      format: 'markdown',
+    });
+    expect(result.images.map((i) => i.name)).toEqual([name]);
+  });
+
   it('makes ::pullquote a pullQuote block with the declared speaker', () => {
     const [pull] = body('::pullquote[We will not stop]{speaker=ana}', [
       'speakers: {ana: {name: Ana Ruiz, role: the mayor}}',
