@@ -4,6 +4,7 @@
 // (data.ndjson + images/) for `sanity dataset import` or the embedded lake's
 // importer. One bad file never stops the others: each failure is printed with
 // its file, line and a hint, and the run exits 1 after a summary.
+import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { convertFile } from './convert-file.ts';
@@ -32,6 +33,26 @@ function parseCli() {
   }
 }
 
+/** An --out that names a file would fail only after every file was converted, with an ENOTDIR stack. */
+async function checkOutFolder(out: string): Promise<void> {
+  const found = await stat(out).catch(() => undefined);
+  if (found && !found.isDirectory()) usage(`--out ${out} is a file; give a folder (it is created if missing).`);
+}
+
+/**
+ * How a failed file is reported. An error that is not a ConvertError is a bug
+ * in the converter, but it still fails only its own file: the others are
+ * converted and written.
+ */
+function failureText(error: unknown, shown: string): string {
+  if (error instanceof ConvertError) return error.format();
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+  return (
+    `${shown} ${name}: ${message}\n` +
+    '  Hint: This is a converter bug, not a mistake in the file; please report it with the file.'
+  );
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseCli();
   if (values.help) {
@@ -40,6 +61,7 @@ async function main(): Promise<number> {
   }
   if (positionals.length === 0) usage('Give at least one file or folder to convert.');
   if (!values.out) usage('Give the export folder with --out <folder>.');
+  await checkOutFolder(values.out);
   const sources = await findSources(positionals).catch((e: Error) => usage(e.message));
   if (sources.length === 0) usage('No .md, .markdown or .txt files found.');
 
@@ -59,9 +81,8 @@ async function main(): Promise<number> {
       for (const w of result.warnings) process.stderr.write(`  ${formatWarning(w)}\n`);
       warnings += result.warnings.length;
     } catch (error) {
-      if (!(error instanceof ConvertError)) throw error;
       failed.push(shown);
-      process.stderr.write(`${progress} failed\n  ${error.format().replace(/\n/g, '\n  ')}\n`);
+      process.stderr.write(`${progress} failed\n  ${failureText(error, shown).replace(/\n/g, '\n  ')}\n`);
     }
   }
 
@@ -69,7 +90,13 @@ async function main(): Promise<number> {
   for (const { from, to } of danglingReferences(documents)) {
     process.stderr.write(`warning: ${from} references ${to}, which is not in this export; import it first.\n`);
   }
-  await writeExportFolder({ dir: values.out, documents, images: set.images() });
+  try {
+    await writeExportFolder({ dir: values.out, documents, images: set.images() });
+  } catch (error) {
+    // A disk full, a permission or a file in the --out path: say so in one line.
+    process.stderr.write(`Could not write the export into ${values.out}: ${(error as Error).message}\n`);
+    return 1;
+  }
   const converted = sources.length - failed.length;
   process.stderr.write(
     `Converted ${converted} of ${sources.length} files into ${values.out}/data.ndjson ` +

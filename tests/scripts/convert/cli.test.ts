@@ -80,6 +80,14 @@ describe('convert CLI on an archive folder', () => {
     expect(noOut.stderr).toContain('Give the export folder with --out <folder>.');
   });
 
+  it('refuses an --out that is a file in one line, before converting', async () => {
+    await writeFile(join(dir, 'taken'), 'a file');
+    const taken = await convert(['archive', '--out', 'taken'], dir);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/^--out taken is a file; give a folder/);
+    expect(taken.stderr).not.toContain('ENOTDIR');
+  });
+
   it('stops a file whose image is missing and names it', async () => {
     await writeFile(
       join(dir, 'lost.md'),
