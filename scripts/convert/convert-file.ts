@@ -4,6 +4,7 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { HtmlPolicy } from './context.ts';
 import { type ConvertResult, convertSource, type SourceFormat } from './convert-source.ts';
+import { decodeUtf8 } from './decode-utf8.ts';
 import { convertError } from './errors.ts';
 
 export const sourceFormats = {
@@ -31,7 +32,8 @@ export interface ConvertFileOptions {
 export async function convertFile({ path, displayPath = path, html }: ConvertFileOptions): Promise<FileResult> {
   const format = formatOf(path);
   if (!format) throw convertError('UnsupportedInput', [extname(path) || path], { file: displayPath });
-  const result = convertSource({ source: await readFile(path, 'utf8'), format, file: displayPath, html });
+  const source = decodeUtf8(await readFile(path), displayPath);
+  const result = convertSource({ source, format, file: displayPath, html });
   const imageFiles = new Map<string, string>();
   for (const image of result.images) {
     const absolute = resolve(dirname(path), image.src);

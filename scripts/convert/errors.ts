@@ -8,6 +8,10 @@ export const convertErrors = {
     message: (ext: string) => `Files ending in "${ext}" cannot be converted.`,
     hint: 'Give a .md, .markdown or .txt file, or a folder holding them.',
   },
+  InvalidUtf8: {
+    message: () => 'The file is not valid UTF-8 text.',
+    hint: 'Re-save it as UTF-8 (it is probably Latin-1 or Windows-1252), e.g. iconv -f windows-1252 -t utf-8 old.txt > new.txt.',
+  },
   FrontMatterMissing: {
     message: () => 'The file has no front matter.',
     hint: 'Start the file with a YAML block between two "---" lines giving at least headline, section and publishedAt.',
