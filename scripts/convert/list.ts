@@ -7,6 +7,10 @@ import { textBlock } from './text-block.ts';
 
 export function listBlocks(list: List, ctx: ConvertContext, level = 1): PendingBodyMember[] {
   const listItem = list.ordered ? 'number' : 'bullet';
+  // Portable Text numbers every list from 1, so "5." (or a list resumed after a
+  // paragraph at "3.") would silently print different numbers.
+  if (list.ordered && typeof list.start === 'number' && list.start !== 1)
+    ctx.warn('ListNumberingLost', [list.start], list);
   const out: PendingBodyMember[] = [];
   for (const item of list.children) {
     if (typeof item.checked === 'boolean') ctx.warn('TaskStateDropped', [], item);

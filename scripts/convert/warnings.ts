@@ -10,6 +10,8 @@ export const convertWarnings = {
   HtmlDropped: (html: string) => `HTML was dropped (--strip-html): ${html}`,
   TaskStateDropped: () => 'A task-list checkbox was dropped; the item is kept as a bullet.',
   ListParagraphSplit: () => 'A list item with several paragraphs became several list items.',
+  ListNumberingLost: (start: number) =>
+    `A numbered list starting at ${start} will be numbered from 1: Portable Text lists have no start number.`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 
 export type ConvertWarningName = keyof typeof convertWarnings;

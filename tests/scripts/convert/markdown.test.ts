@@ -142,6 +142,8 @@ describe('deliberate degradations are reported', () => {
     ['```\nx = 1\n```', 'CodeBlockFlattened', ['x = 1']],
     ['- [x] done', 'TaskStateDropped', ['done']],
     ['- one\n\n  two', 'ListParagraphSplit', ['one', 'two']],
+    ['5. five\n6. six', 'ListNumberingLost', ['five', 'six']],
+    ['1. one\n\nBetween.\n\n2. two', 'ListNumberingLost', ['one', 'Between.', 'two']],
   ])('%j warns %s and keeps the text', (markdown, warning, texts) => {
     const result = convertSource({ source: storySource(markdown), format: 'markdown', file: 'story.md' });
     expect(result.warnings.map((w) => w.name)).toEqual([warning]);
