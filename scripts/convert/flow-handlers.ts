@@ -4,7 +4,7 @@ import type { Blockquote, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ConvertContext } from './context.ts';
 import type { PendingBodyMember } from './export-shapes.ts';
-import { htmlNode } from './html-policy.ts';
+import { htmlBlocks } from './html-block.ts';
 import { listBlocks } from './list.ts';
 import type { FlowNode, FlowType } from './mdast-types.ts';
 import { photoBlocks } from './photo.ts';
@@ -36,10 +36,7 @@ export const flowHandlers = {
     ctx.warn('CodeBlockFlattened', [], node);
     return textBlock([{ type: 'inlineCode', value: node.value, position: node.position }], ctx, { style: 'normal' });
   },
-  html: (node, ctx) => {
-    htmlNode(node, ctx);
-    return [];
-  },
+  html: htmlBlocks,
   table: (node, ctx) => ctx.fail('TableNotSupported', [], node),
   thematicBreak: (node, ctx) => {
     ctx.warn('ThematicBreakDropped', [], node);

@@ -4,7 +4,7 @@
 // a space) and `:quote` directives `quotation` annotations.
 import type { PhrasingContent } from 'mdast';
 import type { ConvertContext } from './context.ts';
-import { htmlNode } from './html-policy.ts';
+import { htmlInline } from './html-policy.ts';
 import type { InlineBuilder } from './inline-builder.ts';
 import type { InlineType } from './mdast-types.ts';
 import { textDirective } from './quote-directive.ts';
@@ -37,7 +37,7 @@ export const inlineHandlers = {
   link: (node, b, _ctx, convert) => linkTo(node.url, node.children, b, convert),
   linkReference: (node, b, ctx, convert) =>
     linkTo(ctx.definitions.get(node.identifier)?.url, node.children, b, convert),
-  html: (node, _b, ctx) => htmlNode(node, ctx),
+  html: htmlInline,
   image: imageInText,
   imageReference: imageInText,
   footnoteReference: (node, _b, ctx) => ctx.fail('UnsupportedNode', ['footnoteReference', 'in running text'], node),

@@ -163,11 +163,47 @@ describe('deliberate degradations are reported', () => {
 
   it('reports HTML between two comments (WordPress block markup) instead of dropping it as a comment', () => {
     const result = convertSource({
-      source: storySource('<!-- wp:paragraph --><p>Gone?</p><!-- /wp:paragraph -->\n\nKept.'),
+      source: storySource('<!-- wp:paragraph --><p>The minister resigned.</p><!-- /wp:paragraph -->\n\nKept.'),
       format: 'markdown',
       html: 'strip',
     });
-    expect(result.warnings.map((w) => [w.name, w.line])).toEqual([['HtmlDropped', 6]]);
+    expect(result.warnings.map((w) => [w.name, w.line])).toEqual([
+      ['HtmlDropped', 6],
+      ['HtmlDropped', 6],
+    ]);
+    expect(result.story.body.map((b) => blockText(b as Block))).toEqual(['The minister resigned.', 'Kept.']);
+  });
+
+  function stripped(markdown: string) {
+    const result = convertSource({ source: storySource(markdown), format: 'markdown', html: 'strip' });
+    return {
+      texts: result.story.body.map((b) => blockText(b as Block)),
+      warnings: result.warnings.map((w) => `${w.line}:${w.column} ${w.message.replace(/^.*: /, '')}`),
+    };
+  }
+
+  it('makes <br> a hard break under the strip policy, without a warning', () => {
+    expect(stripped('First line<br>second line<br />third')).toEqual({
+      texts: ['First line\nsecond line\nthird'],
+      warnings: [],
+    });
+  });
+
+  it('keeps the words of block HTML as paragraphs under the strip policy', () => {
+    expect(stripped('<p>A whole paragraph.</p>')).toEqual({
+      texts: ['A whole paragraph.'],
+      warnings: ['6:1 <p>', '6:22 </p>'],
+    });
+  });
+
+  it('splits block HTML at block elements, decodes entities and drops scripts', () => {
+    const html =
+      '<div>\n<p>One &amp; <b>two</b></p>\n<p>Three<br>\n  four&#8217;s</p>\n<script>track()</script>\n</div>';
+    const { texts, warnings } = stripped(html);
+    expect(texts).toEqual(['One & two', 'Three\nfour’s']);
+    expect(warnings).toContain('7:1 <p>');
+    expect(warnings).toContain('10:1 <script>');
+    expect(warnings).not.toContain('8:9 <br>');
   });
 });
 
