@@ -33,8 +33,12 @@ export interface ConvertResult {
   warnings: ConvertWarning[];
 }
 
+/** Editors on Windows often save a byte order mark, which would hide the front matter's first "---". */
+const BOM = /^\uFEFF/;
+
 export function convertSource({ source, format, file, html }: ConvertSourceOptions): ConvertResult {
-  const parsed = format === 'markdown' ? parseMarkdown(source) : parsePlainText(source);
+  const text = source.replace(BOM, '');
+  const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   if (!parsed.frontMatter) throw convertError('FrontMatterMissing', [], { file, line: 1, column: 1 });
   const fm = parseFrontMatter(parsed.frontMatter.text, { file, firstLine: parsed.frontMatter.firstLine });
   const slug = storySlug(fm, file);

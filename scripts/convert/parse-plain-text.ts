@@ -7,7 +7,9 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ParsedSource } from './parse-markdown.ts';
 
-const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
+// Trailing spaces after a fence are invisible in an editor, and Markdown's
+// front matter allows them, so plain text does too.
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 const BLANK = /^[ \t]*$/;
 
 export function parsePlainText(source: string): ParsedSource {

@@ -27,6 +27,20 @@ describe('plain text', () => {
     expect(story.body.map((b) => blockText(b as Block))).toEqual(PARAGRAPHS);
   });
 
+  it.each([
+    ['a byte order mark', `\uFEFF${storySource('Body.')}`],
+    [
+      'trailing spaces on the fences',
+      storySource('Body.')
+        .replace(/^---\n/, '--- \n')
+        .replace(/\n---\n/, '\n---\t \n'),
+    ],
+  ])('finds the front matter after %s', (_, text) => {
+    const { story } = convertSource({ source: text, format: 'text' });
+    expect(story.headline).toBe('Test story');
+    expect(story.body.map((b) => blockText(b as Block))).toEqual(['Body.']);
+  });
+
   it('positions paragraphs on the lines of the file', () => {
     const { root } = parsePlainText('---\na: 1\n---\nfirst\n\nsecond\nthird\n');
     expect(root.children.map((p) => [p.position?.start.line, p.position?.end.line])).toEqual([
