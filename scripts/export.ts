@@ -6,18 +6,26 @@
 // the lake runs: it reads a consistent snapshot of the SQLite file.
 import { parseArgs } from 'node:util';
 import { exportDataset, ImportError, LakeStore } from '../lake/index.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE =
   'Usage: node scripts/export.ts <out folder|out.tar.gz> [--dataset production] [--data-dir .lake] [--no-drafts]';
 
 function main(): number {
-  const parsed = parseOrExplain(() =>
-    parseArgs({
-      options: { dataset: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-drafts': { type: 'boolean' } },
-      allowPositionals: true,
-    }),
+  const parsed = commandLineOrExit(
+    () =>
+      parseArgs({
+        options: {
+          dataset: { type: 'string' },
+          'data-dir': { type: 'string' },
+          'no-drafts': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        allowPositionals: true,
+      }),
+    USAGE,
   );
-  if (!parsed) return 2;
+  if (typeof parsed === 'number') return parsed;
   const out = parsed.positionals[0];
   if (!out) {
     process.stderr.write(`The output folder (or .tar.gz path) is required.\n${USAGE}\n`);
@@ -40,15 +48,6 @@ function main(): number {
     throw error;
   } finally {
     store.close();
-  }
-}
-
-function parseOrExplain<T>(parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return undefined;
   }
 }
 

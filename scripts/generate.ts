@@ -6,12 +6,16 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateNewsroom } from './generate/generate-newsroom.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/generate.ts --stories N --out <folder> [--seed 42] [--now 2026-01-01T00:00:00Z]';
 
 const argsSchema = z.object({
-  stories: z.coerce.number().int().min(1).max(1_000_000),
-  out: z.string().min(1),
+  // Without the explicit check, a missing --stories is coerced to NaN and reported as "received NaN".
+  stories: z
+    .string({ error: 'is required (the number of stories to write)' })
+    .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int().min(1).max(1_000_000)),
+  out: z.string({ error: 'is required (the folder to write)' }).min(1),
   seed: z.coerce.number().int().default(42),
   now: z.iso.datetime({ offset: true }).optional(),
 });
@@ -22,20 +26,21 @@ function today(): Date {
 }
 
 async function main(): Promise<number> {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({
-      options: {
-        stories: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        now: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const command = commandLineOrExit(
+    () =>
+      parseArgs({
+        options: {
+          stories: { type: 'string' },
+          out: { type: 'string' },
+          seed: { type: 'string' },
+          now: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+  );
+  if (typeof command === 'number') return command;
+  const { help: _, ...values } = command.values;
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

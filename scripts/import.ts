@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ImportError, importDataset, LakeStore, runningLake } from '../lake/index.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE =
   'Usage: node scripts/import.ts <folder|file.ndjson|file.tar.gz> [--dataset production] [--replace|--missing] [--data-dir .lake]';
@@ -19,24 +20,21 @@ const argsSchema = z.object({
   projectId: z.string().regex(/^[a-z0-9-]+$/),
 });
 
+const options = {
+  dataset: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'project-id': { type: 'string' },
+  replace: { type: 'boolean' },
+  missing: { type: 'boolean' },
+  'allow-system-documents': { type: 'boolean' },
+  'skip-cross-dataset-references': { type: 'boolean' },
+  'allow-replacement-characters': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  const options = {
-    dataset: { type: 'string' },
-    'data-dir': { type: 'string' },
-    'project-id': { type: 'string' },
-    replace: { type: 'boolean' },
-    missing: { type: 'boolean' },
-    'allow-system-documents': { type: 'boolean' },
-    'skip-cross-dataset-references': { type: 'boolean' },
-    'allow-replacement-characters': { type: 'boolean' },
-  } as const;
-  try {
-    parsed = parseArgs({ options, allowPositionals: true });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = commandLineOrExit(() => parseArgs({ options, allowPositionals: true }), USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const args = argsSchema.safeParse({
     source: positionals[0],

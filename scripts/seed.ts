@@ -7,12 +7,14 @@
 // and any missing placeholder photo under content/images/ is drawn first.
 import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { convertFile } from './convert/convert-file.ts';
 import { ConvertError } from './convert/errors.ts';
 import { toNdjson } from './convert/export-folder.ts';
 import { createExportSet } from './convert/export-set.ts';
 import { siteSettingsFromYaml } from './convert/site-settings.ts';
 import { type PlaceholderOptions, placeholderJpeg } from './generate/placeholder-image.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const CONTENT_DIR = join(ROOT, 'content');
@@ -81,10 +83,21 @@ async function main(write: boolean): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  process.exitCode = await main(process.argv.includes('--write')).catch((error: unknown) => {
+const USAGE = `Usage: node scripts/seed.ts [--write]
+  Checks that content/data.ndjson is a fresh conversion of content/source/ (exit 1 if not);
+  --write rewrites it instead.`;
+
+async function run(): Promise<number> {
+  const parsed = commandLineOrExit(
+    () => parseArgs({ options: { write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  return main(parsed.values.write ?? false).catch((error: unknown) => {
     const text = error instanceof ConvertError ? error.format() : String(error);
     process.stderr.write(`${text}\nThe seed was not written. (Missing placeholder photos are drawn by --write.)\n`);
     return 1;
   });
 }
+
+if (import.meta.main) process.exitCode = await run();

@@ -1,0 +1,42 @@
+// The data scripts' arguments as an operator types them: --help prints the
+// usage and exits 0; an unknown flag, a missing required one, exits 2 with the
+// problem and the usage, never a stack trace or "received NaN".
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(name: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script(name), ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts'])('%s', (name) => {
+  it('prints its usage for --help and exits 0', async () => {
+    const { code, stdout, stderr } = await run(name, ['--help']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(new RegExp(`^Usage: node scripts/${name.replace('.', '\\.')}`));
+  });
+
+  it('refuses an unknown flag with the usage and exit 2', async () => {
+    const { code, stderr } = await run(name, ['--bogus']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(stderr).toContain(`Usage: node scripts/${name}`);
+  });
+});
+
+describe('generate.ts', () => {
+  it('says --stories is required rather than "received NaN"', async () => {
+    const { code, stderr } = await run('generate.ts', ['--out', 'never-written']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--stories: is required/);
+    expect(stderr).not.toContain('NaN');
+  });
+});
