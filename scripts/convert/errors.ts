@@ -85,7 +85,7 @@ export const convertErrors = {
     hint: 'Write at least one paragraph below the front matter.',
   },
   ConflictingDocument: {
-    message: (id: string) => `Two inputs produce the document "${id}" with different content.`,
+    message: (id: string, other: string) => `${other} already produces the document "${id}", with different content.`,
     hint: 'Give one of the stories a different slug (or the person or section the same spelling everywhere).',
   },
   ConflictingImage: {

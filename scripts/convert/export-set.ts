@@ -14,14 +14,17 @@ export interface ExportSet {
 }
 
 export function createExportSet(): ExportSet {
-  const docs = new Map<string, { doc: ExportDocument; json: string }>();
+  // Each document remembers the file that first produced it, to name it in a conflict.
+  const docs = new Map<string, { doc: ExportDocument; json: string; file: string | undefined }>();
   const images = new Map<string, string>();
   return {
     async add(documents, fileImages, file) {
-      const incoming = new Map(documents.map((doc) => [doc._id, { doc, json: JSON.stringify(doc) }]));
+      const incoming = new Map(documents.map((doc) => [doc._id, { doc, json: JSON.stringify(doc), file }]));
       for (const [id, { json }] of incoming) {
         const known = docs.get(id);
-        if (known && known.json !== json) throw convertError('ConflictingDocument', [id], { file });
+        if (known && known.json !== json) {
+          throw convertError('ConflictingDocument', [id, known.file ?? 'another input'], { file });
+        }
       }
       for (const [name, path] of fileImages) {
         const known = images.get(name);

@@ -98,3 +98,21 @@ describe('convert CLI on an archive folder', () => {
     expect(lost.stderr).toContain('lost.md:7:1 ImageNotFound: The image file images/gone.jpg does not exist.');
   });
 });
+
+describe('convert CLI with two stories under one slug', () => {
+  it('fails the second, naming the file that already has the slug', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'convert-slug-'));
+    try {
+      await mkdir(join(dir, 'archive'));
+      await writeFile(join(dir, 'archive/a.md'), storySource('First story.', ['slug: same']));
+      await writeFile(join(dir, 'archive/b.md'), storySource('Second, different story.', ['slug: same']));
+      const result = await convert(['archive', '--out', 'export'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'archive/b.md ConflictingDocument: archive/a.md already produces the document "story-same", with different content.',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
