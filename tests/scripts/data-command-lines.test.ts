@@ -2,6 +2,8 @@
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,5 +40,15 @@ describe('generate.ts', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^--stories: is required/);
     expect(stderr).not.toContain('NaN');
+  });
+});
+
+describe('export.ts', () => {
+  it('names a --data-dir that holds no lake, and creates none there', async () => {
+    const missing = join(tmpdir(), `no-lake-${process.pid}-${Date.now()}`);
+    const { code, stderr } = await run('export.ts', [join(missing, 'out'), '--data-dir', missing]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`There is no lake in ${missing} (no lake.db)`);
+    expect(existsSync(missing)).toBe(false);
   });
 });
