@@ -9,7 +9,7 @@ import type { InlineBuilder } from './inline-builder.ts';
 
 // One comment only: `<!-- a --><p>text</p><!-- b -->` (WordPress block markup)
 // starts and ends like a comment but holds HTML between two of them.
-const COMMENT = /^<!--(?:(?!-->)[\s\S])*-->$/;
+const COMMENT = /^(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/;
 const BREAK = /^<br\s*\/?>$/i;
 
 function snippet(html: string): string {

@@ -80,9 +80,13 @@ export function htmlText(html: string): HtmlText {
   return { paragraphs, tags };
 }
 
-/** Text between tags as a browser shows it: whitespace runs (line endings too) are one space. */
+/**
+ * Text between tags as a browser shows it: whitespace runs (line endings too)
+ * are one space, also those written as entities (`&#10;`), so entities are
+ * decoded first. Only `<br>` makes a line break.
+ */
 function words(text: string): string {
-  return decodeEntities(text.replace(/[ \t\r\n\f]+/g, ' '));
+  return decodeEntities(text).replace(/[ \t\r\n\f]+/g, ' ');
 }
 
 function decodeEntities(text: string): string {

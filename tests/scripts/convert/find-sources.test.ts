@@ -17,10 +17,14 @@ describe('findSources in folders with symbolic links', () => {
     await symlink('../elsewhere/c.txt', join(dir, 'archive/c.txt'));
     await symlink('..', join(dir, 'archive/2012/loop'));
     await symlink('../gone.md', join(dir, 'archive/dead.md'));
+    // Links to folders holding the archive: following them would take in everything beside it.
+    await writeFile(join(dir, 'outside.md'), '');
+    await symlink('..', join(dir, 'archive/up'));
+    await symlink('/', join(dir, 'archive/everything'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('follows linked files and folders once each, without looping or failing on a dangling link', async () => {
+  it('follows linked files and folders once each, without looping, leaving the archive, or failing on a dangling link', async () => {
     const found = await findSources([join(dir, 'archive')]);
     expect(found.map((p) => p.slice(dir.length + 1))).toEqual([
       'archive/2012/a.md',

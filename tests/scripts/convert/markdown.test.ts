@@ -133,6 +133,15 @@ describe('markdown blocks', () => {
   it('drops HTML comments and keeps the text around them', () => {
     expect(blocks('Before <!-- editor note --> after').map(blockText)).toEqual(['Before  after']);
   });
+
+  it('drops comments side by side, such as an empty WordPress block, without a warning', () => {
+    const result = convertSource({
+      source: storySource('<!-- wp:paragraph --> <!-- /wp:paragraph -->\n\nKept.'),
+      format: 'markdown',
+    });
+    expect(result.warnings).toEqual([]);
+    expect(result.story.body.map((b) => blockText(b as Block))).toEqual(['Kept.']);
+  });
 });
 
 describe('deliberate degradations are reported', () => {
@@ -187,6 +196,10 @@ describe('deliberate degradations are reported', () => {
       texts: ['First line\nsecond line\nthird'],
       warnings: [],
     });
+  });
+
+  it('reads a line ending written as an entity as a space, as a browser does', () => {
+    expect(stripped('<p>one&#10;line</p>').texts).toEqual(['one line']);
   });
 
   it('keeps the words of block HTML as paragraphs under the strip policy', () => {
