@@ -222,6 +222,19 @@ describe('patch operations (applied by @sanity/mutator)', () => {
     expect(await t.editor.getDocument('p')).toEqual(before);
   });
 
+  it("checks a field as the same patch's set leaves it: set to a number, then inc, is fine", async () => {
+    await t.editor.createOrReplace({ _id: 'typed', _type: 'note', count: 'abc', title: 'hello' });
+    const { status } = await mutate({ mutations: [{ patch: { id: 'typed', set: { count: 0 }, inc: { count: 1 } } }] });
+    expect(status).toBe(200);
+    expect(await t.editor.getDocument('typed')).toMatchObject({ count: 1 });
+    const turned = await mutate({
+      mutations: [{ patch: { id: 'typed', set: { title: 5 }, diffMatchPatch: { title: '@@ -1 +1 @@' } } }],
+    });
+    expect(turned.status).toBe(400);
+    // A name an object inherits is no field: inc on it is no type error.
+    expect((await mutate({ mutations: [{ patch: { id: 'typed', inc: { hasOwnProperty: 1 } } }] })).status).toBe(200);
+  });
+
   it.each([
     ['remove', { unset: ['_type'] }],
     ['set a number as', { set: { _type: 5 } }],

@@ -98,12 +98,27 @@ const TARGET_RULES: Partial<Record<(typeof OPERATIONS)[number], { ok: (v: unknow
   diffMatchPatch: { ok: (v) => typeof v === 'string', holds: 'a string' },
 };
 
+// The mutator applies setIfMissing, set and unset before diffMatchPatch, inc
+// and dec, so `{set: {count: 0}, inc: {count: 1}}` on text is fine: targets
+// are checked on the document as those leave it.
+const FIRST = ['setIfMissing', 'set', 'unset'] as const;
+
 function checkTargets(doc: LakeDocument, operations: Record<string, unknown>): void {
+  if (!Object.keys(TARGET_RULES).some((name) => operations[name] !== undefined)) return;
+  const first = Object.fromEntries(
+    FIRST.filter((name) => operations[name] !== undefined).map((n) => [n, operations[n]]),
+  );
+  const target = Object.keys(first).length === 0 ? doc : (patched(doc, first) ?? doc);
   for (const [name, rule] of Object.entries(TARGET_RULES)) {
     for (const path of Object.keys((operations[name] as Record<string, unknown> | undefined) ?? {})) {
       if (!PLAIN_PATH.test(path)) continue;
-      let value: unknown = doc;
-      for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+      let value: unknown = target;
+      for (const key of path.split('.')) {
+        value =
+          value && typeof value === 'object' && Object.hasOwn(value, key)
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
+      }
       if (value !== undefined && value !== null && !rule.ok(value)) {
         throw mutationErrors.invalidPatch(
           doc._id,
@@ -116,14 +131,7 @@ function checkTargets(doc: LakeDocument, operations: Record<string, unknown>): v
 
 function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument {
   checkTargets(doc, operations);
-  let result: LakeDocument | null;
-  try {
-    result = new Mutation({ mutations: [{ patch: { ...operations, id: doc._id } }] }).apply(
-      doc as Parameters<Mutation['apply']>[0],
-    ) as LakeDocument | null;
-  } catch (error) {
-    throw mutationErrors.invalidPatch(doc._id, error instanceof Error ? error.message : String(error));
-  }
+  const result = patched(doc, operations);
   if (!result || result._id !== doc._id) {
     throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_id"');
   }
@@ -133,6 +141,17 @@ function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): Lak
     throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_type"');
   }
   return result;
+}
+
+/** `doc` with `operations` applied by @sanity/mutator; a failure names the document. */
+function patched(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument | null {
+  try {
+    return new Mutation({ mutations: [{ patch: { ...operations, id: doc._id } }] }).apply(
+      doc as Parameters<Mutation['apply']>[0],
+    ) as LakeDocument | null;
+  } catch (error) {
+    throw mutationErrors.invalidPatch(doc._id, error instanceof Error ? error.message : String(error));
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
