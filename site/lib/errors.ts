@@ -40,7 +40,7 @@ export const errors = {
   ControlCharactersRemoved: entry(
     'ControlCharactersRemoved',
     (id: string, type: string, paths: string) =>
-      `Document "${id}" (${type}) has control characters at ${paths}; the site prints them as spaces (vertical tab, form feed) or leaves them out.`,
+      `Document "${id}" (${type}) has control characters at ${paths}; the site prints them as spaces (vertical tab, form feed), as the Windows punctuation they stand for (U+0080–U+009F: ’ “ ” – …) or leaves them out.`,
     'They usually come with text pasted from another program. Nothing is broken; to be rid of this warning, retype the text around them in the Studio and publish again.',
   ),
   InvalidDocumentsStrict: entry(

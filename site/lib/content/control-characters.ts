@@ -4,22 +4,38 @@
 // page that does not parse cleanly; so they never reach a page. Tab, line feed
 // and carriage return are ordinary text and stay. A vertical tab or a form
 // feed separated words, so it becomes a space; the others are removed.
+//
+// The C1 controls (U+0080–U+009F) come almost always from Word text whose
+// Windows-1252 bytes were read as Latin-1: U+0092 was an apostrophe, U+0096 a
+// dash. Those are put back as the characters meant; the five codes
+// Windows-1252 leaves unused are removed. Noncharacters (U+FDD0–U+FDEF,
+// U+FFFE, U+FFFF), which HTML forbids too, are removed.
 import { fieldPath } from './document-problems.ts';
 
-// C0 controls but tab, LF and CR, and DEL. One precompiled test per string:
-// a 10k-story build tests millions of them, and almost none has one.
+// One precompiled test per string: a 10k-story build tests millions of them,
+// and almost none has one.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+
+// What Windows-1252 means by 0x80–0x9F, in order; '' where it means nothing
+// (the WHATWG decoder then gives back the C1 control itself).
+const WINDOWS_1252 = [
+  ...new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i)),
+].map((c) => (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f ? '' : c));
 
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
 
-/** The text with vertical tabs and form feeds as spaces and the other control characters removed. */
+/** The text with vertical tabs and form feeds as spaces, C1 controls as Windows-1252 meant them, and the others removed. */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(CONTROLS, (c) => (c === '\u000B' || c === '\u000C' ? ' ' : ''));
+  return text.replace(CONTROLS, (c) => {
+    if (c === '\u000B' || c === '\u000C') return ' ';
+    const code = c.charCodeAt(0);
+    return code >= 0x80 && code <= 0x9f ? (WINDOWS_1252[code - 0x80] as string) : '';
+  });
 }
 
 /**

@@ -17,6 +17,9 @@ describe('cleanValues', () => {
     ['a bell is removed', 'Breaking\u0007 news', 'Breaking news'],
     ['a start of heading is removed', '\u0001Headline', 'Headline'],
     ['a NUL and a DEL are removed', 'a\u0000b\u007Fc', 'abc'],
+    ['Word punctuation read as Latin-1 is put back', 'it\u0092s \u0093so\u0094 \u0096 done\u0085', 'it’s “so” – done…'],
+    ['a C1 code Windows-1252 leaves unused is removed', 'a\u0081b\u009Dc', 'abc'],
+    ['a noncharacter is removed', 'a\uFFFEb\uFDD0c', 'abc'],
   ])('%s, in every string of the document', (_name, text, printed) => {
     const cleaning: Cleaning = { controlCharacters: false };
     expect(cleanValues({ headline: text, body: [{ children: [{ text }] }] }, cleaning)).toEqual({
@@ -27,7 +30,7 @@ describe('cleanValues', () => {
   });
 
   it('changes nothing else: tabs, line breaks, other scripts, emoji and lone surrogates stay', () => {
-    const text = 'Col\tumn\nline\r\nnext \u0085 \u00A0 Ünïcödé 日本 👩‍💻 \uD800 “quotes”';
+    const text = 'Col\tumn\nline\r\nnext \u00A0 Ünïcödé 日本 👩‍💻 \uD800 “quotes” \uFFFD';
     const cleaning: Cleaning = { controlCharacters: false };
     expect(cleanValues({ text }, cleaning)).toEqual({ text });
     expect(cleaning.controlCharacters).toBe(false);
