@@ -69,69 +69,67 @@ function readOperations(body: Record<string, unknown>, context: MutationContext)
   return operations;
 }
 
-// @sanity/mutator adds whatever it is given: `inc: {n: "x"}` turned 1 into
-// "1x", and `dec` stored NaN, which SQLite then read back as null. Sanity
-// refuses both, so the lake does too, naming the field.
-const VALUE_RULES: Partial<Record<(typeof OPERATIONS)[number], { ok: (v: unknown) => boolean; expected: string }>> = {
-  inc: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expected: 'a finite number' },
-  dec: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expected: 'a finite number' },
-  diffMatchPatch: { ok: (v) => typeof v === 'string', expected: 'a patch string' },
+// What inc, dec and diffMatchPatch work on. @sanity/mutator adds whatever it
+// is given (`inc: {n: "x"}` turned 1 into "1x"; `dec` stored NaN, read back
+// as null) and skips a field of another type while the document still gets a
+// new revision; Sanity refuses both, so the lake does too, naming the field.
+const OPERAND: Partial<Record<(typeof OPERATIONS)[number], 'number' | 'string'>> = {
+  inc: 'number',
+  dec: 'number',
+  diffMatchPatch: 'string',
 };
 
 function checkValues(name: (typeof OPERATIONS)[number], value: Record<string, unknown>): void {
-  const rule = VALUE_RULES[name];
-  if (!rule) return;
+  const type = OPERAND[name];
+  if (!type) return;
   for (const [path, v] of Object.entries(value)) {
-    if (!rule.ok(v))
-      throw mutationErrors.invalid(`"patch.${name}" of "${path}" must be ${rule.expected}, got ${describe(v)}`);
+    if (typeof v !== type || (type === 'number' && !Number.isFinite(v))) {
+      const expected = type === 'number' ? 'a finite number' : 'a patch string';
+      throw mutationErrors.invalid(`"patch.${name}" of "${path}" must be ${expected}, got ${describe(v)}`);
+    }
   }
 }
 
-// @sanity/mutator skips an `inc` on a field holding text, or a diffMatchPatch
-// on a number, and the document still got a new revision as if changed. Where
-// a path is plain (`count`, `stats.views`) its target is checked first; paths
+// Where a path is plain (`count`, `stats.views`) its field is checked; paths
 // with filters or indexes are left to the mutator.
 const PLAIN_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-const TARGET_RULES: Partial<Record<(typeof OPERATIONS)[number], { ok: (v: unknown) => boolean; holds: string }>> = {
-  inc: { ok: (v) => typeof v === 'number', holds: 'a number' },
-  dec: { ok: (v) => typeof v === 'number', holds: 'a number' },
-  diffMatchPatch: { ok: (v) => typeof v === 'string', holds: 'a string' },
-};
-
-// The mutator applies setIfMissing, set and unset before diffMatchPatch, inc
-// and dec, so `{set: {count: 0}, inc: {count: 1}}` on text is fine: targets
-// are checked on the document as those leave it.
-const FIRST = ['setIfMissing', 'set', 'unset'] as const;
 
 function checkTargets(doc: LakeDocument, operations: Record<string, unknown>): void {
-  if (!Object.keys(TARGET_RULES).some((name) => operations[name] !== undefined)) return;
-  const first = Object.fromEntries(
-    FIRST.filter((name) => operations[name] !== undefined).map((n) => [n, operations[n]]),
-  );
-  const target = Object.keys(first).length === 0 ? doc : (patched(doc, first) ?? doc);
-  for (const [name, rule] of Object.entries(TARGET_RULES)) {
-    for (const path of Object.keys((operations[name] as Record<string, unknown> | undefined) ?? {})) {
+  for (const [name, values] of Object.entries(operations)) {
+    const type = OPERAND[name as (typeof OPERATIONS)[number]];
+    if (!type) continue;
+    for (const path of Object.keys(values as Record<string, unknown>)) {
       if (!PLAIN_PATH.test(path)) continue;
-      let value: unknown = target;
+      let value: unknown = doc;
       for (const key of path.split('.')) {
         value =
           value && typeof value === 'object' && Object.hasOwn(value, key)
             ? (value as Record<string, unknown>)[key]
             : undefined;
       }
-      if (value !== undefined && value !== null && !rule.ok(value)) {
+      if (value !== undefined && value !== null && typeof value !== type) {
         throw mutationErrors.invalidPatch(
           doc._id,
-          `"${name}" needs ${rule.holds} at "${path}", which holds ${describe(value)}`,
+          `"${name}" needs a ${type} at "${path}", which holds ${describe(value)}`,
         );
       }
     }
   }
 }
 
+// The mutator applies setIfMissing, set and unset before the others, so the
+// patch is applied in those two steps, in that order, and the fields the
+// second step works on are checked as the first leaves them: `{set: {count:
+// 0}, inc: {count: 1}}` on a field holding text is fine.
+const FIRST = new Set(['setIfMissing', 'set', 'unset']);
+
 function applyPatch(doc: LakeDocument, operations: Record<string, unknown>): LakeDocument {
-  checkTargets(doc, operations);
-  const result = patched(doc, operations);
+  const [first, rest] = [true, false].map((isFirst) =>
+    Object.fromEntries(Object.entries(operations).filter(([name]) => FIRST.has(name) === isFirst)),
+  ) as [Record<string, unknown>, Record<string, unknown>];
+  const staged = Object.keys(first).length > 0 ? patched(doc, first) : doc;
+  if (staged) checkTargets(staged, rest);
+  const result = staged && Object.keys(rest).length > 0 ? patched(staged, rest) : staged;
   if (!result || result._id !== doc._id) {
     throw mutationErrors.invalidPatch(doc._id, 'a patch may not change or remove "_id"');
   }
