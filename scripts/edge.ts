@@ -11,7 +11,7 @@ try {
   const edge = await startEdge({
     store: defaultReleaseStore(),
     host: process.env.EDGE_HOST ?? '127.0.0.1',
-    port: portVariable('SITE_PORT', 4321),
+    port: portVariable('SITE_PORT'),
   });
   console.log(`Edge serving the live release at ${edge.url}/`);
   const stop = () => edge.close().then(() => process.exit(0));

@@ -33,7 +33,7 @@ try {
     buildEnv: { ...process.env },
     siteOrigin: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : undefined,
     host: process.env.PUBLISHER_HOST ?? '127.0.0.1',
-    port: portVariable('PUBLISHER_PORT', 4400),
+    port: portVariable('PUBLISHER_PORT'),
   });
   console.log(`Publisher listening for Sanity webhooks at ${publisher.webhooks.url}/webhooks/sanity`);
   publisher.publishNow('start-up');

@@ -2,20 +2,22 @@
 // start-up with the variable's name rather than as a half-started newsroom.
 import { z } from 'zod';
 import { defaultLakeDir } from './embedded-lake.ts';
+import { DEFAULT_PORTS } from './port-variable.ts';
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const port = (name: keyof typeof DEFAULT_PORTS) =>
+  z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS[name]);
 
 const startEnv = z.object({
   /** The lake's HTTPS port (the Studio's API host is https://localhost:<port>). */
-  LAKE_PORT: port(4443),
-  STUDIO_PORT: port(3333),
+  LAKE_PORT: port('LAKE_PORT'),
+  STUDIO_PORT: port('STUDIO_PORT'),
   /** The local CDN edge serving the site. */
-  SITE_PORT: port(4321),
+  SITE_PORT: port('SITE_PORT'),
   LAKE_DIR: z.string().min(1).optional(),
   /** Where the built Studio lives (built there when missing or stale). Default studio/dist. */
   STUDIO_DIST: z.string().min(1).optional(),
   /** The publisher's webhook receiver (loopback only): the lake calls it on every publish. */
-  PUBLISHER_PORT: port(4400),
+  PUBLISHER_PORT: port('PUBLISHER_PORT'),
   /** Where the lake's local CA and certificate live. Default: the per-user directory `node scripts/certs.ts path` shows. */
   LAKE_TLS_DIR: z.string().min(1).optional(),
   LAKE_PROJECT_ID: z

@@ -13,8 +13,9 @@ import { requireOriginalsIn } from '../images/original-registry.ts';
 import { contentClient } from '../sanity/client.ts';
 import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
+import { cleanValues } from './clean-values.ts';
 import { contentHostReleasable, contentHostStarted } from './content-host-release.ts';
-import { documentProblem } from './document-problems.ts';
+import { documentProblem, documentProblems } from './document-problems.ts';
 import { type ContentFetcher, contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
 import { type EntryHooks, type Reject, type StoreRun, storeDocuments } from './store-documents.ts';
 
@@ -27,7 +28,10 @@ export type { EntryHooks } from './store-documents.ts';
  */
 export type Unreadable = {
   query: string;
-  problems: (doc: Doc) => { path: string; problem: string }[];
+  /** The fields the filter reads, as the site's schema has them: its failures say what is wrong. */
+  schema: z.ZodType;
+  /** The problem of a document the query finds and the schema accepts (GROQ reads less than zod does). */
+  otherwise: { path: string; problem: string };
 };
 
 export type SanityLoaderOptions<S extends z.ZodType> = {
@@ -135,9 +139,13 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
 async function reportUnreadable<T>(fetch: ContentFetcher, unreadable: Unreadable, run: StoreRun<T>): Promise<number> {
   const docs = await fetch<Doc[]>(unreadable.query, {});
   for (const doc of docs) {
-    for (const { path, problem } of unreadable.problems(doc)) {
-      run.problems.push(documentProblem(doc, path, problem, run.studioUrl));
-    }
+    const result = unreadable.schema.safeParse(cleanValues(doc));
+    const { path, problem } = unreadable.otherwise;
+    run.problems.push(
+      ...(result.success
+        ? [documentProblem(doc, path, problem, run.studioUrl)]
+        : documentProblems(doc, result.error, run.studioUrl)),
+    );
   }
   return docs.length;
 }
