@@ -28,7 +28,7 @@ export function recentDeliveries(options: { max?: number; now?: () => number } =
   return {
     firstTime: (keys, expiresAt) => {
       const at = now();
-      prune(at);
+      // An expired entry still in the map counts for nothing here; the prune below drops it.
       if (keys.some((key) => (expiries.get(key) ?? 0) > at)) return false;
       for (const key of keys) {
         expiries.delete(key);
