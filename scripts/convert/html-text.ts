@@ -3,6 +3,8 @@
 // (<p>, <div>, <li>…) separate paragraphs, <br> is a hard break, whitespace
 // collapses as a browser collapses it, and the content of <script>, <style>
 // and the like is code, not prose, so it goes with its tags.
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import type { Position } from 'unist';
 
 const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g;
@@ -12,26 +14,6 @@ const BLOCK = new Set(
   ),
 );
 const NOT_PROSE = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math']);
-const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
-/** The entities archives use most; any other named entity is kept as written. */
-const NAMED = new Map(
-  Object.entries({
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-    ndash: '–',
-    mdash: '—',
-    hellip: '…',
-    lsquo: '‘',
-    rsquo: '’',
-    ldquo: '“',
-    rdquo: '”',
-  }),
-);
-
 /** A tag that was dropped, with where it starts in the HTML. */
 export interface DroppedTag {
   html: string;
@@ -89,12 +71,9 @@ function words(text: string): string {
   return decodeEntities(text).replace(/[ \t\r\n\f]+/g, ' ');
 }
 
+/** Every HTML character reference decoded, as the site's HTML parser (parse5) decodes them. */
 function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (entity, body: string) => {
-    if (body[0] !== '#') return NAMED.get(body) ?? entity;
-    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
+  return text.includes('&') ? toString(fromHtml(text, { fragment: true })) : text;
 }
 
 /** Where `offset` into the value of an HTML node at `at` is in the file. */
