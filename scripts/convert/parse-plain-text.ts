@@ -6,6 +6,7 @@
 // the story fields, as in Markdown files.
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ParsedSource } from './parse-markdown.ts';
+import { withHardBreaks } from './soft-break.ts';
 
 // Trailing spaces after a fence are invisible in an editor, and Markdown's
 // front matter allows them, so plain text does too.
@@ -44,13 +45,10 @@ function paragraphs(lines: string[], firstLine: number): Paragraph[] {
 
 /** The lines of one paragraph as text nodes joined by hard breaks. */
 function lineNodes(chunk: readonly string[], firstLine: number): PhrasingContent[] {
-  return chunk.flatMap((value, i): PhrasingContent[] => {
-    const line = firstLine + i;
-    const text: PhrasingContent = {
-      type: 'text',
-      value,
-      position: { start: { line, column: 1 }, end: { line, column: value.length + 1 } },
-    };
-    return i === 0 ? [text] : [{ type: 'break', position: text.position }, text];
-  });
+  return withHardBreaks(
+    chunk.map((value, i) => {
+      const line = firstLine + i;
+      return { type: 'text', value, position: { start: { line, column: 1 }, end: { line, column: value.length + 1 } } };
+    }),
+  );
 }
