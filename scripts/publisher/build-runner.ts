@@ -3,8 +3,10 @@
 // next one is started as soon as a build ends, so starting Node and loading
 // Astro (about a second here) happens while nobody waits and without taking a
 // core from a running build. A crash in one build cannot touch the next.
+
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { SkippedDocument } from '../../site/lib/content/document-problems.ts';
 import type { BuildJob, BuildReply } from './build-worker.ts';
 
 const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
@@ -18,6 +20,8 @@ export class BuildFailed extends Error {
   override readonly name = 'BuildFailed';
   readonly hint: string;
   readonly output: string;
+  /** The documents the build left out as invalid before it failed (publish-once.ts fills them in). */
+  skipped: SkippedDocument[] = [];
   constructor(message: string, output: string, hint?: string) {
     super(`The build failed: ${message}`);
     this.output = output;

@@ -4,7 +4,7 @@
 // documents the build left out as invalid. The Studio reads these next to
 // each story. Old ones are pruned.
 import type { SanityClient } from '@sanity/client';
-import type { SkippedDocument } from './build-problems.ts';
+import type { SkippedDocument } from '../../site/lib/content/document-problems.ts';
 
 export const DEPLOYMENT_TYPE = 'deployment';
 
@@ -21,7 +21,7 @@ export type DeploymentDocument = {
   revisions?: Record<string, string>;
   error?: string;
   /** Documents the build skipped as invalid (so not on the site), each with its first problem. */
-  skipped?: SkippedDocument[];
+  skipped?: (SkippedDocument & { _key: string })[];
   /** Set when an operator rolled back to an earlier release: the release that was live before. */
   rolledBackFrom?: string;
 };
@@ -47,14 +47,19 @@ export function deployStatus(client: SanityClient, keep = 20): DeployStatus {
     live: async (runId, releaseId, revisions, skipped = []) => {
       await client
         .patch(id(runId))
-        .set({ status: 'live', releaseId, revisions, skipped, finishedAt: new Date().toISOString() })
+        .set({ status: 'live', releaseId, revisions, skipped: keyed(skipped), finishedAt: new Date().toISOString() })
         .commit();
       await prune(client, keep);
     },
     failed: async (runId, error, skipped = []) => {
       await client
         .patch(id(runId))
-        .set({ status: 'failed', error: error.slice(0, 2000), skipped, finishedAt: new Date().toISOString() })
+        .set({
+          status: 'failed',
+          error: error.slice(0, 2000),
+          skipped: keyed(skipped),
+          finishedAt: new Date().toISOString(),
+        })
         .commit();
     },
   };
@@ -98,4 +103,9 @@ async function prune(client: SanityClient, keep: number): Promise<void> {
   const tx = client.transaction();
   for (const docId of old) tx.delete(docId);
   await tx.commit();
+}
+
+/** Array items in a Sanity document carry a _key. */
+function keyed(skipped: readonly SkippedDocument[]): (SkippedDocument & { _key: string })[] {
+  return skipped.map((doc, i) => ({ _key: `skipped-${i}`, ...doc }));
 }

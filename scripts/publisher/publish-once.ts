@@ -1,13 +1,14 @@
 // One publish: build the site over the live release (only pages whose keys
 // changed are rendered), then deploy those pages over it and remove the pages
 // that are gone. The first publish, with nothing live, is a full build.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SkippedDocument } from '../../site/lib/content/document-problems.ts';
 import { deployBuild } from '../deploy/deploy-build.ts';
 import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { sweepDeadProcessFiles } from '../support/stale-staging.ts';
-import type { BuildRunner } from './build-runner.ts';
+import { BuildFailed, type BuildRunner } from './build-runner.ts';
 
 export type PublishOnceOptions = {
   store: ReleaseStore;
@@ -34,6 +35,8 @@ export type PublishResult = {
   buildSeconds: number;
   /** Story id → revision, for every story the release shows. */
   revisions: Record<string, string>;
+  /** The documents the build left out as invalid. */
+  skipped: SkippedDocument[];
 };
 
 export async function publishOnce(options: PublishOnceOptions): Promise<PublishResult> {
@@ -54,7 +57,7 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   if (baseKeys) writeFileSync(baseKeysFile, JSON.stringify(baseKeys));
   try {
     const started = performance.now();
-    await options.builder.build(
+    await buildAndName(options.builder, revisionsOut)(
       outDir,
       {
         ...options.env,
@@ -72,8 +75,8 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
     const rendered = baseKeys
       ? Object.keys(keys).filter((path) => baseKeys[path] !== keys[path]).length
       : Object.keys(keys).length;
-    const revisions =
-      (JSON.parse(readFileSync(revisionsOut, 'utf8')) as { stories?: Record<string, string> }).stories ?? {};
+    const record = buildRecord(revisionsOut);
+    const revisions = record.stories ?? {};
     // Kept with the release, so a rollback can tell editors which versions are live again.
     const { manifest } = await deployBuild({
       store,
@@ -84,10 +87,36 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
       retention: options.retention,
       meta: { pageKeys: keys, changedIds: options.changedIds, buildSeconds, revisions },
     });
-    return { manifest, rendered, removed, buildSeconds, revisions };
+    return { manifest, rendered, removed, buildSeconds, revisions, skipped: skippedIn(record) };
   } finally {
     for (const path of [outDir, keysOut, baseKeysFile, revisionsOut]) rmSync(path, { recursive: true, force: true });
   }
+}
+
+type BuildRecord = { stories?: Record<string, string>; skipped?: Record<string, SkippedDocument[]> };
+
+/** What the build's loader recorded for the publisher (sanity-loader.ts), or nothing if it got no further. */
+function buildRecord(file: string): BuildRecord {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildRecord) : {};
+}
+
+// At most this many are listed with a deploy: a dataset with thousands of bad
+// documents must not grow the deployment document past reason.
+const MAX_SKIPPED = 50;
+
+function skippedIn(record: BuildRecord): SkippedDocument[] {
+  return Object.values(record.skipped ?? {})
+    .flat()
+    .slice(0, MAX_SKIPPED);
+}
+
+/** The builder's build; a failed one carries the documents the loader left out before it failed. */
+function buildAndName(builder: BuildRunner, recordFile: string): BuildRunner['build'] {
+  return (outDir, env, onOutput) =>
+    builder.build(outDir, env, onOutput).catch((error: unknown) => {
+      if (error instanceof BuildFailed) error.skipped = skippedIn(buildRecord(recordFile));
+      throw error;
+    });
 }
 
 // What a run leaves in the work directory, named for the publisher's process:

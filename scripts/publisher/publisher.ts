@@ -36,7 +36,7 @@ export type PublishRecord = {
   changes: Change[];
   startedAt: number;
   finishedAt?: number;
-  result?: Omit<PublishResult, 'revisions' | 'manifest'> & { releaseId: string };
+  result?: Omit<PublishResult, 'revisions' | 'manifest' | 'skipped'> & { releaseId: string };
   error?: string;
 };
 
@@ -63,8 +63,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       // Manual and start-up publishes name no document.
       const ids = [...new Set(changes.filter((c) => c.operation !== 'manual').map((c) => c.id))];
       await status.building(record.runId, ids).catch((e: unknown) => log(`could not record the build: ${e}`));
-      // The build succeeds while skipping invalid documents, so its warnings
-      // are the only place anyone learns a story was left out.
+      // The build succeeds while skipping invalid documents: its warnings say
+      // why in the log, and the deployment document lists them for editors.
       const problems = buildProblems();
       const reportProblems = () => {
         const lines = problems.lines();
@@ -90,7 +90,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           removed: result.removed,
           buildSeconds: result.buildSeconds,
         };
-        const skipped = problems.skipped();
+        const { skipped } = result;
         log(
           `release ${result.manifest.id} live: ${result.rendered} page(s) rendered, ${result.removed.length} removed, ` +
             `${((record.finishedAt - record.startedAt) / 1000).toFixed(1)} s after the batch (${ids.length} change(s))` +
@@ -107,7 +107,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         const tail = error instanceof BuildFailed ? outputTail(error.output, shown) : [];
         if (tail.length) log(`the failed build's output (last ${tail.length} line(s)):`);
         for (const line of tail) log(`build: ${line}`);
-        await status.failed(record.runId, record.error, problems.skipped()).catch(() => undefined);
+        const skipped = error instanceof BuildFailed ? error.skipped : [];
+        await status.failed(record.runId, record.error, skipped).catch(() => undefined);
         throw error;
       } finally {
         schedule.refresh().catch((e: unknown) => log(`could not read the schedule: ${e}`));

@@ -50,8 +50,8 @@ describe('the deploy status query', () => {
     await test.editor.patch(STORY).set({ headline: '   ' }).commit();
     await status.building('run-3', [STORY]);
     await status.live('run-3', 'release-3', { 'story-other': 'r0' }, [
-      { _key: 'skipped-0', id: 'story-other-bad', type: 'story', problem: 'dek: Too long.' },
-      { _key: 'skipped-1', id: STORY, type: 'story', problem: 'headline: Too small.' },
+      { id: 'story-other-bad', type: 'story', problem: 'dek: Too long.' },
+      { id: STORY, type: 'story', problem: 'headline: Too small.' },
     ]);
     expect(await read()).toEqual({ kind: 'notLive', earlierVersionLive: false, invalid: 'headline: Too small.' });
   });

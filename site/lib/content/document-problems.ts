@@ -44,5 +44,13 @@ export function documentProblem(
   const err = newsroomError('InvalidDocument', id, type, path, problem);
   const link = studioLink(studioUrl, id, type);
   if (link) err.message += ` Edit it: ${link}`;
-  return err;
+  return Object.assign(err, { document: { id, type, problem: `${path}: ${problem}` } });
+}
+
+/** What the publisher records of a document the build left out (see sanity-loader.ts). */
+export type SkippedDocument = { id: string; type: string; problem: string };
+
+/** The document a problem is about, when it is about one. */
+export function skippedDocumentOf(error: NewsroomError): SkippedDocument | undefined {
+  return (error as NewsroomError & { document?: SkippedDocument }).document;
 }

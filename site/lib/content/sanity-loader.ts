@@ -15,7 +15,7 @@ import { type ContentConfig, readContentConfig } from '../sanity/config.ts';
 import { planChanges } from './changed-members.ts';
 import { cleanValues } from './clean-values.ts';
 import { contentHostReleasable, contentHostStarted } from './content-host-release.ts';
-import { documentProblem, documentProblems } from './document-problems.ts';
+import { documentProblem, documentProblems, type SkippedDocument, skippedDocumentOf } from './document-problems.ts';
 import { type ContentFetcher, contentFetcher, type Doc, fetchByIds } from './fetch-pages.ts';
 import { type EntryHooks, type Reject, type StoreRun, storeDocuments } from './store-documents.ts';
 
@@ -127,8 +127,8 @@ async function load<S extends z.ZodType>(context: LoaderContext, options: Sanity
     context.store.delete(doc._id);
   };
   hooks.finish?.(reject);
-  // After finish: a document it rejected is not shown.
-  if (members) recordRevisions(context.collection, members, run.seen);
+  // After finish: a document it rejected is not shown, and is among the skipped.
+  recordForPublisher(context.collection, members, run);
   report(context, run, total, options.strict ?? process.env.NEWSROOM_STRICT === 'true');
   // Images this collection shows (portraits, section art), to fetch before a
   // lake this build owns is let go; stories report theirs from their own store.
@@ -151,14 +151,27 @@ async function reportUnreadable<T>(fetch: ContentFetcher, unreadable: Unreadable
 }
 
 /**
- * For the publisher: the revision of every member this build shows, written
- * to NEWSROOM_REVISIONS_OUT so the deploy can tell editors what is live.
+ * For the publisher, in NEWSROOM_REVISIONS_OUT: the revision of every member
+ * this build shows, so the deploy can tell editors what is live; and under
+ * `skipped`, each document the build left out as invalid, with its first
+ * problem. Written before a strict build stops on them, so a failed publish
+ * can name them too.
  */
-function recordRevisions(collection: string, members: Map<string, string | undefined>, shown: Set<string>): void {
+function recordForPublisher<T>(
+  collection: string,
+  members: Map<string, string | undefined> | undefined,
+  run: StoreRun<T>,
+): void {
   const file = process.env.NEWSROOM_REVISIONS_OUT;
   if (!file) return;
   const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  all[collection] = Object.fromEntries([...members].filter(([id, rev]) => shown.has(id) && rev));
+  if (members) all[collection] = Object.fromEntries([...members].filter(([id, rev]) => run.seen.has(id) && rev));
+  const skipped = new Map<string, SkippedDocument>();
+  for (const problem of run.problems) {
+    const doc = skippedDocumentOf(problem);
+    if (doc && !skipped.has(doc.id)) skipped.set(doc.id, doc);
+  }
+  all.skipped = { ...(all.skipped as object | undefined), [collection]: [...skipped.values()] };
   writeFileSync(file, JSON.stringify(all));
 }
 
