@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { deployBuild } from './deploy/deploy-build.ts';
+import { WAITING_FOR_LOCK } from './deploy/deploy-lock.ts';
 import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/deploy.ts [<build dir>] [--retention <releases>]
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
       buildDir,
       siteOrigin: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : undefined,
       retention,
-      onWait: () => console.log('Another deploy to this release store is under way; waiting for it to finish…'),
+      onWait: () => console.log(WAITING_FOR_LOCK),
     });
     const files = Object.keys(manifest.files).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

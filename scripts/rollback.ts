@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { announceRollback } from './deploy/announce-rollback.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
+import { WAITING_FOR_LOCK } from './deploy/deploy-lock.ts';
 import { rollback } from './deploy/rollback.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 
@@ -23,7 +24,10 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   try {
-    const { from, to } = rollback(defaultReleaseStore(), parsed.positionals[0]);
+    // Waits for a deploy under way, whose prune may be deleting the release to go back to.
+    const { from, to } = await rollback(defaultReleaseStore(), parsed.positionals[0], {
+      onWait: () => console.log(WAITING_FOR_LOCK),
+    });
     const ms = (performance.now() - started).toFixed(0);
     console.log(`Rolled back from ${from ?? '(none)'} to ${to.id} (deployed ${to.createdAt}) in ${ms} ms.`);
     try {
@@ -35,7 +39,9 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    console.error((error as Error).message);
+    const e = error as Error & { hint?: string };
+    console.error(e.message);
+    if (e.hint) console.error(`What to do: ${e.hint}`);
     return 1;
   }
 }

@@ -118,7 +118,7 @@ export async function benchPublishing(
     // Rollback: the last burst edit goes away from the very next request.
     const [lastSlug, lastHeadline] = [...headlines].at(-1) as [string, string];
     const rollbackStarted = performance.now();
-    rollback(store);
+    await rollback(store);
     const switchMs = performance.now() - rollbackStarted;
     await waitForGone(`${edge.url}/story/${lastSlug}`, lastHeadline);
     const servedMs = performance.now() - rollbackStarted;

@@ -22,6 +22,9 @@ export type DeployLockOptions = {
 
 export const DEPLOY_LOCK_FILE = 'deploy.lock';
 
+/** What `npm run deploy` and `npm run rollback` print while they wait for the lock. */
+export const WAITING_FOR_LOCK = 'Another deploy to this release store is under way; waiting for it to finish…';
+
 /** Runs `work` holding the store's deploy lock, waiting (without blocking the event loop) for it first. */
 export async function withDeployLock<T>(
   root: string,
@@ -62,6 +65,6 @@ const SQLITE_BUSY = 5;
 function lockTimeout(root: string): Error {
   return Object.assign(new Error(`Another deploy to ${root} has not finished, so this one was not started.`), {
     name: 'DeployLockTimeout',
-    hint: 'The live site was not changed. Wait for the other deploy (or stop it), then deploy again.',
+    hint: 'The live site was not changed. Wait for the other deploy (or stop it), then try again.',
   });
 }

@@ -2,10 +2,23 @@
 // one was deployed, following the store's record of switches: after deploy A,
 // deploy B, rollback (A), deploy C, a rollback returns to A, not to B, the
 // release created just before C that the operator had already rolled away from.
+//
+// It holds the deploy lock, as deploys do: a deploy's prune deletes releases
+// it did not see live, so a switch made beside it could go to a release the
+// prune was deleting, leaving the live release's files gone.
+import { type DeployLockOptions, withDeployLock } from './deploy-lock.ts';
 import type { ReleaseManifest } from './manifest.ts';
 import type { ReleaseStore } from './release-store.ts';
 
-export function rollback(store: ReleaseStore, to?: string): { from?: string; to: ReleaseManifest } {
+export type RollbackResult = { from?: string; to: ReleaseManifest };
+
+/** Rolls back once no deploy (or other rollback) to the store is under way, waiting for one that is. */
+export function rollback(store: ReleaseStore, to?: string, options: DeployLockOptions = {}): Promise<RollbackResult> {
+  return withDeployLock(store.root, async () => rollbackLocked(store, to), options);
+}
+
+// The target is chosen under the lock too: a prune may drop the release it names.
+function rollbackLocked(store: ReleaseStore, to: string | undefined): RollbackResult {
   const live = store.liveId();
   const target = to ?? previousOf(store, live);
   store.rollBackTo(target);

@@ -2,12 +2,13 @@
 // for a wrong command line, one line and exit 1 for a missing directory, never
 // a stack trace, and nothing deployed or switched either way.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployBuild } from '../../scripts/deploy/deploy-build.ts';
 import { releaseStore } from '../../scripts/deploy/release-store.ts';
+import { smallestBuild } from './helpers/smallest-build.ts';
 
 const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
 
@@ -26,26 +27,17 @@ function run(name: string, args: string[], releasesDir: string): Promise<Run> {
   });
 }
 
-const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head></html>`;
-
-function site(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'command-line-build-'));
-  writeFileSync(join(dir, 'index.html'), page('Front'));
-  writeFileSync(join(dir, '404.html'), page('Not found'));
-  return dir;
-}
-
 /** A store with two releases, the second live, for scripts that would change it. */
 async function storeWithReleases(): Promise<{ dir: string; live: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'command-line-releases-'));
   const store = releaseStore(dir);
-  await deployBuild({ store, buildDir: site() });
-  const live = (await deployBuild({ store, buildDir: site() })).manifest.id;
+  await deployBuild({ store, buildDir: smallestBuild() });
+  const live = (await deployBuild({ store, buildDir: smallestBuild() })).manifest.id;
   store.close();
   return { dir, live };
 }
 
-const build = site();
+const build = smallestBuild();
 
 describe.each([
   ['deploy.ts', ['--bogus'], "Unknown option '--bogus'"],
@@ -104,7 +96,7 @@ describe.each([
 describe('the scripts with good arguments', () => {
   it('deploys with a numeric retention, pruning past it', async () => {
     const { dir } = await storeWithReleases();
-    const result = await run('deploy.ts', [site(), '--retention', '1'], dir);
+    const result = await run('deploy.ts', [smallestBuild(), '--retention', '1'], dir);
     expect(result.stdout).toMatch(/^Release \S+ is live/);
     const store = releaseStore(dir);
     expect(store.count()).toBe(1);
@@ -112,7 +104,7 @@ describe('the scripts with good arguments', () => {
   });
 
   it('writes hosting headers into the directory named', async () => {
-    const dir = site();
+    const dir = smallestBuild();
     const result = await run('hosting-headers.ts', [dir, '--target', 'cloudflare'], tmpdir());
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain('! Cache-Control');

@@ -172,7 +172,7 @@ describe('deploying releases to the edge', () => {
 
   it('rolls back to the previous release', async () => {
     const live = store.liveId();
-    const { from, to } = rollback(store);
+    const { from, to } = await rollback(store);
     expect(from).toBe(live);
     expect(store.liveId()).toBe(to.id);
     expect((await get('/story/b')).status).toBe(200);
@@ -191,7 +191,7 @@ describe('deploying releases to the edge', () => {
     expect(store.list().length).toBeLessThanOrEqual(3);
     expect(store.list().at(-1)?.id).toBe(store.liveId());
     expect(await (await get('/story/a')).text()).toContain('Story A r3');
-    expect(() => rollback(store, first)).toThrow(`There is no release ${first}`);
+    await expect(rollback(store, first)).rejects.toThrow(`There is no release ${first}`);
   });
 });
 
@@ -211,14 +211,14 @@ describe('rolling back more than once', () => {
   it('returns to the release live before the current one, not to one already rolled away from', async () => {
     const a = await deploy('A');
     await deploy('B (bad)');
-    expect(rollback(store).to.id).toBe(a);
+    expect((await rollback(store)).to.id).toBe(a);
     expect(await front()).toBe('A');
     await deploy('C');
-    const { to } = rollback(store);
+    const { to } = await rollback(store);
     expect(to.id).toBe(a);
     expect(await front()).toBe('A');
     // A was the first release: there is nothing before it.
-    expect(() => rollback(store)).toThrow('There is no earlier release to roll back to.');
+    await expect(rollback(store)).rejects.toThrow('There is no earlier release to roll back to.');
     expect(await front()).toBe('A');
   });
 
@@ -226,11 +226,11 @@ describe('rolling back more than once', () => {
     const releases = store.summaries().map((r) => r.id);
     const [a, b, c] = releases as [string, string, string];
     await deploy('D');
-    expect(rollback(store, b).to.id).toBe(b);
+    expect((await rollback(store, b)).to.id).toBe(b);
     expect(await front()).toBe('B (bad)');
     // B was deployed over A.
-    expect(rollback(store).to.id).toBe(a);
-    expect(rollback(store, c).to.id).toBe(c);
+    expect((await rollback(store)).to.id).toBe(a);
+    expect((await rollback(store, c)).to.id).toBe(c);
     expect(await front()).toBe('C');
   });
 });
@@ -242,7 +242,7 @@ describe('rolling back in a store written before switches were recorded', () => 
     const first = (await deployBuild({ store, buildDir: buildDir(site) })).manifest.id;
     await deployBuild({ store, buildDir: buildDir({ ...site, 'story/a.html': page('Story A v2', ['/']) }) });
     new DatabaseSync(join(dir, 'releases.db')).exec('DELETE FROM switch');
-    expect(rollback(store).to.id).toBe(first);
+    expect((await rollback(store)).to.id).toBe(first);
     store.close();
   });
 });

@@ -2,7 +2,7 @@
 // Studio's deploy status follows, so a story whose newer version was rolled
 // away no longer shows as live.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,17 +13,9 @@ import { releaseStore } from '../../../scripts/deploy/release-store.ts';
 import { storyDeployState } from '../../../studio/deploys/story-deploy-state.ts';
 import { STORY_DEPLOYMENTS_QUERY, storyDeployments } from '../../../studio/deploys/story-deployments-query.ts';
 import { startTestLake, type TestLake } from '../../helpers/lake.ts';
+import { smallestBuild } from '../helpers/smallest-build.ts';
 
 const ROLLBACK = join(import.meta.dirname, '../../../scripts/rollback.ts');
-
-function site(version: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rollback-build-'));
-  const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head></html>`;
-  writeFileSync(join(dir, 'index.html'), page(version));
-  // Every release needs a 404 page (see scripts/deploy/entry-pages.ts).
-  writeFileSync(join(dir, '404.html'), page('Not found'));
-  return dir;
-}
 
 describe('rolling back beside a running lake', () => {
   let lake: TestLake;
@@ -34,9 +26,9 @@ describe('rolling back beside a running lake', () => {
   beforeAll(async () => {
     lake = await startTestLake();
     const store = releaseStore(releasesDir);
-    older = (await deployBuild({ store, buildDir: site('v1'), meta: { revisions: { a: 'a-1', b: 'b-1' } } })).manifest
-      .id;
-    await deployBuild({ store, buildDir: site('v2'), meta: { revisions: { a: 'a-2', b: 'b-1' } } });
+    older = (await deployBuild({ store, buildDir: smallestBuild('v1'), meta: { revisions: { a: 'a-1', b: 'b-1' } } }))
+      .manifest.id;
+    await deployBuild({ store, buildDir: smallestBuild('v2'), meta: { revisions: { a: 'a-2', b: 'b-1' } } });
     store.close();
     const run = await promisify(execFile)(process.execPath, [ROLLBACK], {
       env: { ...process.env, LAKE_DIR: lake.dataDir, NEWSROOM_RELEASES_DIR: releasesDir, SANITY_API_HOST: '' },
