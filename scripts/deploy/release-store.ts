@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../lake/store/open-database.ts';
 import { type ReleaseManifest, releaseManifest } from './manifest.ts';
+import { pruneReleases } from './prune-releases.ts';
 
 export type Encoding = 'br' | 'gz';
 export type Blob = { hash: string; bytes: Buffer; br?: Buffer; gz?: Buffer };
@@ -41,7 +42,7 @@ export type ReleaseStore = {
   liveBefore(id: string): string | null | undefined;
   /** How many releases are kept. */
   count(): number;
-  /** Keeps the newest `keep` releases (and the live one) and the blobs they use. */
+  /** Keeps the newest `keep` releases (and the live one) and the blobs they use (see prune-releases.ts). */
   prune(keep: number): { releases: number; blobs: number };
   /** Extracted links per page content hash, kept for validation (see validate-release.ts). */
   links: { get(hash: string): string[] | undefined; set(entries: Iterable<[string, string[]]>): void };
@@ -142,31 +143,7 @@ export function releaseStore(root: string): ReleaseStore {
       const row = q.liveBefore.get(id) as { id: string | null } | undefined;
       return row ? row.id : undefined;
     },
-    prune: (keep) => {
-      const all = list();
-      const live = liveId();
-      const kept = new Set(all.slice(-keep).map((r) => r.id));
-      if (live) kept.add(live);
-      const removed = all.filter((r) => !kept.has(r.id));
-      const used = new Set(all.filter((r) => kept.has(r.id)).flatMap((r) => Object.values(r.files).map((f) => f.hash)));
-      let blobs = 0;
-      transaction(() => {
-        for (const r of removed) db.prepare('DELETE FROM release WHERE id = ?').run(r.id);
-        // Rollback only asks what was live before a kept release went live.
-        db.prepare('DELETE FROM switch WHERE to_id NOT IN (SELECT id FROM release)').run();
-        const stored = db.prepare(`SELECT hash FROM blob WHERE encoding = ''`).all() as { hash: string }[];
-        const drop = db.prepare('DELETE FROM blob WHERE hash = ?');
-        const dropLinks = db.prepare('DELETE FROM page_links WHERE hash = ?');
-        for (const { hash } of stored) {
-          if (used.has(hash)) continue;
-          drop.run(hash);
-          dropLinks.run(hash);
-          blobs++;
-        }
-        for (const key of linkCache.keys()) if (!used.has(key.split(':').at(-1) as string)) linkCache.delete(key);
-      });
-      return { releases: removed.length, blobs };
-    },
+    prune: (keep) => pruneReleases(db, { releases: list(), live: liveId(), keep, linkCache }),
     links: {
       // Held in memory too: a long-running publisher checks every page's links on every deploy.
       get: (hash) => {
