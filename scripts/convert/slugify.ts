@@ -1,12 +1,13 @@
 // Slugs as the schemas accept them: lower-case ASCII words joined by hyphens.
-// Apostrophes vanish rather than split a word ("Iran’s" → "irans").
-const APOSTROPHES = /['’‘`´]/g;
-const COMBINING_MARKS = /\p{M}/gu;
+// Apostrophes vanish rather than split a word ("Iran’s" → "irans"; Ukrainian
+// writes "Вʼячеслав" with U+02BC); Cyrillic and Greek are transliterated;
+// letters of other scripts are dropped.
+import { toLatin } from './transliterate.ts';
+
+const APOSTROPHES = /['’‘`´ʼ]/g;
 
 export function slugify(text: string, maxLength = 96): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
+  const words = toLatin(text)
     .replace(APOSTROPHES, '')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
