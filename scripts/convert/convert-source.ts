@@ -40,8 +40,8 @@ export function convertSource({ source, format, file, html }: ConvertSourceOptio
   const text = source.replace(BOM, '');
   const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   if (!parsed.frontMatter) throw convertError('FrontMatterMissing', [], { file, line: 1, column: 1 });
-  const fm = parseFrontMatter(parsed.frontMatter.text, { file, firstLine: parsed.frontMatter.firstLine });
-  const slug = storySlug(fm, file);
+  const { fm, locate } = parseFrontMatter(parsed.frontMatter.text, { file, firstLine: parsed.frontMatter.firstLine });
+  const slug = storySlug(fm, locate);
   const people = createPeople(file);
   const ctx: ConvertContext = createContext({
     file,
@@ -58,7 +58,7 @@ export function convertSource({ source, format, file, html }: ConvertSourceOptio
   const body = mdastToBody(parsed.root, ctx);
   if (body.length === 0) throw convertError('EmptyBody', [], { file });
   const images: ImageUse[] = [];
-  const story = storyDocument({ fm, slug, body, people, key: ctx.key, images });
+  const story = storyDocument({ fm, locate, slug, body, people, key: ctx.key, images });
   images.push(...ctx.images);
   return {
     story,

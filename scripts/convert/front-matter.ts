@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { bylineRoles } from '../../schemas/byline.ts';
 import { isoDateTime, slugValue } from '../../schemas/sanity-values.ts';
-import { convertError } from './errors.ts';
+import { convertError, type Location } from './errors.ts';
 
 const text = z.string().trim().min(1);
 
@@ -62,27 +62,48 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type ContributorInput = z.infer<typeof contributorInput>;
 export type CreditInput = z.infer<typeof creditInput>;
 
+/** A field of the front matter, as keys and list indexes: `['bylines', 0, 'name']`. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Where a field's value is in the file, or the nearest enclosing field's when
+ * it has none of its own (a byline written as a plain string has no `name`).
+ * Checks made after parsing (slugs, image files) report their line with it.
+ */
+export type FieldLocator = (field: FieldPath) => Location;
+
+export interface ParsedFrontMatter {
+  fm: FrontMatter;
+  locate: FieldLocator;
+}
+
 /**
  * Parses and validates front matter. `firstLine` is the file line the YAML
  * starts on, so reported lines are lines of the file.
  */
-export function parseFrontMatter(yamlText: string, where: { file?: string; firstLine: number }): FrontMatter {
+export function parseFrontMatter(yamlText: string, where: { file?: string; firstLine: number }): ParsedFrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  const at = (offset: number | undefined) => {
+  const at = (offset: number | undefined): Location => {
     const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
     return { file: where.file, line: where.firstLine + (pos ? pos.line - 1 : 0), column: pos?.col };
+  };
+  const locate: FieldLocator = (field) => {
+    for (let depth = field.length; depth > 0; depth--) {
+      const node = doc.getIn(field.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return at(node.range[0]);
+    }
+    return at(undefined);
   };
   const syntax = doc.errors[0];
   if (syntax) throw convertError('FrontMatterSyntax', [syntax.message.split('\n')[0] ?? ''], at(syntax.pos[0]));
 
   const result = frontMatterSchema.safeParse(doc.toJS() ?? {});
-  if (result.success) return result.data;
+  if (result.success) return { fm: result.data, locate };
   const issue = result.error.issues[0];
   if (!issue) throw convertError('FrontMatterInvalid', ['(front matter)', 'invalid'], at(undefined));
   const path = issue.path.map(String);
   const field = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path;
-  const node = doc.getIn(field, true) as { range?: [number, number, number] } | undefined;
   const problem = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
-  throw convertError('FrontMatterInvalid', [field.join('.') || '(front matter)', problem], at(node?.range?.[0]));
+  throw convertError('FrontMatterInvalid', [field.join('.') || '(front matter)', problem], locate(field));
 }

@@ -4,16 +4,22 @@ import { basename } from 'node:path';
 import type { ImageUse } from './context.ts';
 import { convertError } from './errors.ts';
 import { type PendingBodyMember, type PendingStory, type Section, sanityAsset } from './export-shapes.ts';
-import type { FrontMatter } from './front-matter.ts';
+import type { FieldLocator, FrontMatter } from './front-matter.ts';
 import { reference, sectionId, storyId } from './ids.ts';
 import type { Keyer } from './keys.ts';
 import type { People } from './people.ts';
 import { slugify } from './slugify.ts';
 
 /** The story's slug: given, or made from the headline. */
-export function storySlug(fm: FrontMatter, file?: string): string {
+export function storySlug(fm: FrontMatter, locate: FieldLocator): string {
   const slug = fm.slug ?? slugify(fm.headline);
-  if (!slug) throw convertError('FrontMatterInvalid', ['slug', 'cannot be made from the headline; give one'], { file });
+  if (!slug) {
+    throw convertError(
+      'FrontMatterInvalid',
+      ['slug', 'cannot be made from the headline; give one'],
+      locate(['headline']),
+    );
+  }
   return slug;
 }
 
@@ -25,6 +31,8 @@ export function sectionDocument(name: string, file?: string): Section {
 
 export interface StoryParts {
   fm: FrontMatter;
+  /** Gives the hero image the line of its `file`, for the error when it is missing. */
+  locate: FieldLocator;
   slug: string;
   body: PendingBodyMember[];
   people: People;
@@ -33,9 +41,12 @@ export interface StoryParts {
   images: ImageUse[];
 }
 
-export function storyDocument({ fm, slug, body, people, key, images }: StoryParts): PendingStory {
+export function storyDocument({ fm, locate, slug, body, people, key, images }: StoryParts): PendingStory {
   const hero = fm.hero;
-  if (hero) images.push({ src: hero.file, name: basename(hero.file) });
+  if (hero) {
+    const { line, column } = locate(['hero', 'file']);
+    images.push({ src: hero.file, name: basename(hero.file), line, column });
+  }
   return {
     _id: storyId(slug),
     _type: 'story',
