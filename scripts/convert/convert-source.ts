@@ -36,13 +36,18 @@ export interface ConvertResult {
 /** Editors on Windows often save a byte order mark, which would hide the front matter's first "---". */
 const BOM = /^\uFEFF/;
 
+const byPosition = (a: ConvertWarning, b: ConvertWarning): number =>
+  (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
 export function convertSource({ source, format, file, html }: ConvertSourceOptions): ConvertResult {
   const text = source.replace(BOM, '');
   const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   if (!parsed.frontMatter) throw convertError('FrontMatterMissing', [], { file, line: 1, column: 1 });
   const { fm, locate } = parseFrontMatter(parsed.frontMatter.text, { file, firstLine: parsed.frontMatter.firstLine });
   const slug = storySlug(fm, locate);
-  const people = createPeople(file);
+  // Warnings about front matter values, reported before the body's.
+  const frontMatterWarnings: ConvertWarning[] = [];
+  const people = createPeople({ locate, warnings: frontMatterWarnings });
   const ctx: ConvertContext = createContext({
     file,
     storyId: storyId(slug),
@@ -50,20 +55,24 @@ export function convertSource({ source, format, file, html }: ConvertSourceOptio
     speakers: new Map(
       Object.entries(fm.speakers ?? {}).map(([key, s]) => [
         key,
-        { speaker: people.contributor(s), ...(s.role ? { speakerRole: s.role } : {}) },
+        { speaker: people.contributor(s, ['speakers', key]), ...(s.role ? { speakerRole: s.role } : {}) },
       ]),
     ),
-    photoCredits: new Map(Object.entries(fm.photos ?? {}).map(([name, p]) => [name, people.credit(p.credit)])),
+    photoCredits: new Map(
+      Object.entries(fm.photos ?? {}).map(([name, p]) => [name, people.credit(p.credit, ['photos', name, 'credit'])]),
+    ),
   });
   const body = mdastToBody(parsed.root, ctx);
   if (body.length === 0) throw convertError('EmptyBody', [], { file });
   const images: ImageUse[] = [];
   const story = storyDocument({ fm, locate, slug, body, people, key: ctx.key, images });
   images.push(...ctx.images);
+  const section = sectionDocument(fm.section, locate(['section']), frontMatterWarnings);
   return {
     story,
-    documents: [story, ...ctx.quotes.values(), sectionDocument(fm.section, file), ...people.documents.values()],
+    documents: [story, ...ctx.quotes.values(), section, ...people.documents.values()],
     images,
-    warnings: ctx.warnings,
+    // Fields are visited in model order, not file order; the CLI lists warnings top to bottom.
+    warnings: [...frontMatterWarnings.sort(byPosition), ...ctx.warnings],
   };
 }

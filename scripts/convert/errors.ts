@@ -124,17 +124,17 @@ export class ConvertError extends Error {
 
 type Args<N extends ConvertErrorName> = Parameters<(typeof convertErrors)[N]['message']>;
 
-/** Builds the named error; `at` is a file name, an mdast node, or both. */
-export function convertError<N extends ConvertErrorName>(
-  name: N,
-  args: Args<N>,
-  at: { file?: string; node?: Node; line?: number; column?: number } = {},
-): ConvertError {
-  const message = (convertErrors[name].message as (...a: Args<N>) => string)(...args);
+/** Where an error or warning is: a file name, an mdast node (its start wins), a line and column, or some of these. */
+export interface Where extends Location {
+  node?: Node;
+}
+
+export function locationOf(at: Where): Location {
   const start = at.node?.position?.start;
-  return new ConvertError(name, message, {
-    file: at.file,
-    line: start?.line ?? at.line,
-    column: start?.column ?? at.column,
-  });
+  return { file: at.file, line: start?.line ?? at.line, column: start?.column ?? at.column };
+}
+
+export function convertError<N extends ConvertErrorName>(name: N, args: Args<N>, at: Where = {}): ConvertError {
+  const message = (convertErrors[name].message as (...a: Args<N>) => string)(...args);
+  return new ConvertError(name, message, locationOf(at));
 }

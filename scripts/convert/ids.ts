@@ -3,13 +3,19 @@
 import type { z } from 'zod';
 import type { referenceValue } from '../../schemas/sanity-values.ts';
 import { shortHash } from './keys.ts';
-import { slugify } from './slugify.ts';
+import { type NamedKind, nameSlug } from './name-slug.ts';
 
 export type Reference = z.infer<typeof referenceValue>;
 
+/** `person-<slug>`; a generated slug (`person-<hash>`) is already one. */
+function namedId(kind: NamedKind, name: string): string {
+  const slug = nameSlug(kind, name, 96);
+  return slug.generated ? slug.current : `${kind}-${slug.current}`;
+}
+
 export const storyId = (slug: string): string => `story-${slug}`;
-export const sectionId = (name: string): string => `section-${slugify(name)}`;
-export const personId = (name: string): string => `person-${slugify(name)}`;
+export const sectionId = (name: string): string => namedId('section', name);
+export const personId = (name: string): string => namedId('person', name);
 
 /** One quote document per story, speaker and wording. */
 export const quoteId = (story: string, speaker: string, text: string): string =>

@@ -1,38 +1,48 @@
 // Contributors named in front matter. `{person: Name}` makes a person document
 // (`person-<slug>`, with a page on the site) and references it; `{name: Name}`
 // prints the name as typed. Bylines always reference a person document.
-import { convertError } from './errors.ts';
 import type { Contributor, PendingPerson, PhotoCredit } from './export-shapes.ts';
-import type { ContributorInput, CreditInput } from './front-matter.ts';
+import type { ContributorInput, CreditInput, FieldLocator, FieldPath } from './front-matter.ts';
 import { personId, type Reference, reference } from './ids.ts';
-import { slugify } from './slugify.ts';
+import { nameSlugField } from './name-slug.ts';
+import type { ConvertWarning } from './warnings.ts';
 
+/** Each takes the front matter field the name is in, so errors and warnings give its line. */
 export interface People {
   /** The person documents referenced so far, by id. */
   readonly documents: Map<string, PendingPerson>;
-  person(name: string): Reference;
-  contributor(input: ContributorInput): Contributor;
-  credit(input: CreditInput): PhotoCredit;
+  person(name: string, field: FieldPath): Reference;
+  contributor(input: ContributorInput, field: FieldPath): Contributor;
+  credit(input: CreditInput, field: FieldPath): PhotoCredit;
 }
 
-export function createPeople(file?: string): People {
+export interface PeopleOptions {
+  /** The file and line of a front matter field. */
+  locate: FieldLocator;
+  /** Receives a `SlugGenerated` warning for each person whose slug had to be generated. */
+  warnings: ConvertWarning[];
+}
+
+export function createPeople({ locate, warnings }: PeopleOptions): People {
   const documents = new Map<string, PendingPerson>();
   const people: People = {
     documents,
-    person(name) {
-      const current = slugify(name, 60);
-      if (!current)
-        throw convertError('FrontMatterInvalid', [`person "${name}"`, 'no slug can be made from it'], { file });
+    person(name, field) {
       const _id = personId(name);
-      if (!documents.has(_id)) documents.set(_id, { _id, _type: 'person', name, slug: { _type: 'slug', current } });
+      if (!documents.has(_id)) {
+        const slug = nameSlugField('person', name, locate(field), warnings);
+        documents.set(_id, { _id, _type: 'person', name, slug });
+      }
       return reference(_id);
     },
-    contributor(input) {
-      return input.person ? { person: people.person(input.person) } : { name: input.name ?? '' };
+    contributor(input, field) {
+      return input.person ? { person: people.person(input.person, [...field, 'person']) } : { name: input.name ?? '' };
     },
-    credit(input) {
+    credit(input, field) {
       return {
-        ...(input.photographer ? { photographer: people.contributor(input.photographer) } : {}),
+        ...(input.photographer
+          ? { photographer: people.contributor(input.photographer, [...field, 'photographer']) }
+          : {}),
         ...(input.agencies?.length ? { agencies: input.agencies } : {}),
         ...(input.rightsNote ? { rightsNote: input.rightsNote } : {}),
       };

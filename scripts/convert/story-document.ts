@@ -2,13 +2,15 @@
 // converted body. Field order is fixed so the NDJSON is byte-stable.
 import { basename } from 'node:path';
 import type { ImageUse } from './context.ts';
-import { convertError } from './errors.ts';
+import { convertError, type Location } from './errors.ts';
 import { type PendingBodyMember, type PendingStory, type Section, sanityAsset } from './export-shapes.ts';
 import type { FieldLocator, FrontMatter } from './front-matter.ts';
 import { reference, sectionId, storyId } from './ids.ts';
 import type { Keyer } from './keys.ts';
+import { nameSlugField } from './name-slug.ts';
 import type { People } from './people.ts';
 import { slugify } from './slugify.ts';
+import type { ConvertWarning } from './warnings.ts';
 
 /** The story's slug: given, or made from the headline. */
 export function storySlug(fm: FrontMatter, locate: FieldLocator): string {
@@ -23,10 +25,9 @@ export function storySlug(fm: FrontMatter, locate: FieldLocator): string {
   return slug;
 }
 
-export function sectionDocument(name: string, file?: string): Section {
-  const current = slugify(name, 60);
-  if (!current) throw convertError('FrontMatterInvalid', ['section', 'no slug can be made from it'], { file });
-  return { _id: sectionId(name), _type: 'section', name, slug: { _type: 'slug', current } };
+/** `at` is where the name is, for the warning when its slug has to be generated. */
+export function sectionDocument(name: string, at: Location, warnings: ConvertWarning[]): Section {
+  return { _id: sectionId(name), _type: 'section', name, slug: nameSlugField('section', name, at, warnings) };
 }
 
 export interface StoryParts {
@@ -59,7 +60,7 @@ export function storyDocument({ fm, locate, slug, body, people, key, images }: S
           bylines: fm.bylines.map((b, i) => ({
             _type: 'byline' as const,
             _key: key('bylines', i),
-            person: people.person(b.name),
+            person: people.person(b.name, ['bylines', i, 'name']),
             role: b.role,
           })),
         }
@@ -73,7 +74,7 @@ export function storyDocument({ fm, locate, slug, body, people, key, images }: S
             _sanityAsset: sanityAsset(basename(hero.file)),
             alt: hero.alt,
             ...(hero.caption ? { caption: hero.caption } : {}),
-            credit: people.credit(hero.credit),
+            credit: people.credit(hero.credit, ['hero', 'credit']),
           },
         }
       : {}),

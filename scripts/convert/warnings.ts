@@ -1,7 +1,7 @@
 // Deliberate degradations: content the model cannot hold exactly is converted
 // to the nearest shape or dropped, and every such case is reported so a
 // migration never loses text silently. See README.md for each decision.
-import type { Node } from 'unist';
+import { locationOf, type Where } from './errors.ts';
 
 export const convertWarnings = {
   ThematicBreakDropped: () => 'A thematic break (---) was dropped: stories have no divider block.',
@@ -12,6 +12,8 @@ export const convertWarnings = {
   ListParagraphSplit: () => 'A list item with several paragraphs became several list items.',
   ListNumberingLost: (start: number) =>
     `A numbered list starting at ${start} will be numbered from 1: Portable Text lists have no start number.`,
+  SlugGenerated: (kind: string, name: string, slug: string) =>
+    `No readable slug can be spelt from the ${kind} "${name}", so it gets "${slug}"; set a better one in the Studio.`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 
 export type ConvertWarningName = keyof typeof convertWarnings;
@@ -26,14 +28,9 @@ export interface ConvertWarning {
 
 type Args<N extends ConvertWarningName> = Parameters<(typeof convertWarnings)[N]>;
 
-export function convertWarning<N extends ConvertWarningName>(
-  name: N,
-  args: Args<N>,
-  at: { file?: string; node?: Node },
-): ConvertWarning {
+export function convertWarning<N extends ConvertWarningName>(name: N, args: Args<N>, at: Where): ConvertWarning {
   const message = (convertWarnings[name] as (...a: Args<N>) => string)(...args);
-  const start = at.node?.position?.start;
-  return { name, message, file: at.file, line: start?.line, column: start?.column };
+  return { name, message, ...locationOf(at) };
 }
 
 export function formatWarning(w: ConvertWarning): string {
