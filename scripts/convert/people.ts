@@ -1,6 +1,7 @@
 // Contributors named in front matter. `{person: Name}` makes a person document
 // (`person-<slug>`, with a page on the site) and references it; `{name: Name}`
 // prints the name as typed. Bylines always reference a person document.
+import { convertError } from './errors.ts';
 import type { Contributor, PendingPerson, PhotoCredit } from './export-shapes.ts';
 import type { ContributorInput, CreditInput, FieldLocator, FieldPath } from './front-matter.ts';
 import { personId, type Reference, reference } from './ids.ts';
@@ -29,7 +30,13 @@ export function createPeople({ locate, warnings }: PeopleOptions): People {
     documents,
     person(name, field) {
       const _id = personId(name);
-      if (!documents.has(_id)) {
+      const known = documents.get(_id);
+      // Two spellings under one id ("Пётр" and "Петр") would silently become one
+      // person; across files the export set reports the same as a conflict.
+      if (known && known.name !== name) {
+        throw convertError('ConflictingDocument', [_id, `The person "${known.name}" in this file`], locate(field));
+      }
+      if (!known) {
         const slug = nameSlugField('person', name, locate(field), warnings);
         documents.set(_id, { _id, _type: 'person', name, slug });
       }

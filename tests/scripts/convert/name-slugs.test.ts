@@ -109,4 +109,15 @@ describe('names that share a slug still conflict', () => {
     );
     expect(set.documents().filter((d) => d._type === 'person')).toHaveLength(3);
   });
+
+  it('rejects two spellings under one id within a file, at the second one', () => {
+    expect(() => convert(['section: Technology', 'bylines:', '  - Пётр Иванов', '  - Петр Иванов'])).toThrow(
+      expect.objectContaining({
+        name: 'ConflictingDocument',
+        message:
+          'The person "Пётр Иванов" in this file already produces the document "person-petr-ivanov", with different content.',
+        location: { file: 'story.md', line: 7, column: 5 },
+      }),
+    );
+  });
 });
