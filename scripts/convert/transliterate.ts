@@ -1,4 +1,5 @@
-// Cyrillic and Greek in Latin letters, so a Russian byline or a Greek section
+// Cyrillic, Greek, and Latin letters with no accent to take off (ø, ł, ß), in
+// plain Latin letters, so a Russian byline, a Greek section or a Danish name
 // gets a readable ASCII slug ("Иван Петров" → "ivan petrov"). One letter has one
 // spelling whatever the language: a table cannot tell that Ukrainian reads "г"
 // as h, and an editor can always set a better slug in the Studio.
@@ -17,6 +18,17 @@ const CYRILLIC: Readonly<Record<string, string>> = {
   ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѓ: 'g', ѕ: 'dz', ќ: 'k',
 };
 
+/**
+ * Latin letters that are not a base letter with an accent, so NFKD leaves them
+ * whole and a slug would lose them ("Søren" would be "s-ren"): their usual
+ * spelling in plain ASCII, as German, Scandinavian, Polish, Icelandic,
+ * Croatian and Turkish newsrooms write them in addresses.
+ */
+// biome-ignore format: one row reads best
+const LATIN: Readonly<Record<string, string>> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
+};
+
 /** ELOT 743 (ISO 843) without marks. Keys are bare letters: accents come off first (NFD). */
 // biome-ignore format: a table reads best one alphabet row at a time
 const GREEK: Readonly<Record<string, string>> = {
@@ -29,6 +41,7 @@ const GREEK_PAIRS: Readonly<Record<string, string>> = { ου: 'ou', αυ: 'av', 
 const GREEK_PAIR = /[οαεη]υ(?!\u0308)/gu;
 
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu;
+const LATIN_LETTER = /[ßæœøłđðþıħŧŋĸ]/gu;
 const GREEK_LETTER = /\p{Script=Greek}/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 
@@ -42,6 +55,7 @@ export function toLatin(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(CYRILLIC_LETTER, (c) => CYRILLIC[c] ?? c)
+    .replace(LATIN_LETTER, (c) => LATIN[c] ?? c)
     .normalize('NFKD')
     .replace(GREEK_PAIR, (pair) => GREEK_PAIRS[pair] ?? pair)
     .replace(GREEK_LETTER, (c) => GREEK[c] ?? c)

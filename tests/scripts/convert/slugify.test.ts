@@ -6,6 +6,11 @@ describe('slugify', () => {
     // Latin: diacritics come off, apostrophes vanish (unchanged behaviour).
     ['Iran’s nuclear talks', 'irans-nuclear-talks'],
     ['Café Müller, São Paulo', 'cafe-muller-sao-paulo'],
+    // Latin letters that are not accented letters get their ASCII spelling, not dropped.
+    ['Søren Ødegård', 'soren-odegard'],
+    ['Łukasz Wałęsa', 'lukasz-walesa'],
+    ['Straße der Ærø', 'strasse-der-aero'],
+    ['Þóra Ðurić, Œuvre, Işık', 'thora-duric-oeuvre-isik'],
     // Cyrillic (BGN/PCGN without marks): one letter, one spelling.
     ['Иван Петров', 'ivan-petrov'],
     ['Юрий Гагарин', 'yuriy-gagarin'],
