@@ -1,4 +1,4 @@
-// The data scripts' arguments as an operator types them: --help prints the
+// The data and build scripts' arguments as an operator types them: --help prints the
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ function run(name: string, args: string[]): Promise<Run> {
   });
 }
 
-describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts'])('%s', (name) => {
+describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts', 'build.ts'])('%s', (name) => {
   it('prints its usage for --help and exits 0', async () => {
     const { code, stdout, stderr } = await run(name, ['--help']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
