@@ -6,6 +6,7 @@
 // `npm start` does both itself; these are for building once in CI, or for
 // serving the Studio against a lake started some other way.
 import { parseArgs } from 'node:util';
+import { commandLineOrExit } from './support/command-line.ts';
 import { DEFAULT_STUDIO_DIST, ensureStudioBuild } from './support/studio-build.ts';
 import { startStudioServer } from './support/studio-server.ts';
 
@@ -13,16 +14,30 @@ const USAGE =
   'Usage: node scripts/studio.ts build [--out dir] [--force]\n       node scripts/studio.ts serve [--port 3333] [--api-host URL] [--dir dir]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      dir: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      port: { type: 'string', default: '3333' },
-      'api-host': { type: 'string' },
-    },
-  });
+  // A mistyped flag or port is said with the usage, not as listen()'s RangeError.
+  const parsed = commandLineOrExit(
+    () =>
+      parseArgs({
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          dir: { type: 'string' },
+          force: { type: 'boolean', default: false },
+          port: { type: 'string', default: '3333' },
+          'api-host': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) {
+    process.stderr.write(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".\n${USAGE}\n`,
+    );
+    return 2;
+  }
   const command = positionals[0];
   if (command === 'build') {
     const build = await ensureStudioBuild({ outDir: values.out ?? DEFAULT_STUDIO_DIST, force: values.force });

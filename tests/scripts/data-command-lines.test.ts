@@ -1,4 +1,4 @@
-// The data and build scripts' arguments as an operator types them: --help prints the
+// The data, build and Studio scripts' arguments as an operator types them: --help prints the
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ function run(name: string, args: string[]): Promise<Run> {
   });
 }
 
-describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts', 'build.ts'])('%s', (name) => {
+describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts', 'build.ts', 'studio.ts'])('%s', (name) => {
   it('prints its usage for --help and exits 0', async () => {
     const { code, stdout, stderr } = await run(name, ['--help']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -50,5 +50,14 @@ describe('export.ts', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`There is no lake in ${missing} (no lake.db)`);
     expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('studio.ts', () => {
+  it("names a --port that is not a port, rather than listen()'s RangeError", async () => {
+    const { code, stderr } = await run('studio.ts', ['serve', '--port', 'abc']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--port must be a whole number from 0 to 65535 \(0 picks a free port\), not "abc"\./);
+    expect(stderr).not.toContain('NaN');
   });
 });
