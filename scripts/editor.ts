@@ -22,6 +22,7 @@ import {
 } from '../lake/auth/user-store.ts';
 import { openDatabase } from '../lake/index.ts';
 import { parsedOrUsage } from './support/command-line.ts';
+import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
   node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
@@ -36,7 +37,9 @@ function main(): number {
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;
-  const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
+  const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
+  if (!lakeExistsOrComplain(dataDir)) return 1;
+  const db = openDatabase(dataDir);
   try {
     ensureUserTables(db);
     if (command === 'create') {

@@ -4,11 +4,10 @@
 // files/, assets.json; a .tar.gz when the target ends in .tar.gz), which
 // `node scripts/import.ts` and `sanity dataset import` read back. Safe while
 // the lake runs: it reads a consistent snapshot of the SQLite file.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE, exportDataset, ImportError, LakeStore } from '../lake/index.ts';
+import { exportDataset, ImportError, LakeStore } from '../lake/index.ts';
 import { commandLineOrExit } from './support/command-line.ts';
+import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE =
   'Usage: node scripts/export.ts <out folder|out.tar.gz> [--dataset production] [--data-dir .lake] [--no-drafts]';
@@ -37,12 +36,7 @@ function main(): number {
   const dataDir = parsed.values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
   // Opening a store creates one: a mistyped --data-dir would leave an empty
   // lake behind and then report a missing dataset instead of the typo.
-  if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    process.stderr.write(
-      `There is no lake in ${dataDir} (no ${DATABASE_FILE}): give --data-dir the lake's folder (LAKE_DIR, default .lake).\n`,
-    );
-    return 1;
-  }
+  if (!lakeExistsOrComplain(dataDir)) return 1;
   const store = new LakeStore(dataDir);
   try {
     const result = exportDataset(store, { dataset, dataDir, out, drafts: !parsed.values['no-drafts'] });

@@ -20,6 +20,7 @@ import {
   roleSchema,
   type TokenRecord,
 } from '../lake/index.ts';
+import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
   node scripts/token.ts create --name <name> --role viewer|editor|administrator [--user-id ID] [--user-name NAME] [--user-email EMAIL] [--json]
@@ -47,7 +48,9 @@ function main(): number {
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
-  const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
+  const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
+  if (!lakeExistsOrComplain(dataDir)) return 1;
+  const db = openDatabase(dataDir);
   try {
     if (command === 'create' && values.editor) {
       ensureUserTables(db);

@@ -19,6 +19,7 @@ import {
   type Webhook,
 } from '../lake/index.ts';
 import { parsedOrUsage } from './support/command-line.ts';
+import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
   node scripts/webhooks.ts add --name <name> --url <url> [--dataset <name>|*] [--filter '<GROQ filter>'] [--projection '<GROQ projection>']
@@ -92,7 +93,9 @@ function main(): number {
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-  const db = openDatabase(values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake');
+  const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
+  if (!lakeExistsOrComplain(dataDir)) return 1;
+  const db = openDatabase(dataDir);
   try {
     if (command === 'add') {
       const hook = addWebhook(db, definitionFrom(values));

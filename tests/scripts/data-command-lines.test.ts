@@ -43,12 +43,21 @@ describe('generate.ts', () => {
   });
 });
 
-describe('export.ts', () => {
+// Opening a lake's database creates one: a mistyped --data-dir (or a token
+// made before the first `npm start`) would leave an empty lake that stops the
+// real one being seeded.
+describe.each([
+  ['export.ts', ['out']],
+  ['token.ts', ['create', '--name', 'ci', '--role', 'viewer']],
+  ['editor.ts', ['list']],
+  ['webhooks.ts', ['list']],
+])('%s', (name, args) => {
   it('names a --data-dir that holds no lake, and creates none there', async () => {
     const missing = join(tmpdir(), `no-lake-${process.pid}-${Date.now()}`);
-    const { code, stderr } = await run('export.ts', [join(missing, 'out'), '--data-dir', missing]);
-    expect(code).toBe(1);
+    const { code, stdout, stderr } = await run(name, [...args, '--data-dir', missing]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(stderr).toContain(`There is no lake in ${missing} (no lake.db)`);
+    expect(stderr).toContain('`npm start` or `npm run seed`');
     expect(existsSync(missing)).toBe(false);
   });
 });
