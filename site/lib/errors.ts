@@ -26,6 +26,18 @@ export const errors = {
     (host: string, cause: string) => `The content lake at ${host} did not answer: ${cause}.`,
     'Check that the lake is running (npm start) or that SANITY_API_HOST and SANITY_TOKEN are right.',
   ),
+  ContentDatasetMissing: entry(
+    'ContentDatasetMissing',
+    (dataset: string, host: string, cause: string) =>
+      `SANITY_DATASET names a dataset that does not exist: "${dataset}" on ${host} (${cause}).`,
+    'Set SANITY_DATASET to one of the project’s datasets (sanity.io/manage → Datasets), or import content into this one: npm run import -- <folder> --dataset <name>.',
+  ),
+  ContentTokenRefused: entry(
+    'ContentTokenRefused',
+    (host: string, sent: string, cause: string) =>
+      `The content lake at ${host} refused the build’s read with ${sent}: ${cause}.`,
+    'Set SANITY_TOKEN to a token that may read the dataset (npm run token -- create --name build --role viewer, or sanity.io/manage → API → Tokens), or unset it for a public dataset.',
+  ),
   ContentQueryFailed: entry(
     'ContentQueryFailed',
     (collection: string, cause: string) => `Loading the "${collection}" collection failed: ${cause}.`,

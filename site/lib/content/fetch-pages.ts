@@ -13,11 +13,30 @@ export type ContentFetcher = <T>(query: string, params: Record<string, unknown>)
 export function contentFetcher(client: SanityClient, config: ContentConfig, collection: string): ContentFetcher {
   return <T>(query: string, params: Record<string, unknown>) =>
     client.fetch<T>(query, params).catch((cause: unknown) => {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      throw /ECONNREFUSED|ENOTFOUND|fetch failed|socket hang up/i.test(message)
-        ? newsroomError('ContentHostUnreachable', config.apiHost, message)
-        : newsroomError('ContentQueryFailed', collection, message);
+      throw contentError(cause, config, collection);
     });
+}
+
+/**
+ * The named error for a failed fetch. A wrong SANITY_DATASET or SANITY_TOKEN
+ * is said as such: the host answers those with 404 and 401/403, and "the
+ * query may not match the lake" would send the operator to the wrong place.
+ */
+function contentError(cause: unknown, config: ContentConfig, collection: string): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const status = (cause as { statusCode?: unknown } | undefined)?.statusCode;
+  if (/ECONNREFUSED|ENOTFOUND|fetch failed|socket hang up/i.test(message))
+    return newsroomError('ContentHostUnreachable', config.apiHost, message);
+  if (status === 404 && /dataset/i.test(message))
+    return newsroomError('ContentDatasetMissing', config.dataset, config.apiHost, message);
+  if (status === 401 || status === 403)
+    return newsroomError(
+      'ContentTokenRefused',
+      config.apiHost,
+      config.token ? 'the token in SANITY_TOKEN' : 'no token',
+      message,
+    );
+  return newsroomError('ContentQueryFailed', collection, message);
 }
 
 /** Runs `query` (which takes `$ids`) for `ids` in slices of `pageSize`, one slice ahead. */
