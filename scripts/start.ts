@@ -47,17 +47,25 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** The first SIGINT or SIGTERM; a second one exits at once. */
+/**
+ * The first SIGINT, SIGTERM or SIGHUP; a second one exits at once. SIGHUP is
+ * a closed terminal or a dropped ssh session: left to its default it kills
+ * this process outright, and the lake, in a process group of its own, would
+ * go on holding its port and its data directory with nothing to stop it.
+ */
 function firstSignal(): { promise: Promise<NodeJS.Signals>; received: () => boolean } {
   let received = false;
   const promise = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       if (received) process.exit(130);
       received = true;
+      // With the terminal gone, writing to it fails (EIO); stopping must not.
+      if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
       resolve(signal);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
   });
   return { promise, received: () => received };
 }

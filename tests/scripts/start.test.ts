@@ -53,6 +53,22 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** npm start's environment for a newsroom of its own under `work` (its lake in `work`/lake), on free ports. */
+function ownNewsroom(work: string, studioDist: string): Record<string, string> {
+  return {
+    LAKE_DIR: join(work, 'lake'),
+    LAKE_TLS_DIR: join(work, 'tls'),
+    LAKE_PORT: '0',
+    STUDIO_PORT: '0',
+    SITE_PORT: '0',
+    PUBLISHER_PORT: '0',
+    STUDIO_DIST: studioDist,
+    NEWSROOM_PUBLISHER_DIR: join(work, 'publisher'),
+    NEWSROOM_RELEASES_DIR: join(work, 'releases'),
+    NEWSROOM_CACHE_DIR: join(work, 'cache'),
+  };
+}
+
 describe('npm start', () => {
   const work = tempDir('newsroom-start-');
   const lakeDir = join(work, 'lake');
@@ -61,18 +77,7 @@ describe('npm start', () => {
 
   beforeAll(async () => {
     studioDist = await builtStudio();
-    run = await start({
-      LAKE_DIR: lakeDir,
-      LAKE_TLS_DIR: join(work, 'tls'),
-      LAKE_PORT: '0',
-      STUDIO_PORT: '0',
-      SITE_PORT: '0',
-      PUBLISHER_PORT: '0',
-      STUDIO_DIST: studioDist,
-      NEWSROOM_PUBLISHER_DIR: join(work, 'publisher'),
-      NEWSROOM_RELEASES_DIR: join(work, 'releases'),
-      NEWSROOM_CACHE_DIR: join(work, 'cache'),
-    });
+    run = await start(ownNewsroom(work, studioDist));
     if (!run.output().includes('The newsroom is up.')) throw new Error(`npm start failed:\n${run.output()}`);
   });
   afterAll(() => {
@@ -170,6 +175,29 @@ describe('npm start when a port is taken', () => {
       expect(existsSync(lakeDir)).toBe(false);
     } finally {
       blocker.close();
+    }
+  });
+});
+
+describe('npm start when its terminal closes', () => {
+  it('stops the lake too on SIGHUP, rather than leaving it holding its port and data', async () => {
+    const work = tempDir('newsroom-start-hup-');
+    const lakeDir = join(work, 'lake');
+    const run = await start(ownNewsroom(work, await builtStudio()));
+    const marker = JSON.parse(readFileSync(join(lakeDir, 'lake.json'), 'utf8')) as { pid: number };
+    try {
+      const lakePort = Number(line(run.output(), /Lake: https:\/\/localhost:(\d+)/));
+      // A closed terminal hangs up its foreground process group; the lake runs in a group of its own.
+      process.kill(-(run.child.pid as number), 'SIGHUP');
+      await run.exited;
+      expect(() => process.kill(marker.pid, 0)).toThrow();
+      expect(existsSync(join(lakeDir, 'lake.json'))).toBe(false);
+      expect(await portIsFree(lakePort)).toBe(true);
+    } finally {
+      if (run.child.exitCode === null) process.kill(-(run.child.pid as number), 'SIGKILL');
+      try {
+        process.kill(marker.pid, 'SIGKILL');
+      } catch {}
     }
   });
 });
