@@ -133,6 +133,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     host: options.host,
     port: options.port,
     onChange: (change) => batches.add(change),
+    onRefused: log,
     status: () => ({
       running: queue.running(),
       pending: batches.pending(),

@@ -12,6 +12,24 @@ export type WebhookVerdict =
 
 export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
 
+type Refusal = Extract<WebhookVerdict, { ok: false }>;
+
+/**
+ * What the operator should check when a webhook is refused: the sender only
+ * sees the 4xx in its delivery log, so the publisher's own log must say it.
+ */
+export const REFUSAL_HINTS = {
+  missing: 'the webhook has no secret: give it the publisher’s (NEWSROOM_WEBHOOK_SECRET)',
+  malformed: 'the sender does not sign as Sanity does',
+  invalid: 'if Sanity sent it, the webhook’s secret is not the publisher’s NEWSROOM_WEBHOOK_SECRET',
+  stale: 'a replay, or the clocks of the sender and this machine disagree',
+} satisfies Record<Refusal['reason'], string>;
+
+/** One log line for a refused webhook. */
+export function refusalLine(refusal: Refusal): string {
+  return `refused a webhook (${refusal.status}, ${refusal.reason}): ${refusal.message}; ${REFUSAL_HINTS[refusal.reason]}.`;
+}
+
 export type VerifyOptions = {
   secret: string;
   /** How old (or how far ahead) a signature may be. Default five minutes. */

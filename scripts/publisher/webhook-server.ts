@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
 import type { Change } from './coalescer.ts';
 import { type RecentDeliveries, recentDeliveries } from './recent-deliveries.ts';
-import { DEFAULT_TOLERANCE_MS, verifyWebhook } from './verify-webhook.ts';
+import { DEFAULT_TOLERANCE_MS, refusalLine, verifyWebhook } from './verify-webhook.ts';
 
 /** What the webhook projection sends: at least the document id. */
 const payload = z.looseObject({
@@ -27,6 +27,8 @@ export type WebhookServerOptions = {
   maxBodyBytes?: number;
   /** How old a signature may be; repeats are remembered this long. Default five minutes. */
   toleranceMs?: number;
+  /** Told of each delivery refused for its signature (a wrong secret looks like this). */
+  onRefused?: (line: string) => void;
 };
 
 export type WebhookServer = Listening;
@@ -68,7 +70,10 @@ async function handle(
     secret: options.secret,
     toleranceMs,
   });
-  if (!verdict.ok) return reply(res, verdict.status, { error: verdict.reason, message: verdict.message });
+  if (!verdict.ok) {
+    options.onRefused?.(refusalLine(verdict));
+    return reply(res, verdict.status, { error: verdict.reason, message: verdict.message });
+  }
 
   let parsed: z.infer<typeof payload>;
   try {

@@ -73,6 +73,10 @@ describe('the publisher', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid' });
     await seed.publisher.idle();
     expect(seed.publisher.history().length).toBe(before);
+    // Sanity shows the 401 only in its delivery log: the operator reads why here.
+    expect(logged).toContain(
+      'refused a webhook (401, invalid): Signature is invalid; if Sanity sent it, the webhook’s secret is not the publisher’s NEWSROOM_WEBHOOK_SECRET.',
+    );
   });
 
   it('leaves an invalid story out, and says which and why in its log and to editors', async () => {
