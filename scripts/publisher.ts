@@ -24,6 +24,15 @@ if (!secret) {
 
 try {
   const config = readContentConfig();
+  // Publishing needs no token on a public dataset; telling editors what is
+  // live does (a deployment document per publish). Said once here, rather
+  // than only as a permission error after every publish.
+  if (!config.token) {
+    console.warn(
+      'SANITY_TOKEN is not set: the site still publishes, but the Studio’s deploy status is not written.\n' +
+        'What to do: set SANITY_TOKEN to a token that may write to the dataset (an Editor token: sanity.io/manage → API → Tokens).',
+    );
+  }
   const publisher = await startPublisher({
     store: defaultReleaseStore(),
     client: contentClient(config).withConfig({ perspective: 'raw' }),
