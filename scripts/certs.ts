@@ -7,13 +7,13 @@ import { parseArgs } from 'node:util';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
 import { systemTrustContext, trustEverywhere } from '../lake/tls/trust-stores.ts';
-import { parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/certs.ts trust|path|status [--dir <dir>] [--project-id <id>]';
 
 function main(): number {
-  const parsed = parsedOrUsage(parse, USAGE);
-  if (!parsed) return 2;
+  const parsed = commandLineOrExit(parse, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const command = positionals[0];
   if (command !== 'trust' && command !== 'path' && command !== 'status') {
@@ -54,7 +54,7 @@ function main(): number {
 
 function parse() {
   return parseArgs({
-    options: { dir: { type: 'string' }, 'project-id': { type: 'string' } },
+    options: { dir: { type: 'string' }, 'project-id': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
 }

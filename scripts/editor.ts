@@ -21,7 +21,7 @@ import {
   revokeEditor,
 } from '../lake/auth/user-store.ts';
 import { openDatabase } from '../lake/index.ts';
-import { parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -32,8 +32,8 @@ const USAGE = `Usage:
   (all take --data-dir .lake and --studio-url ${DEFAULT_STUDIO_URL})`;
 
 function main(): number {
-  const parsed = parsedOrUsage(parse, USAGE);
-  if (!parsed) return 2;
+  const parsed = commandLineOrExit(parse, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;
@@ -101,6 +101,7 @@ function parse() {
       'data-dir': { type: 'string' },
       'studio-url': { type: 'string' },
       json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
   });

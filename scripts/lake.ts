@@ -24,6 +24,7 @@ import { FIRST_EDITOR_FILE } from '../lake/auth/first-editor.ts';
 import { startLake } from '../lake/index.ts';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/lake.ts [--data-dir .lake] [--port 0] [--host 127.0.0.1]';
 
@@ -42,15 +43,20 @@ const configSchema = z.object({
 });
 
 async function main(): Promise<number> {
-  let flags: Record<string, string | undefined>;
-  try {
-    flags = parseArgs({
-      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const commandLine = commandLineOrExit(
+    () =>
+      parseArgs({
+        options: {
+          'data-dir': { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const flags = commandLine.values;
   const env = process.env;
   const localTls = env.LAKE_TLS === '1' || env.LAKE_TLS === 'true';
   const parsed = configSchema.safeParse({

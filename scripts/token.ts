@@ -20,6 +20,7 @@ import {
   roleSchema,
   type TokenRecord,
 } from '../lake/index.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -30,22 +31,25 @@ const USAGE = `Usage:
   (all take --data-dir .lake)`;
 
 function main(): number {
-  const parsed = parseOrExplain(() =>
-    parseArgs({
-      options: {
-        name: { type: 'string' },
-        role: { type: 'string' },
-        'user-id': { type: 'string' },
-        'user-name': { type: 'string' },
-        'user-email': { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        editor: { type: 'string' },
-      },
-      allowPositionals: true,
-    }),
+  const parsed = commandLineOrExit(
+    () =>
+      parseArgs({
+        options: {
+          name: { type: 'string' },
+          role: { type: 'string' },
+          'user-id': { type: 'string' },
+          'user-name': { type: 'string' },
+          'user-email': { type: 'string' },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean' },
+          editor: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        allowPositionals: true,
+      }),
+    USAGE,
   );
-  if (!parsed) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
@@ -114,15 +118,6 @@ function stripUndefined<T extends Record<string, string | undefined>>(value: T):
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<
     Record<keyof T, string>
   >;
-}
-
-function parseOrExplain<T>(parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return undefined;
-  }
 }
 
 process.exitCode = main();

@@ -18,7 +18,7 @@ import {
   removeWebhook,
   type Webhook,
 } from '../lake/index.ts';
-import { parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -52,6 +52,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   'show-secrets': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -88,8 +89,8 @@ function describe(hook: Webhook, showSecrets: boolean): Webhook {
 }
 
 function main(): number {
-  const parsed = parsedOrUsage(() => parseArgs({ options: OPTIONS, allowPositionals: true }), USAGE);
-  if (!parsed) return 2;
+  const parsed = commandLineOrExit(() => parseArgs({ options: OPTIONS, allowPositionals: true }), USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [command, target] = positionals;
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);

@@ -1,4 +1,4 @@
-// The data, build and Studio scripts' arguments as an operator types them: --help prints the
+// The data, build, Studio, lake and account scripts' arguments as an operator types them: --help prints the
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
@@ -19,18 +19,33 @@ function run(name: string, args: string[]): Promise<Run> {
   });
 }
 
-describe.each(['import.ts', 'export.ts', 'generate.ts', 'seed.ts', 'build.ts', 'studio.ts'])('%s', (name) => {
+describe.each([
+  'import.ts',
+  'export.ts',
+  'generate.ts',
+  'seed.ts',
+  'build.ts',
+  'studio.ts',
+  'lake.ts',
+  'token.ts',
+  'certs.ts',
+  'editor.ts',
+  'webhooks.ts',
+])('%s', (name) => {
+  // Scripts with several subcommands list them one per line under "Usage:".
+  const usage = new RegExp(`Usage:\\s+node scripts/${name.replace('.', '\\.')}`);
+
   it('prints its usage for --help and exits 0', async () => {
     const { code, stdout, stderr } = await run(name, ['--help']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toMatch(new RegExp(`^Usage: node scripts/${name.replace('.', '\\.')}`));
+    expect(stdout).toMatch(new RegExp(`^${usage.source}`));
   });
 
   it('refuses an unknown flag with the usage and exit 2', async () => {
     const { code, stderr } = await run(name, ['--bogus']);
     expect(code).toBe(2);
     expect(stderr).toContain("Unknown option '--bogus'");
-    expect(stderr).toContain(`Usage: node scripts/${name}`);
+    expect(stderr).toMatch(usage);
   });
 });
 
