@@ -62,7 +62,7 @@ export function ensureLocalCertificates(options: LocalCertificatesOptions): Loca
   return withDirectoryLock(options.dir, () => {
     const path = (name: keyof typeof TLS_FILES) => join(options.dir, TLS_FILES[name]);
     let ca = readPair(path('caCert'), path('caKey'));
-    const caCreated = !ca || ca.cert.validToDate.getTime() - now.getTime() < CA_RENEW_BEFORE;
+    const caCreated = caDue(ca, now);
     if (caCreated) {
       ca = createCa(now);
       writeFileAtomic(path('caKey'), ca.keyPem, 0o600);
@@ -70,14 +70,7 @@ export function ensureLocalCertificates(options: LocalCertificatesOptions): Loca
     }
     const authority = ca as Pair;
     let server = readPair(path('serverCert'), path('serverKey'));
-    const covered = new Set(server ? hostsOf(server.cert) : []);
-    const stale =
-      !server ||
-      caCreated ||
-      !server.cert.checkIssued(authority.cert) ||
-      !server.cert.verify(authority.cert.publicKey) ||
-      server.cert.validToDate.getTime() - now.getTime() < SERVER_RENEW_BEFORE ||
-      wanted.some((host) => !covered.has(normalizeHost(host)));
+    const stale = caCreated || serverDue(server, authority, wanted, now);
     if (stale) {
       // Keep names an earlier run needed (another project id), so two projects do not take turns.
       const hosts = [...new Set([...wanted, ...(server && !caCreated ? hostsOf(server.cert) : [])])];
@@ -100,7 +93,57 @@ export function ensureLocalCertificates(options: LocalCertificatesOptions): Loca
   });
 }
 
+export type CertificateStatus = {
+  dir: string;
+  caCertPath: string;
+  caExpires: Date;
+  /** Undefined when there is no usable server certificate yet. */
+  serverExpires?: Date;
+  hosts: string[];
+  /** What the next `ensureLocalCertificates` would make: a new CA must be trusted again. */
+  due: { ca: boolean; server: boolean };
+};
+
+/**
+ * What `dir` holds, read without making, renewing or locking anything (a
+ * status check must not leave a CA nobody asked for); undefined when there
+ * is no usable CA.
+ */
+export function readLocalCertificates(options: LocalCertificatesOptions): CertificateStatus | undefined {
+  const now = options.now ?? new Date();
+  const path = (name: keyof typeof TLS_FILES) => join(options.dir, TLS_FILES[name]);
+  const ca = readPair(path('caCert'), path('caKey'));
+  if (!ca) return undefined;
+  const server = readPair(path('serverCert'), path('serverKey'));
+  const caRenewal = caDue(ca, now);
+  return {
+    dir: options.dir,
+    caCertPath: path('caCert'),
+    caExpires: ca.cert.validToDate,
+    serverExpires: server?.cert.validToDate,
+    hosts: server ? hostsOf(server.cert) : [],
+    due: { ca: caRenewal, server: caRenewal || serverDue(server, ca, options.hosts ?? loopbackHosts(), now) },
+  };
+}
+
 type Pair = { cert: X509Certificate; key: KeyObject; keyPem: string };
+
+/** Whether the CA is missing or close enough to expiry to be replaced. */
+function caDue(ca: Pair | undefined, now: Date): boolean {
+  return !ca || ca.cert.validToDate.getTime() - now.getTime() < CA_RENEW_BEFORE;
+}
+
+/** Whether the server certificate is missing, not `ca`'s, close to expiry or lacking a wanted host. */
+function serverDue(server: Pair | undefined, ca: Pair, wanted: string[], now: Date): boolean {
+  if (!server) return true;
+  const covered = new Set(hostsOf(server.cert));
+  return (
+    !server.cert.checkIssued(ca.cert) ||
+    !server.cert.verify(ca.cert.publicKey) ||
+    server.cert.validToDate.getTime() - now.getTime() < SERVER_RENEW_BEFORE ||
+    wanted.some((host) => !covered.has(normalizeHost(host)))
+  );
+}
 
 function readPair(certPath: string, keyPath: string): Pair | undefined {
   if (!existsSync(certPath) || !existsSync(keyPath)) return undefined;

@@ -1,9 +1,9 @@
 // The local CA and the Studio-facing lake over HTTP/2 + TLS, checked by
 // Node's own TLS stack with only our CA trusted (no certificate errors
 // ignored anywhere).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect as http2Connect } from 'node:http2';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
@@ -219,17 +219,30 @@ describe('a lake on the local CA', () => {
 });
 
 describe('scripts/certs.ts', () => {
-  it('path prints the CA certificate; status makes what is missing and says what there is', () => {
+  it('path prints the CA certificate, making what is missing; status says what there is', () => {
     const tlsDir = dir();
-    const run = (command: string) =>
-      execFileSync(process.execPath, ['scripts/certs.ts', command, '--project-id', 'newsroom'], {
+    const run = (command: string, projectId = 'newsroom') =>
+      execFileSync(process.execPath, ['scripts/certs.ts', command, '--project-id', projectId], {
         env: { ...process.env, LAKE_TLS_DIR: tlsDir },
         encoding: 'utf8',
       }).trim();
     expect(run('path')).toBe(join(tlsDir, 'ca.pem'));
-    const status = JSON.parse(run('status')) as { hosts: string[]; created: { ca: boolean } };
+    const status = JSON.parse(run('status')) as { hosts: string[]; due: { ca: boolean; server: boolean } };
     expect(status.hosts).toContain('newsroom.localhost');
-    expect(status.created.ca).toBe(false);
+    expect(status.due).toEqual({ ca: false, server: false });
+    // A project the server certificate does not cover yet: said, not fixed.
+    const other = JSON.parse(run('status', 'other')) as { hosts: string[]; due: { server: boolean } };
+    expect(other.due.server).toBe(true);
+    expect(other.hosts).not.toContain('other.localhost');
+  });
+
+  it('status on a directory with no CA says so and how to make one, and writes nothing there', () => {
+    const empty = dir();
+    const result = spawnSync(process.execPath, ['scripts/certs.ts', 'status', '--dir', empty], { encoding: 'utf8' });
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(result.stderr).toContain(`There is no local CA in ${empty}.`);
+    expect(result.stderr).toContain(`node scripts/certs.ts trust --dir '${empty}'`);
+    expect(readdirSync(empty)).toEqual([]);
   });
 
   it('trust: without root and certutil it says exactly what to run; with certutil it fills the NSS databases', () => {
