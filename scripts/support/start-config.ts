@@ -2,22 +2,14 @@
 // start-up with the variable's name rather than as a half-started newsroom.
 import { z } from 'zod';
 import { defaultLakeDir } from './embedded-lake.ts';
-import { DEFAULT_PORTS } from './port-variable.ts';
+import { portVariable } from './port-variable.ts';
 
-const port = (name: keyof typeof DEFAULT_PORTS) =>
-  z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS[name]);
-
+// Ports are read by portVariable, the rule every script uses, so a bad one is
+// named the same way whether a service runs alone or under npm start.
 const startEnv = z.object({
-  /** The lake's HTTPS port (the Studio's API host is https://localhost:<port>). */
-  LAKE_PORT: port('LAKE_PORT'),
-  STUDIO_PORT: port('STUDIO_PORT'),
-  /** The local CDN edge serving the site. */
-  SITE_PORT: port('SITE_PORT'),
   LAKE_DIR: z.string().min(1).optional(),
   /** Where the built Studio lives (built there when missing or stale). Default studio/dist. */
   STUDIO_DIST: z.string().min(1).optional(),
-  /** The publisher's webhook receiver (loopback only): the lake calls it on every publish. */
-  PUBLISHER_PORT: port('PUBLISHER_PORT'),
   /** Where the lake's local CA and certificate live. Default: the per-user directory `node scripts/certs.ts path` shows. */
   LAKE_TLS_DIR: z.string().min(1).optional(),
   LAKE_PROJECT_ID: z
@@ -31,7 +23,15 @@ const startEnv = z.object({
 });
 
 export type StartConfig = {
-  ports: { lake: number; studio: number; site: number; publisher: number };
+  ports: {
+    /** The lake's HTTPS port (the Studio's API host is https://localhost:<port>). */
+    lake: number;
+    studio: number;
+    /** The local CDN edge serving the site. */
+    site: number;
+    /** The publisher's webhook receiver (loopback only): the lake calls it on every publish. */
+    publisher: number;
+  };
   lakeDir: string;
   studioDist?: string;
   tlsDir?: string;
@@ -40,6 +40,12 @@ export type StartConfig = {
 };
 
 export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
+  const ports = {
+    lake: portVariable('LAKE_PORT', env),
+    studio: portVariable('STUDIO_PORT', env),
+    site: portVariable('SITE_PORT', env),
+    publisher: portVariable('PUBLISHER_PORT', env),
+  };
   const parsed = startEnv.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -50,7 +56,7 @@ export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
   }
   const e = parsed.data;
   return {
-    ports: { lake: e.LAKE_PORT, studio: e.STUDIO_PORT, site: e.SITE_PORT, publisher: e.PUBLISHER_PORT },
+    ports,
     lakeDir: e.LAKE_DIR ?? defaultLakeDir(),
     studioDist: e.STUDIO_DIST,
     tlsDir: e.LAKE_TLS_DIR,

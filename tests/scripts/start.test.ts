@@ -179,6 +179,20 @@ describe('npm start when a port is taken', () => {
   });
 });
 
+describe('npm start with a port that is not a number', () => {
+  it('names the variable in the words the scripts run alone use, and starts nothing', async () => {
+    const lakeDir = join(tempDir('newsroom-start-'), 'lake');
+    const run = await start({ LAKE_DIR: lakeDir, LAKE_PORT: 'abc' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('LAKE_PORT is not a port number: "abc".');
+    expect(run.output()).toContain(
+      'What to do: Set LAKE_PORT to a whole number from 0 to 65535 (0 picks a free port), or unset it for 4443.',
+    );
+    expect(run.output()).not.toContain('NaN');
+    expect(existsSync(lakeDir)).toBe(false);
+  });
+});
+
 describe('npm start when its terminal closes', () => {
   it('stops the lake too on SIGHUP, rather than leaving it holding its port and data', async () => {
     const work = tempDir('newsroom-start-hup-');
