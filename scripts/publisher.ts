@@ -15,6 +15,13 @@ import { startPublisher } from './publisher/publisher.ts';
 import { portVariable } from './support/port-variable.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/**
+ * The catalog's hint for a missing SANITY_API_HOST is the build's: `npm run
+ * build` starts the embedded lake itself. The publisher never does.
+ */
+const HOST_MISSING_HINT =
+  "Set SANITY_API_HOST to where the content is: https://api.sanity.io (with SANITY_PROJECT_ID and SANITY_DATASET) or a running lake's URL. " +
+  'To publish from the embedded lake, run `npm start`, which runs the publisher beside it.';
 const secret = process.env.NEWSROOM_WEBHOOK_SECRET;
 if (!secret) {
   console.error('NEWSROOM_WEBHOOK_SECRET is not set: the publisher cannot verify webhooks without it.');
@@ -51,7 +58,8 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   const e = error as Error & { hint?: string };
+  const hint = e.name === 'ContentHostMissing' ? HOST_MISSING_HINT : e.hint;
   console.error(`Publisher failed to start: ${e.message}`);
-  if (e.hint) console.error(`What to do: ${e.hint}`);
+  if (hint) console.error(`What to do: ${hint}`);
   process.exitCode = 1;
 }

@@ -6,6 +6,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lake, startLake } from '../../../lake/index.ts';
 import { ROOT, tempDir } from '../../helpers/site-build.ts';
 
+/** Starts `scripts/publisher.ts` with only `env` of the newsroom's variables; stops it once it listens (or has exited). */
+async function publisherOutput(env: Record<string, string>): Promise<{ output: string; code: number | null }> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(SANITY_|NEWSROOM_|LAKE_|PUBLISHER_)/.test(k)),
+  );
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/publisher.ts')], {
+    cwd: ROOT,
+    env: {
+      ...inherited,
+      NEWSROOM_WEBHOOK_SECRET: 'publisher-cli-test-secret',
+      NEWSROOM_RELEASES_DIR: tempDir('newsroom-publisher-cli-releases-'),
+      NEWSROOM_CACHE_DIR: tempDir('newsroom-publisher-cli-cache-'),
+      PUBLISHER_PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('Publisher listening for Sanity webhooks')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then(() => resolve());
+  });
+  child.kill('SIGTERM');
+  return { output, code: await exited };
+}
+
 describe('npm run publisher without SANITY_TOKEN', () => {
   let lake: Lake;
 
@@ -16,39 +48,27 @@ describe('npm run publisher without SANITY_TOKEN', () => {
   afterAll(() => lake?.close());
 
   it('says at start-up that the deploy status cannot be written, and what token to set', async () => {
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(SANITY_|NEWSROOM_|LAKE_|PUBLISHER_)/.test(k)),
-    );
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/publisher.ts')], {
-      cwd: ROOT,
-      env: {
-        ...inherited,
-        SANITY_API_HOST: lake.url,
-        SANITY_PROJECT_ID: lake.projectId,
-        SANITY_DATASET: 'production',
-        NEWSROOM_WEBHOOK_SECRET: 'publisher-cli-test-secret',
-        NEWSROOM_RELEASES_DIR: tempDir('newsroom-publisher-cli-releases-'),
-        NEWSROOM_CACHE_DIR: tempDir('newsroom-publisher-cli-cache-'),
-        PUBLISHER_PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { output } = await publisherOutput({
+      SANITY_API_HOST: lake.url,
+      SANITY_PROJECT_ID: lake.projectId,
+      SANITY_DATASET: 'production',
     });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await new Promise<void>((resolve) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk;
-        if (output.includes('Publisher listening for Sanity webhooks')) resolve();
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      exited.then(() => resolve());
-    });
-    child.kill('SIGTERM');
-    await exited;
     expect(output).toContain(
       'SANITY_TOKEN is not set: the site still publishes, but the Studio’s deploy status is not written.',
     );
     expect(output).toContain('What to do: set SANITY_TOKEN to a token that may write to the dataset');
+  });
+});
+
+describe('npm run publisher without SANITY_API_HOST', () => {
+  // The build's hint (`npm run build` starts a lake itself) would send the operator the wrong way.
+  it('says what the publisher needs: where the content is, or npm start for the embedded lake', async () => {
+    const { output, code } = await publisherOutput({});
+    expect(code).toBe(1);
+    expect(output).toContain('SANITY_API_HOST is not set, so there is no content lake to read from.');
+    expect(output).toContain(
+      "What to do: Set SANITY_API_HOST to where the content is: https://api.sanity.io (with SANITY_PROJECT_ID and SANITY_DATASET) or a running lake's URL.",
+    );
+    expect(output).not.toContain('npm run build');
   });
 });
