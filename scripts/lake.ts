@@ -25,12 +25,13 @@ import { startLake } from '../lake/index.ts';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
 import { commandLineOrExit } from './support/command-line.ts';
+import { parsePort } from './support/port-variable.ts';
 
 const USAGE = 'Usage: node scripts/lake.ts [--data-dir .lake] [--port 0] [--host 127.0.0.1]';
 
 const configSchema = z.object({
   dataDir: z.string().min(1),
-  port: z.coerce.number().int().min(0).max(65535),
+  port: z.number(),
   host: z.string().min(1),
   projectId: z.string().optional(),
   defaultDataset: z.string().optional(),
@@ -38,7 +39,7 @@ const configSchema = z.object({
   tlsKey: z.string().optional(),
   tlsCert: z.string().optional(),
   localTls: z.boolean(),
-  httpPort: z.coerce.number().int().min(0).max(65535).optional(),
+  httpPort: z.number().optional(),
   private: z.boolean(),
 });
 
@@ -59,9 +60,17 @@ async function main(): Promise<number> {
   const flags = commandLine.values;
   const env = process.env;
   const localTls = env.LAKE_TLS === '1' || env.LAKE_TLS === 'true';
+  let ports: ReturnType<typeof lakePorts>;
+  try {
+    ports = lakePorts(flags.port, env, localTls);
+  } catch (error) {
+    const e = error as Error & { hint?: string };
+    process.stderr.write(`${e.message}\nWhat to do: ${e.hint}\n${USAGE}\n`);
+    return 2;
+  }
   const parsed = configSchema.safeParse({
     dataDir: flags['data-dir'] ?? env.LAKE_DIR ?? '.lake',
-    port: flags.port ?? env.LAKE_PORT ?? (localTls ? '4443' : '0'),
+    port: ports.port,
     host: flags.host ?? env.LAKE_HOST ?? '127.0.0.1',
     projectId: env.LAKE_PROJECT_ID || undefined,
     defaultDataset: env.LAKE_DATASET || undefined,
@@ -69,7 +78,7 @@ async function main(): Promise<number> {
     tlsKey: env.LAKE_TLS_KEY || undefined,
     tlsCert: env.LAKE_TLS_CERT || undefined,
     localTls,
-    httpPort: localTls ? env.LAKE_HTTP_PORT || '0' : undefined,
+    httpPort: ports.httpPort,
     private: env.LAKE_PRIVATE === '1',
   });
   if (!parsed.success) {
@@ -139,6 +148,22 @@ async function main(): Promise<number> {
   process.stdout.on('error', () => {});
   process.stdout.write(`${JSON.stringify({ event: 'closed' })}\n`);
   return 0;
+}
+
+/**
+ * The ports by npm start's rule (a bad one is named, not "received NaN"); the
+ * default is 4443 for the Studio-facing TLS lake, else a free port. The flag
+ * wins over LAKE_PORT.
+ */
+function lakePorts(flag: string | undefined, env: NodeJS.ProcessEnv, localTls: boolean) {
+  const fallback = localTls ? 4443 : 0;
+  return {
+    port:
+      flag === undefined
+        ? parsePort(env.LAKE_PORT, { name: 'LAKE_PORT', fallback })
+        : parsePort(flag, { name: '--port', fallback }),
+    httpPort: localTls ? parsePort(env.LAKE_HTTP_PORT, { name: 'LAKE_HTTP_PORT', fallback: 0 }) : undefined,
+  };
 }
 
 /**

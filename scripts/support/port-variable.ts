@@ -8,14 +8,26 @@
 export const DEFAULT_PORTS = { LAKE_PORT: 4443, STUDIO_PORT: 3333, SITE_PORT: 4321, PUBLISHER_PORT: 4400 } as const;
 
 export function portVariable(name: keyof typeof DEFAULT_PORTS, env: NodeJS.ProcessEnv = process.env): number {
-  const fallback = DEFAULT_PORTS[name];
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port > 65535) {
-    throw Object.assign(new Error(`${name} is not a port number: "${raw}".`), {
-      name: 'PortVariableInvalid',
-      hint: `Set ${name} to a whole number from 0 to 65535 (0 picks a free port), or unset it for ${fallback}.`,
+  return parsePort(env[name], { name, fallback: DEFAULT_PORTS[name] });
+}
+
+/**
+ * The one port rule, for a script whose default is not npm start's (lake.ts's
+ * depends on LAKE_TLS) or that takes a flag: `raw` as the operator gave it,
+ * `fallback` when absent or blank. A bad value is named by `name`, a variable
+ * (LAKE_PORT) or a flag (--port), so the operator knows which to fix.
+ */
+export function parsePort(raw: string | undefined, setting: { name: string; fallback: number }): number {
+  const { name, fallback } = setting;
+  const value = raw?.trim();
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    const range = 'a whole number from 0 to 65535 (0 picks a free port)';
+    const flag = name.startsWith('--');
+    throw Object.assign(new Error(`${name} is not a port number: "${value}".`), {
+      name: flag ? 'PortFlagInvalid' : 'PortVariableInvalid',
+      hint: flag ? `Give ${name} ${range}, or leave it out.` : `Set ${name} to ${range}, or unset it for ${fallback}.`,
     });
   }
   return port;

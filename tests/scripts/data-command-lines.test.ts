@@ -85,3 +85,32 @@ describe('studio.ts', () => {
     expect(stderr).not.toContain('NaN');
   });
 });
+
+// lake.ts reads its port by the rule npm start and the other services use, so
+// a typo is named the same way whichever way the lake was started.
+describe('lake.ts', () => {
+  function runLake(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+    return new Promise((resolve) => {
+      const options = { env: { ...process.env, LAKE_TLS_DIR: join(tmpdir(), `no-tls-${process.pid}`), ...env } };
+      execFile(process.execPath, [script('lake.ts'), ...args], options, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it.each([
+    [[], { LAKE_PORT: 'abc' }, 'LAKE_PORT is not a port number: "abc".', 'or unset it for 0.'],
+    [[], { LAKE_PORT: '70000', LAKE_TLS: '1' }, 'LAKE_PORT is not a port number: "70000".', 'or unset it for 4443.'],
+    [[], { LAKE_HTTP_PORT: 'x', LAKE_TLS: '1' }, 'LAKE_HTTP_PORT is not a port number: "x".', 'or unset it for 0.'],
+    [['--port', 'abc'], {}, '--port is not a port number: "abc".', 'Give --port a whole number from 0 to 65535'],
+    [['--port', '1.5'], { LAKE_PORT: '1234' }, '--port is not a port number: "1.5".', 'Give --port a whole number'],
+  ])('with %j and %j, names the setting rather than "received NaN"', async (args, env, says, hint) => {
+    const { code, stdout, stderr } = await runLake(args, env);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    const [said, whatToDo] = stderr.split('\n');
+    expect(said).toBe(says);
+    expect(whatToDo).toMatch(/^What to do: /);
+    expect(whatToDo).toContain(hint);
+    expect(stderr).not.toContain('NaN');
+  });
+});
