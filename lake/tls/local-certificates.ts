@@ -2,22 +2,14 @@
 // first use and reused after: the CA once per user (so trusting it is a
 // one-time step), the server certificate renewed well before it expires or
 // when it lacks a host name the lake now needs.
-import { createPrivateKey, generateKeyPairSync, type KeyObject, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCa, createServer, DAY, hostsOf, type Pair, readPair } from './certificate-pair.ts';
 import { withDirectoryLock, writeFileAtomic } from './file-lock.ts';
-import { buildCertificate, normalizeHost, toPem } from './x509.ts';
+import { normalizeHost } from './x509.ts';
 
-const DAY = 24 * 60 * 60 * 1000;
-/** Ten years: replacing the CA means trusting it again. */
-const CA_LIFETIME = 3650 * DAY;
-/** The longest life browsers accept for a server certificate (Apple's and Chrome's limit). */
-const SERVER_LIFETIME = 397 * DAY;
 const CA_RENEW_BEFORE = 60 * DAY;
 const SERVER_RENEW_BEFORE = 30 * DAY;
-const ORGANIZATION = 'Newsroom lake (local development)';
-/** What the CA may sign: loopback names and addresses only (see x509.ts). */
-const PERMITTED = ['localhost', '127.0.0.0/8', '::1/128'];
 
 export const TLS_FILES = {
   caCert: 'ca.pem',
@@ -126,8 +118,6 @@ export function readLocalCertificates(options: LocalCertificatesOptions): Certif
   };
 }
 
-type Pair = { cert: X509Certificate; key: KeyObject; keyPem: string };
-
 /** Whether the CA is missing or close enough to expiry to be replaced. */
 function caDue(ca: Pair | undefined, now: Date): boolean {
   return !ca || ca.cert.validToDate.getTime() - now.getTime() < CA_RENEW_BEFORE;
@@ -143,73 +133,4 @@ function serverDue(server: Pair | undefined, ca: Pair, wanted: string[], now: Da
     server.cert.validToDate.getTime() - now.getTime() < SERVER_RENEW_BEFORE ||
     wanted.some((host) => !covered.has(normalizeHost(host)))
   );
-}
-
-function readPair(certPath: string, keyPath: string): Pair | undefined {
-  if (!existsSync(certPath) || !existsSync(keyPath)) return undefined;
-  try {
-    const keyPem = readFileSync(keyPath, 'utf8');
-    const cert = new X509Certificate(readFileSync(certPath));
-    const key = createPrivateKey(keyPem);
-    return cert.checkPrivateKey(key) ? { cert, key, keyPem } : undefined;
-  } catch {
-    // Unreadable or corrupt files are replaced, not fatal.
-    return undefined;
-  }
-}
-
-function newKeys() {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { publicKey, privateKey, keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
-}
-
-function createCa(now: Date): Pair {
-  const keys = newKeys();
-  const subject = {
-    commonName: `Newsroom lake local CA ${now.toISOString().slice(0, 10)}`,
-    organization: ORGANIZATION,
-  };
-  const der = buildCertificate({
-    subject,
-    issuer: subject,
-    publicKey: keys.publicKey,
-    issuerPublicKey: keys.publicKey,
-    signingKey: keys.privateKey,
-    notBefore: new Date(now.getTime() - DAY),
-    notAfter: new Date(now.getTime() + CA_LIFETIME),
-    kind: { ca: true, permitted: PERMITTED },
-  });
-  return { cert: new X509Certificate(toPem(der)), key: keys.privateKey, keyPem: keys.keyPem };
-}
-
-function createServer(ca: Pair, hosts: string[], now: Date): Pair {
-  const keys = newKeys();
-  const der = buildCertificate({
-    subject: { commonName: hosts[0] ?? 'localhost', organization: ORGANIZATION },
-    issuer: { commonName: subjectCommonName(ca.cert), organization: ORGANIZATION },
-    publicKey: keys.publicKey,
-    issuerPublicKey: ca.cert.publicKey,
-    signingKey: ca.key,
-    // Backdated a day so a clock that is slightly behind still accepts it.
-    notBefore: new Date(now.getTime() - DAY),
-    notAfter: new Date(now.getTime() + SERVER_LIFETIME),
-    kind: { ca: false, hosts },
-  });
-  return { cert: new X509Certificate(toPem(der)), key: keys.privateKey, keyPem: keys.keyPem };
-}
-
-function subjectCommonName(cert: X509Certificate): string {
-  return /CN=([^\n]+)/.exec(cert.subject)?.[1] ?? 'Newsroom lake local CA';
-}
-
-/** The SAN entries of a certificate, normalised as `normalizeHost` does. */
-function hostsOf(cert: X509Certificate): string[] {
-  return (cert.subjectAltName ?? '')
-    .split(', ')
-    .flatMap((entry) => {
-      const [kind, value] = entry.split(/:(.*)/s);
-      if (!value) return [];
-      return kind === 'DNS' || kind === 'IP Address' ? [normalizeHost(value)] : [];
-    })
-    .filter(Boolean);
 }
