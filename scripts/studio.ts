@@ -7,6 +7,7 @@
 // serving the Studio against a lake started some other way.
 import { parseArgs } from 'node:util';
 import { commandLineOrExit } from './support/command-line.ts';
+import { parsePort } from './support/port-variable.ts';
 import { DEFAULT_STUDIO_DIST, ensureStudioBuild } from './support/studio-build.ts';
 import { startStudioServer } from './support/studio-server.ts';
 
@@ -32,10 +33,12 @@ async function main(): Promise<number> {
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) {
-    process.stderr.write(
-      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".\n${USAGE}\n`,
-    );
+  let port: number;
+  try {
+    port = parsePort(values.port, { name: '--port', fallback: 3333 });
+  } catch (error) {
+    const e = error as Error & { hint?: string };
+    process.stderr.write(`${e.message}\nWhat to do: ${e.hint}\n${USAGE}\n`);
     return 2;
   }
   const command = positionals[0];
@@ -48,7 +51,7 @@ async function main(): Promise<number> {
     const server = await startStudioServer({
       root: values.dir ?? DEFAULT_STUDIO_DIST,
       apiHost: values['api-host'],
-      port: Number(values.port),
+      port,
     });
     console.log(`Studio: ${server.url}/ (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
