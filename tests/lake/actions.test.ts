@@ -179,6 +179,37 @@ describe('publish', () => {
     expect(event?.documents).toHaveLength(2);
   });
 
+  it('strengthens the references the Studio marked _strengthenOnPublish, except those meant to stay weak', async () => {
+    // A byline person created from inside the reference field: the draft refers
+    // to it weakly until publish, as the Studio writes it.
+    await editor.create({ _id: 'person-new', _type: 'person', name: 'New Person' });
+    const marker = { type: 'person', template: { id: 'person' } };
+    await editor.create({
+      _id: 'drafts.p4',
+      _type: 'story',
+      bylines: [
+        { _key: 'b1', person: { _type: 'reference', _ref: 'person-new', _weak: true, _strengthenOnPublish: marker } },
+      ],
+      related: [
+        {
+          _key: 'r1',
+          _type: 'reference',
+          _ref: 'person-new',
+          _weak: true,
+          _strengthenOnPublish: { ...marker, weak: true },
+        },
+        { _key: 'r2', _type: 'reference', _ref: 'person-new', _weak: true },
+      ],
+    });
+    await act([{ actionType: `${A}publish`, draftId: 'drafts.p4', publishedId: 'p4' }]);
+    const published = await get('p4');
+    expect(published?.bylines).toEqual([{ _key: 'b1', person: { _type: 'reference', _ref: 'person-new' } }]);
+    expect(published?.related).toEqual([
+      { _key: 'r1', _type: 'reference', _ref: 'person-new', _weak: true },
+      { _key: 'r2', _type: 'reference', _ref: 'person-new', _weak: true },
+    ]);
+  });
+
   it('a stale ifPublishedRevisionId is a 409 the Studio can show, and loses neither draft nor published', async () => {
     await seedPublished('p2');
     await act([

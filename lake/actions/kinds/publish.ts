@@ -8,12 +8,14 @@ import {
   requireDocument,
   withoutSystemFields,
 } from '../action-kind.ts';
+import { strengthenOnPublish } from '../strengthen-on-publish.ts';
 
 /**
  * `sanity.action.document.publish {draftId, publishedId, ifDraftRevisionId?,
  * ifPublishedRevisionId?}`: in one transaction the published document
  * becomes the draft's content and the draft is deleted. A stale revision is a
- * 409 and changes nothing.
+ * 409 and changes nothing. References the Studio marked `_strengthenOnPublish`
+ * become strong in the published document (strengthen-on-publish.ts).
  */
 export const publish = defineAction(
   z.object({
@@ -29,7 +31,7 @@ export const publish = defineAction(
     const published = context.get(action.publishedId);
     checkRevision(action.draftId, 'ifDraftRevisionId', action.ifDraftRevisionId, draft);
     checkRevision(action.publishedId, 'ifPublishedRevisionId', action.ifPublishedRevisionId, published);
-    const content = withoutSystemFields(draft, { keepCreatedAt: true });
+    const content = strengthenOnPublish(withoutSystemFields(draft, { keepCreatedAt: true }));
     const createdAt = published?._createdAt ?? content._createdAt;
     await context.mutate({
       createOrReplace: { ...content, ...(createdAt ? { _createdAt: createdAt } : {}), _id: action.publishedId },
