@@ -41,6 +41,10 @@ export const quoteType = {
       title: 'First published in',
       type: 'reference',
       to: [{ type: 'story' }],
+      // Weak: the story's body refers to its quotes strongly, so a strong link
+      // back would make the pair impossible to delete or unpublish one at a
+      // time (Content Lake refuses to remove a strongly referenced document).
+      weak: true,
       description: 'The story the quote first appeared in, if any.',
     },
   ],

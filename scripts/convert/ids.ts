@@ -24,3 +24,8 @@ export const quoteId = (story: string, speaker: string, text: string): string =>
 export function reference(id: string): Reference {
   return { _type: 'reference', _ref: id };
 }
+
+/** A reference that does not keep its target from being deleted or unpublished (a schema field with `weak: true`). */
+export function weakReference(id: string): Reference {
+  return { ...reference(id), _weak: true };
+}

@@ -3,7 +3,7 @@
 // `quotation` annotation, and a `quote` document records them with the speaker.
 import type { PhrasingContent } from 'mdast';
 import type { ConvertContext } from './context.ts';
-import { quoteId, reference } from './ids.ts';
+import { quoteId, reference, weakReference } from './ids.ts';
 import type { InlineBuilder } from './inline-builder.ts';
 import type { TextDirective } from './mdast-types.ts';
 import { nodeText } from './node-text.ts';
@@ -30,7 +30,7 @@ export function textDirective(
     text,
     speaker,
     ...(speakerRole ? { speakerRole } : {}),
-    story: reference(ctx.storyId),
+    story: weakReference(ctx.storyId),
   });
   b.withMark(b.addMarkDef({ _type: 'quotation', quote: reference(_id) }), () => {
     b.inQuote = true;

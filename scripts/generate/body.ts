@@ -3,7 +3,7 @@
 // the converter emits: paragraphs, h2 subheads, a pull quote, sometimes an
 // inline photo, links, and quotation annotations backed by quote documents.
 import type { Block, Contributor, MarkDef, PendingBodyMember, Quote, Span } from '../convert/export-shapes.ts';
-import { reference } from '../convert/ids.ts';
+import { reference, weakReference } from '../convert/ids.ts';
 import type { Newsroom } from './newsroom.ts';
 import { photo } from './photo.ts';
 import type { Random } from './random.ts';
@@ -55,7 +55,7 @@ function quotedParagraph(r: Random, options: BodyOptions, quoteId: string): { bl
     text,
     speaker: who.speaker,
     speakerRole: who.speakerRole,
-    story: reference(options.storyId),
+    story: weakReference(options.storyId),
   };
   return { block: block(r, children, markDefs), quote };
 }

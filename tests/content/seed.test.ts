@@ -12,6 +12,7 @@ import type { Block, PendingPerson, PendingStory, Quote, SiteSettings } from '..
 import { danglingReferences } from '../../scripts/convert/references.ts';
 import { buildSeed, CONTENT_DIR, SEED_DATA } from '../../scripts/seed.ts';
 import { blockText } from '../scripts/helpers/story-source.ts';
+import { mutualStrongReferences } from '../scripts/helpers/strong-cycles.ts';
 import { parseNdjson, validateExportDocument } from '../scripts/helpers/validate-export.ts';
 
 const REFERENCE = join(CONTENT_DIR, 'reference/000_524019db8ab8aa39.txt');
@@ -55,6 +56,10 @@ describe('content/data.ndjson', () => {
 
   it('has no reference to a document outside the dataset', () => {
     expect(danglingReferences(docs as never)).toEqual([]);
+  });
+
+  it('has no two documents referring to each other strongly, so an editor can take any story down', () => {
+    expect(mutualStrongReferences(docs)).toEqual([]);
   });
 });
 

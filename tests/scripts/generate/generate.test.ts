@@ -10,6 +10,7 @@ import type { Block, PendingStory, Quote } from '../../../scripts/convert/export
 import { SANITY_ASSET } from '../../../scripts/convert/export-shapes.ts';
 import { danglingReferences } from '../../../scripts/convert/references.ts';
 import { generateNewsroom } from '../../../scripts/generate/generate-newsroom.ts';
+import { mutualStrongReferences } from '../helpers/strong-cycles.ts';
 import { parseNdjson, validateExportDocument } from '../helpers/validate-export.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -48,6 +49,8 @@ describe('generated newsroom', () => {
     expect(new Set(docs.map((d) => d._id)).size).toBe(docs.length);
     expect(new Set(stories.map((s) => s.slug.current)).size).toBe(STORIES);
     expect(danglingReferences(docs as never)).toEqual([]);
+    // A strong pair could never be deleted or unpublished one at a time.
+    expect(mutualStrongReferences(docs)).toEqual([]);
   });
 
   it('reuses a pool of 24 distinct JPEGs that every photo points into', async () => {
