@@ -3,6 +3,7 @@ import { MutationItemError, mutationErrors } from '../mutations/mutation-item-er
 import type { MutationContext, Operation } from '../mutations/mutation-kind.ts';
 import { Overlay } from '../mutations/overlay.ts';
 import { finishTransaction, type PreparedTransaction } from '../mutations/prepare-transaction.ts';
+import { blockedRemoval, existingReferences } from '../mutations/reference-integrity.ts';
 import type { DatasetState } from '../store/dataset-state.ts';
 import { ActionItemError, actionErrors, actionFailed } from './action-error.ts';
 import type { ActionContext } from './action-kind.ts';
@@ -28,6 +29,8 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
   const overlay = new Overlay(request.state);
   const results: { id: string; operation: Operation }[] = [];
   const logged: unknown[] = [];
+  const removedBy = new Map<string, number>();
+  let current = 0;
   const mutationContext: MutationContext = {
     overlay,
     autoGenerateArrayKeys: request.autoGenerateArrayKeys,
@@ -40,20 +43,20 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
         const outcome = await mutationKinds[kind as keyof typeof mutationKinds].apply(payload, mutationContext);
         results.push(...outcome.results);
         logged.push(outcome.logged);
+        for (const { id, operation } of outcome.results) if (operation === 'delete') removedBy.set(id, current);
       }
     },
   };
   for (const [index, action] of request.actions.entries()) {
+    current = index;
     try {
       await runOne(action, request.canWrite, context);
     } catch (error) {
-      if (error instanceof ActionItemError) throw actionFailed(error, index);
-      if (error instanceof MutationItemError) {
-        throw actionFailed(new ActionItemError(error.status, error.type, error.message, error.extra), index);
-      }
-      throw error;
+      throw failedAt(error, index);
     }
   }
+  const blocked = blockedRemoval(overlay);
+  if (blocked) throw failedAt(existingReferences(blocked), removedBy.get(blocked.id) ?? 0);
   return finishTransaction({
     dataset: request.dataset,
     overlay,
@@ -62,6 +65,15 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
     transactionId: request.transactionId,
     identity: request.identity,
   });
+}
+
+/** An action's failure as the endpoint answers it; mutation errors keep their type and details. */
+function failedAt(error: unknown, index: number): unknown {
+  if (error instanceof ActionItemError) return actionFailed(error, index);
+  if (error instanceof MutationItemError) {
+    return actionFailed(new ActionItemError(error.status, error.type, error.message, error.extra), index);
+  }
+  return error;
 }
 
 function runOne(action: unknown, canWrite: boolean, context: ActionContext): Promise<void> {

@@ -42,6 +42,12 @@ export class Overlay {
     return [...this.#staged];
   }
 
+  /** Every document as of now, in no particular order. */
+  *current(): Iterable<LakeDocument> {
+    for (const [id, doc] of this.#base?.documents ?? []) if (!this.#staged.has(id)) yield doc;
+    for (const doc of this.#staged.values()) if (doc) yield doc;
+  }
+
   /** Every document as of now, sorted by `_id` (for mutations selected by a query). */
   documents(): LakeDocument[] {
     const base = this.#base?.sorted() ?? [];

@@ -2,10 +2,12 @@
 // §8), through the real @sanity/client: one transaction per request,
 // revision checks that lose nothing, and Sanity-shaped errors.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { SanityClient } from '@sanity/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransactionEvent } from '../../lake/index.ts';
 import { rejection, startTestLake, type TestLake } from '../helpers/lake.ts';
+import { ROOT } from '../helpers/site-build.ts';
 
 let t: TestLake;
 let editor: SanityClient;
@@ -269,6 +271,42 @@ describe('unpublish, delete, discard', () => {
       skipCrossDatasetReferenceValidation: true,
     });
     expect([await get('d1'), await get('drafts.d1')]).toEqual([undefined, undefined]);
+  });
+
+  it('unpublish and delete are refused while another document refers to the published one strongly', async () => {
+    await seedPublished('ref1');
+    await editor.create({ _id: 'ref2', _type: 'story', related: [{ _key: 'k', _type: 'reference', _ref: 'ref1' }] });
+    for (const action of [
+      { actionType: `${A}unpublish`, draftId: 'drafts.ref1', publishedId: 'ref1' },
+      { actionType: `${A}delete`, publishedId: 'ref1', includeDrafts: [] },
+    ]) {
+      const failure = await rejection(editor.action(action as never));
+      expect(failure.statusCode).toBe(409);
+      expect(failure.body).toMatchObject({
+        error: {
+          type: 'actionError',
+          items: [
+            {
+              index: 0,
+              error: { type: 'documentHasExistingReferencesError', id: 'ref1', referencingIDs: ['ref2'] },
+            },
+          ],
+        },
+      });
+      expect(failure.message).toContain('Document "ref1" cannot be deleted as there are references to it from "ref2"');
+    }
+    expect(await get('ref1')).toBeDefined();
+    expect(await get('drafts.ref1')).toBeUndefined();
+  });
+
+  it('the seed story, which its quotes name as their source, can be unpublished and deleted', async () => {
+    await t.lake.import(join(ROOT, 'content'));
+    const id = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+    expect(await editor.fetch('count(*[_type == "quote" && story._ref == $id])', { id })).toBeGreaterThan(0);
+    await act([{ actionType: `${A}unpublish`, draftId: `drafts.${id}`, publishedId: id }]);
+    expect(await get(id)).toBeUndefined();
+    await act([{ actionType: `${A}delete`, publishedId: id, includeDrafts: [`drafts.${id}`] }]);
+    expect(await get(`drafts.${id}`)).toBeUndefined();
   });
 
   it('discard and version.discard delete a draft; discarding a missing one is a 409', async () => {

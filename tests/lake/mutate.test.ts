@@ -324,6 +324,46 @@ describe('delete and options', () => {
     expect(await t.editor.fetch('count(*[_type == "gone"])')).toBe(0);
   });
 
+  it('refuses to delete a document another one (a draft too) refers to strongly; weak references do not block', async () => {
+    await t.editor
+      .transaction()
+      .create({ _id: 'quote-kept', _type: 'quote' })
+      .create({
+        _id: 'story-cites',
+        _type: 'story',
+        body: [{ _key: 'a', quote: { _type: 'reference', _ref: 'quote-kept' } }],
+      })
+      .create({ _id: 'drafts.story-cites2', _type: 'story', related: [{ _type: 'reference', _ref: 'quote-kept' }] })
+      .create({ _id: 'story-weak', _type: 'story', lead: { _type: 'reference', _ref: 'quote-kept', _weak: true } })
+      .commit();
+    const { status, body } = await mutate({
+      mutations: [{ create: { _id: 'unrelated', _type: 'note' } }, { delete: { id: 'quote-kept' } }],
+    });
+    expect(status).toBe(409);
+    expect(body).toMatchObject({
+      error: {
+        type: 'mutationError',
+        items: [
+          {
+            index: 1,
+            error: {
+              type: 'documentHasExistingReferencesError',
+              id: 'quote-kept',
+              referencingIDs: ['drafts.story-cites2', 'story-cites'],
+              description:
+                'Document "quote-kept" cannot be deleted as there are references to it from "drafts.story-cites2"',
+            },
+          },
+        ],
+      },
+    });
+    expect(await t.editor.getDocument('quote-kept')).toBeDefined();
+    expect(await t.editor.getDocument('unrelated')).toBeUndefined();
+    // Deleting the referring documents in the same transaction is fine: only what is left counts.
+    await t.editor.transaction().delete('story-cites').delete('drafts.story-cites2').delete('quote-kept').commit();
+    expect(await t.editor.getDocument('quote-kept')).toBeUndefined();
+  });
+
   it('dryRun answers as if applied but stores nothing', async () => {
     const { body } = await mutate(
       { mutations: [{ create: { _id: 'dry', _type: 'note' } }] },
