@@ -3,7 +3,7 @@ import { MutationItemError, mutationErrors } from '../mutations/mutation-item-er
 import type { MutationContext, Operation } from '../mutations/mutation-kind.ts';
 import { Overlay } from '../mutations/overlay.ts';
 import { finishTransaction, type PreparedTransaction } from '../mutations/prepare-transaction.ts';
-import { blockedRemoval, existingReferences } from '../mutations/reference-integrity.ts';
+import { brokenReference, WriteLog } from '../mutations/reference-integrity.ts';
 import type { DatasetState } from '../store/dataset-state.ts';
 import { ActionItemError, actionErrors, actionFailed } from './action-error.ts';
 import type { ActionContext } from './action-kind.ts';
@@ -29,7 +29,7 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
   const overlay = new Overlay(request.state);
   const results: { id: string; operation: Operation }[] = [];
   const logged: unknown[] = [];
-  const removedBy = new Map<string, number>();
+  const writes = new WriteLog();
   let current = 0;
   const mutationContext: MutationContext = {
     overlay,
@@ -43,7 +43,7 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
         const outcome = await mutationKinds[kind as keyof typeof mutationKinds].apply(payload, mutationContext);
         results.push(...outcome.results);
         logged.push(outcome.logged);
-        for (const { id, operation } of outcome.results) if (operation === 'delete') removedBy.set(id, current);
+        writes.record(current, outcome.results, overlay);
       }
     },
   };
@@ -55,8 +55,8 @@ export async function prepareActions(request: ActionsRequest): Promise<PreparedT
       throw failedAt(error, index);
     }
   }
-  const blocked = blockedRemoval(overlay);
-  if (blocked) throw failedAt(existingReferences(blocked), removedBy.get(blocked.id) ?? 0);
+  const broken = brokenReference(overlay, writes);
+  if (broken) throw failedAt(broken.error, broken.index);
   return finishTransaction({
     dataset: request.dataset,
     overlay,

@@ -7,7 +7,7 @@ import { isMutationKind, mutationKinds } from './kinds/index.ts';
 import { MutationItemError, mutationErrors } from './mutation-item-error.ts';
 import type { MutationContext, Operation } from './mutation-kind.ts';
 import { Overlay } from './overlay.ts';
-import { blockedRemoval, existingReferences } from './reference-integrity.ts';
+import { brokenReference, WriteLog } from './reference-integrity.ts';
 
 export type TransactionRequest = {
   dataset: string;
@@ -42,7 +42,7 @@ export async function prepareTransaction(request: TransactionRequest): Promise<P
   };
   const results: PreparedTransaction['results'] = [];
   const logged: unknown[] = [];
-  const removedBy = new Map<string, number>();
+  const writes = new WriteLog();
   for (const [index, mutation] of request.mutations.entries()) {
     try {
       const [kind, payload] = readKind(mutation);
@@ -51,14 +51,14 @@ export async function prepareTransaction(request: TransactionRequest): Promise<P
       const outcome = await handler.apply(payload, context);
       results.push(...outcome.results);
       logged.push(outcome.logged);
-      for (const { id, operation } of outcome.results) if (operation === 'delete') removedBy.set(id, index);
+      writes.record(index, outcome.results, overlay);
     } catch (error) {
       if (error instanceof MutationItemError) throw errors.mutationFailed(error.status, [error.toItem(index)]);
       throw error;
     }
   }
-  const blocked = blockedRemoval(overlay);
-  if (blocked) throw errors.mutationFailed(409, [existingReferences(blocked).toItem(removedBy.get(blocked.id) ?? 0)]);
+  const broken = brokenReference(overlay, writes);
+  if (broken) throw errors.mutationFailed(409, [broken.error.toItem(broken.index)]);
   return finishTransaction({
     dataset: request.dataset,
     overlay,

@@ -38,6 +38,11 @@ async function seedPublished(id: string, fields: Record<string, unknown> = {}) {
   return (await get(id))?._rev as string;
 }
 
+/** The body of an actions request refused at action `index` with an item error matching `error`. */
+const refusedAt = (index: number, error: Record<string, unknown>) => ({
+  error: { type: 'actionError', items: [{ index, error }] },
+});
+
 describe('edit', () => {
   it('copies the published document into a draft, applies every patch in order, as one transaction with the client id as _rev', async () => {
     await seedPublished('e1', { tags: ['a'] });
@@ -89,6 +94,27 @@ describe('edit', () => {
       items: [{ index: 0, error: { type: 'documentNotFoundError' } }],
     });
     expect(failure.message).toContain('"ghost" does not exist');
+  });
+
+  it('refuses an edit that gives the draft a strong reference to a document that does not exist', async () => {
+    await seedPublished('e3');
+    const edit = (set: Record<string, unknown>) => ({
+      actionType: `${A}edit`,
+      draftId: 'drafts.e3',
+      publishedId: 'e3',
+      patch: { set },
+    });
+    const failure = await rejection(
+      editor.action([
+        edit({ headline: 'mine' }),
+        edit({ lead: { _type: 'reference', _ref: 'person-ghost' } }),
+      ] as never),
+    );
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body).toMatchObject(
+      refusedAt(1, { type: 'documentReferenceDoesNotExistError', id: 'drafts.e3', referenceID: 'person-ghost' }),
+    );
+    expect(await get('drafts.e3')).toBeUndefined();
   });
 
   it('a stale ifRevisionID in a patch is a 409 and the draft keeps every earlier edit', async () => {
@@ -212,6 +238,30 @@ describe('publish', () => {
     ]);
   });
 
+  it('refuses to publish a strengthened reference to a document that is not published, changing nothing', async () => {
+    await editor.create({ _id: 'drafts.person-draft-only', _type: 'person' });
+    const byline = {
+      _type: 'reference',
+      _ref: 'person-draft-only',
+      _weak: true,
+      _strengthenOnPublish: { type: 'person' },
+    };
+    await editor.create({ _id: 'drafts.p5', _type: 'story', lead: byline });
+    const failure = await rejection(
+      editor.action([
+        { actionType: `${A}create`, publishedId: 'p5-other', attributes: { _id: 'drafts.p5-other', _type: 'story' } },
+        { actionType: `${A}publish`, draftId: 'drafts.p5', publishedId: 'p5' },
+      ] as never),
+    );
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body).toMatchObject(
+      refusedAt(1, { type: 'documentReferenceDoesNotExistError', id: 'p5', referenceID: 'person-draft-only' }),
+    );
+    expect(failure.message).toContain('Document "p5" references non-existent document "person-draft-only"');
+    expect([await get('p5'), await get('drafts.p5-other')]).toEqual([undefined, undefined]);
+    expect((await get('drafts.p5'))?.lead).toEqual(byline);
+  });
+
   it('a stale ifPublishedRevisionId is a 409 the Studio can show, and loses neither draft nor published', async () => {
     await seedPublished('p2');
     await act([
@@ -282,17 +332,9 @@ describe('unpublish, delete, discard', () => {
     ]) {
       const failure = await rejection(editor.action(action as never));
       expect(failure.statusCode).toBe(409);
-      expect(failure.body).toMatchObject({
-        error: {
-          type: 'actionError',
-          items: [
-            {
-              index: 0,
-              error: { type: 'documentHasExistingReferencesError', id: 'ref1', referencingIDs: ['ref2'] },
-            },
-          ],
-        },
-      });
+      expect(failure.body).toMatchObject(
+        refusedAt(0, { type: 'documentHasExistingReferencesError', id: 'ref1', referencingIDs: ['ref2'] }),
+      );
       expect(failure.message).toContain('Document "ref1" cannot be deleted as there are references to it from "ref2"');
     }
     expect(await get('ref1')).toBeDefined();

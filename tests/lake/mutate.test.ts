@@ -364,6 +364,87 @@ describe('delete and options', () => {
     expect(await t.editor.getDocument('quote-kept')).toBeUndefined();
   });
 
+  const dangling = (index: number, id: string, referenceID: string) => ({
+    error: {
+      type: 'mutationError',
+      items: [
+        {
+          index,
+          error: {
+            type: 'documentReferenceDoesNotExistError',
+            id,
+            referenceID,
+            description: `Document "${id}" references non-existent document "${referenceID}"`,
+          },
+        },
+      ],
+    },
+  });
+
+  it('refuses a strong reference to a document that does not exist, naming both, and applies nothing', async () => {
+    const failure = await rejection(
+      t.editor
+        .transaction()
+        .create({ _id: 'story-dangling-ok', _type: 'story' })
+        .create({
+          _id: 'story-dangling',
+          _type: 'story',
+          body: [{ _key: 'a', quote: { _type: 'reference', _ref: 'quote-nowhere' } }],
+        })
+        .commit(),
+    );
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body).toMatchObject(dangling(1, 'story-dangling', 'quote-nowhere'));
+    expect(failure.message).toContain('Document "story-dangling" references non-existent document "quote-nowhere"');
+    expect(await t.editor.getDocument('story-dangling-ok')).toBeUndefined();
+
+    // A patch that adds one is refused at its own index; the document keeps its content.
+    await t.editor.create({ _id: 'story-patched', _type: 'story', headline: 'kept' });
+    const { status, body } = await mutate({
+      mutations: [
+        { patch: { id: 'story-patched', set: { headline: 'changed' } } },
+        { patch: { id: 'story-patched', set: { lead: { _type: 'reference', _ref: 'person-nowhere' } } } },
+      ],
+    });
+    expect(status).toBe(409);
+    expect(body).toMatchObject(dangling(1, 'story-patched', 'person-nowhere'));
+    expect(await t.editor.getDocument('story-patched')).toMatchObject({ headline: 'kept' });
+    expect(await t.editor.getDocument('story-patched')).not.toHaveProperty('lead');
+  });
+
+  it('checks drafts too, where a target that exists only as a draft does not count', async () => {
+    await t.editor.create({ _id: 'drafts.person-unpublished', _type: 'person' });
+    const strong = { _type: 'reference', _ref: 'person-unpublished' };
+    const failure = await rejection(t.editor.create({ _id: 'drafts.story-byline', _type: 'story', lead: strong }));
+    expect(failure.statusCode).toBe(409);
+    expect(failure.body).toMatchObject(dangling(0, 'drafts.story-byline', 'person-unpublished'));
+    // What the Studio writes instead: the reference weak until publish.
+    await t.editor.create({
+      _id: 'drafts.story-byline',
+      _type: 'story',
+      lead: { ...strong, _weak: true, _strengthenOnPublish: { type: 'person' } },
+    });
+    expect(await t.editor.getDocument('drafts.story-byline')).toBeDefined();
+  });
+
+  it('accepts weak, cross-dataset and release-version references to nothing, and targets the same transaction creates', async () => {
+    await t.editor
+      .transaction()
+      .create({
+        _id: 'story-refs-ok',
+        _type: 'story',
+        lead: { _type: 'reference', _ref: 'quote-created-later' },
+        weak: { _type: 'reference', _ref: 'gone', _weak: true },
+        other: { _type: 'reference', _ref: 'gone', _dataset: 'archive', _projectId: 'local' },
+        draft: { _type: 'reference', _ref: 'drafts.person-unpublished' },
+      })
+      .create({ _id: 'quote-created-later', _type: 'quote' })
+      .create({ _id: 'versions.rSpring.story-v', _type: 'story', lead: { _type: 'reference', _ref: 'story-v' } })
+      .commit();
+    expect(await t.editor.getDocument('story-refs-ok')).toBeDefined();
+    expect(await t.editor.getDocument('versions.rSpring.story-v')).toBeDefined();
+  });
+
   it('dryRun answers as if applied but stores nothing', async () => {
     const { body } = await mutate(
       { mutations: [{ create: { _id: 'dry', _type: 'note' } }] },
