@@ -1,8 +1,10 @@
 // The publisher service: webhooks in, live releases out. Verified changes are
 // coalesced into batches, published one batch at a time over the live release,
 // and each deploy is reported to editors through the lake. Scheduled publish
-// and take-down times trigger publishes of their own.
+// and take-down times trigger publishes of their own. The changes of a
+// publish that does not go live are carried into the next one.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { SanityClient } from '@sanity/client';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { buildProblems, outputTail } from './build-problems.ts';
@@ -12,6 +14,7 @@ import { type Change, coalescer } from './coalescer.ts';
 import { deployStatus } from './deploy-status.ts';
 import { type PublishResult, publishOnce } from './publish-once.ts';
 import { scheduler } from './schedule.ts';
+import { unfinishedChanges } from './unfinished-changes.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 
 export type PublisherOptions = {
@@ -54,9 +57,12 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const status = deployStatus(options.client);
   const builder = buildRunner();
   const history: PublishRecord[] = [];
+  // What earlier publishes that failed or never finished were for goes into the next one.
+  const unfinished = unfinishedChanges(join(options.workDir, 'unfinished-changes.json'));
 
   const queue = buildQueue(
-    async (changes) => {
+    async (batch) => {
+      const changes = unfinished.with(batch);
       const record: PublishRecord = { runId: runId(), changes, startedAt: Date.now() };
       history.push(record);
       if (history.length > 200) history.shift();
@@ -83,6 +89,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           onOutput: problems.onOutput,
         });
         reportProblems();
+        unfinished.done();
         record.finishedAt = Date.now();
         record.result = {
           releaseId: result.manifest.id,

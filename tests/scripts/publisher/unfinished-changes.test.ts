@@ -1,0 +1,130 @@
+// A deletion is known only from its webhook: the stories that showed the
+// deleted document (a quote's attribution) are fetched again only when a
+// publish names it. A publish that fails, or a publisher stopped before its
+// publish went live, must not forget it. Real parts: the lake's own webhook,
+// a lake restarted on its port (as `npm start` after a crash), real builds.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lake, startLake } from '../../../lake/index.ts';
+import { releaseStore } from '../../../scripts/deploy/release-store.ts';
+import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
+import { type Publisher, startPublisher } from '../../../scripts/publisher/publisher.ts';
+import { publisherWebhook } from '../../../scripts/support/publisher-service.ts';
+import { lakeClient, tempDir } from '../../helpers/lake.ts';
+import { ROOT } from '../../helpers/site-build.ts';
+
+const PATH = '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
+const SECRET = 'unfinished-changes-secret';
+
+describe('changes of a publish that did not go live', () => {
+  const dataDir = tempDir('unfinished-lake-');
+  const store = releaseStore(tempDir('unfinished-releases-'));
+  const workDir = tempDir('unfinished-work-');
+  const cacheDir = tempDir('unfinished-cache-');
+  let lake: Lake;
+  let port: number;
+  let token: string;
+  let publisher: Publisher;
+  let edge: Edge;
+
+  const start = async () => {
+    publisher = await startPublisher({
+      store,
+      client: lakeClient(lake, { token }),
+      secret: SECRET,
+      workDir,
+      cacheDir,
+      buildEnv: {
+        SANITY_API_HOST: lake.url,
+        SANITY_PROJECT_ID: lake.projectId,
+        SANITY_DATASET: 'production',
+        SANITY_TOKEN: token,
+      },
+      quietMs: 100,
+      maxWaitMs: 1000,
+      log: () => {},
+    });
+    lake.webhooks.remove('publisher');
+    lake.webhooks.add(
+      publisherWebhook({ publisherUrl: publisher.webhooks.url, dataset: 'production', secret: SECRET }),
+    );
+  };
+  const editor = () => lakeClient(lake, { token });
+  /** Whether the quote's words on the live story page are still attributed. */
+  const attributed = async (text: string) => {
+    const html = await (await fetch(`${edge.url}${PATH}`)).text();
+    const mark = html.match(new RegExp(`<q class="quotation"([^>]*)>${text}`));
+    expect(mark, `the quote "${text}" is on the page`).not.toBeNull();
+    return mark?.[1] !== '';
+  };
+  /** Deletes a quote, lets its webhook reach the publisher, and fails that publish by stopping the lake. */
+  const deleteWhileTheLakeGoesDown = async (quote: string) => {
+    const failures = publisher.history().filter((r) => r.error).length;
+    await editor().delete(quote);
+    await until(() => lake.webhooks.deliveries({ status: 'delivered' }).some((d) => d.documentId === quote));
+    await lake.close();
+    await until(() => publisher.history().filter((r) => r.error).length > failures);
+    await publisher.idle();
+  };
+  const restartLake = async () => {
+    lake = await startLake({ dataDir, port, onError: () => {} });
+  };
+
+  beforeAll(async () => {
+    lake = await startLake({ dataDir, onError: () => {} });
+    port = Number(new URL(lake.url).port);
+    await lake.import(join(ROOT, 'content'));
+    token = lake.tokens.create({ name: 'publisher', role: 'editor' }).token;
+    await start();
+    edge = await startEdge({ store });
+    publisher.publishNow('start-up');
+    await publisher.idle();
+  });
+  afterAll(async () => {
+    await publisher?.close();
+    await edge?.close();
+    await lake?.close();
+  });
+
+  it('a quote deleted while its publish failed (the lake restarting) loses its attribution with the next publish', async () => {
+    const quote = 'quote-5a338ebae85d';
+    const text = 'Illegitimate regimes are producing viruses';
+    expect(await attributed(text)).toBe(true);
+    await deleteWhileTheLakeGoesDown(quote);
+    await restartLake();
+    // Any later publish, of a document the story does not show.
+    await editor().patch('siteSettings').set({ tagline: 'A later publish.' }).commit();
+    await until(
+      () =>
+        publisher
+          .history()
+          .at(-1)
+          ?.changes.some((c) => c.id === 'siteSettings') === true,
+    );
+    await publisher.idle();
+    expect(publisher.history().at(-1)?.result).toBeDefined();
+    expect(await attributed(text)).toBe(false);
+  });
+
+  it('a restarted publisher’s first publish carries the deletion its last run did not put live', async () => {
+    const quote = 'quote-d37927b8d8d0';
+    const text = await editor().fetch<string>('*[_id == $id][0].text', { id: quote });
+    expect(await attributed(text)).toBe(true);
+    await deleteWhileTheLakeGoesDown(quote);
+    await publisher.close();
+    await restartLake();
+    await start();
+    publisher.publishNow('start-up');
+    await publisher.idle();
+    expect(publisher.history().at(-1)?.result).toBeDefined();
+    expect(await attributed(text)).toBe(false);
+  });
+});
+
+async function until(done: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
