@@ -13,6 +13,7 @@ import { BuildFailed, buildRunner } from './build-runner.ts';
 import { type Change, coalescer } from './coalescer.ts';
 import { deployStatus } from './deploy-status.ts';
 import { type PublishResult, publishOnce } from './publish-once.ts';
+import { retryWhenUnreachable } from './retry-unreachable.ts';
 import { scheduler } from './schedule.ts';
 import { unfinishedChanges } from './unfinished-changes.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
@@ -31,6 +32,8 @@ export type PublisherOptions = {
   port?: number;
   quietMs?: number;
   maxWaitMs?: number;
+  /** First wait before a publish the content host did not answer is tried again (doubling to a minute). */
+  retryMs?: number;
   log?: (line: string) => void;
 };
 
@@ -90,6 +93,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         });
         reportProblems();
         unfinished.done();
+        retry.succeeded();
         record.finishedAt = Date.now();
         record.result = {
           releaseId: result.manifest.id,
@@ -124,8 +128,14 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     (error) => {
       const e = error as Error & { hint?: string };
       log(`publish failed, the live site is unchanged: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`);
+      retry.failed(error);
     },
   );
+  const retry = retryWhenUnreachable({
+    publish: () => queue.submit([{ id: 'retry', operation: 'manual', receivedAt: Date.now() }]),
+    log,
+    firstDelayMs: options.retryMs,
+  });
   const batches = coalescer({
     quietMs: options.quietMs ?? 300,
     maxWaitMs: options.maxWaitMs ?? 3000,
@@ -161,6 +171,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     close: async () => {
       batches.stop();
       schedule.stop();
+      retry.stop();
       await queue.idle();
       await webhooks.close();
       await builder.close();
