@@ -46,6 +46,19 @@ export function storyModified(story: Dated): string {
   return modifiedOf(story).iso;
 }
 
+/**
+ * The "Updated" time a story's page prints: its last change (an update or a
+ * correction), when that is after publication; undefined otherwise. Pages
+ * print what JSON-LD, article:modified_time and the feeds report, so an
+ * updatedAt set before publication, or one that is publication time written
+ * another way, prints no update, and a correction made without touching
+ * updatedAt does.
+ */
+export function storyUpdated(story: Dated): string | undefined {
+  const latest = modifiedOf(story);
+  return latest.time > Date.parse(story.publishedAt) ? latest.iso : undefined;
+}
+
 /** The latest change among `stories`, or undefined for none. */
 export function latestModified(stories: readonly Dated[]): string | undefined {
   const latest = latestBy(stories, (story) => modifiedOf(story).time);

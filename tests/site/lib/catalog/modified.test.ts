@@ -1,7 +1,7 @@
 // When a story, and a page listing stories, last changed: what sitemaps
 // (lastmod), feeds (updated) and JSON-LD (dateModified) tell readers' tools.
 import { describe, expect, it } from 'vitest';
-import { latestModified, storyModified } from '../../../../site/lib/catalog/modified.ts';
+import { latestModified, storyModified, storyUpdated } from '../../../../site/lib/catalog/modified.ts';
 
 const story = (publishedAt: string, updatedAt?: string, ...corrections: string[]) => ({
   publishedAt,
@@ -41,5 +41,30 @@ describe('when content last changed', () => {
     const first = latestModified(stories);
     expect(latestModified(stories)).toBe(first);
     expect(stories.map(storyModified)).toEqual(['2026-05-01T00:00:00Z', '2026-05-02T00:00:00Z']);
+  });
+});
+
+// The story page's "Updated" line must say what its JSON-LD dateModified and
+// article:modified_time say; it used to print updatedAt whenever its text
+// differed from publishedAt.
+describe('the Updated time a story page prints', () => {
+  it('is the correction’s time when a correction was made without setting updatedAt', () => {
+    const corrected = story('2026-03-01T09:00:00Z', undefined, '2026-03-01T15:30:00Z');
+    expect(storyUpdated(corrected)).toBe('2026-03-01T15:30:00Z');
+    expect(storyUpdated(corrected)).toBe(storyModified(corrected));
+  });
+
+  it('is nothing for an updatedAt set before publication (a scheduled story edited before it went live)', () => {
+    expect(storyUpdated(story('2026-03-01T09:00:00Z', '2026-02-28T18:00:00Z'))).toBeUndefined();
+  });
+
+  it('is nothing for an updatedAt that is the publication time written another way', () => {
+    expect(storyUpdated(story('2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00Z'))).toBeUndefined();
+    expect(storyUpdated(story('2026-03-01T09:00:00Z', '2026-03-01T10:00:00+01:00'))).toBeUndefined();
+  });
+
+  it('is the last change after publication, and nothing for a story never changed', () => {
+    expect(storyUpdated(story('2026-03-01T09:00:00Z', '2026-03-02T10:00:00Z'))).toBe('2026-03-02T10:00:00Z');
+    expect(storyUpdated(story('2026-03-01T09:00:00Z'))).toBeUndefined();
   });
 });
