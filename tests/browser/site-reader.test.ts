@@ -144,6 +144,20 @@ describe('search', () => {
     await other.context().close();
   });
 
+  // Pagefind's merged search orders the shards' results by score, which for a
+  // date-sorted search interleaved the shards in no date order.
+  it('lists every shard’s stories newest first when asked to', async () => {
+    const page = await open('/search?q=the&sort=newest');
+    const links = await searchResults(page);
+    const times = await page.$$eval('#search-results time', (els) =>
+      els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')),
+    );
+    expect(links.length).toBeGreaterThan(10);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(links[0]).toBe(`/story/${FRESH.slug}`);
+    await page.context().close();
+  });
+
   it.each([
     ['embargoed', EMBARGOED.word],
     ['draft', DRAFT.word],

@@ -9,12 +9,19 @@ export type PagefindResult = { id: string; data: () => Promise<PagefindResultDat
 
 export type PagefindApi = {
   options: (options: Record<string, unknown>) => Promise<void>;
-  mergeIndex: (url: string) => Promise<void>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
   search: (
     term: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ) => Promise<{ results: PagefindResult[] } | null>;
 };
+
+/**
+ * A filter every story of a shard has, its value the shard's path: a search
+ * can then ask one shard alone (Pagefind's mergeFilter), as "newest first"
+ * must (newest-first.ts).
+ */
+export const SHARD_FILTER = 'shard';
 
 /**
  * Loads Pagefind from the first shard's folder and merges the other shards.
@@ -24,7 +31,7 @@ export async function loadPagefind(shards: readonly string[]): Promise<PagefindA
   const [first, ...rest] = shards;
   if (!first) throw new Error('There is no search index: no story is published yet.');
   const api = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
-  await api.options({ excerptLength: 24 });
-  for (const shard of rest) await api.mergeIndex(shard);
+  await api.options({ excerptLength: 24, mergeFilter: { [SHARD_FILTER]: first } });
+  for (const shard of rest) await api.mergeIndex(shard, { mergeFilter: { [SHARD_FILTER]: shard } });
   return api;
 }

@@ -1,7 +1,8 @@
 // The search page's behaviour: read the query and filters from the address
 // (the form submits with GET), search the Pagefind index, list the results and
 // announce how many there are. Runs only on /search.
-import { loadPagefind } from './pagefind-api.ts';
+import { newestFirst } from './newest-first.ts';
+import { loadPagefind, type PagefindApi, type PagefindResultData, SHARD_FILTER } from './pagefind-api.ts';
 import { dateFormat, resultItem } from './result-item.ts';
 
 const FILTERS = ['section', 'author', 'month'];
@@ -12,6 +13,36 @@ function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The search page has no #${id}`);
   return found as T;
+}
+
+type Found = { total: number; shown: PagefindResultData[] };
+
+/** Best match first: Pagefind's merged search ranks every shard's results by score. */
+async function bestMatches(pagefind: PagefindApi, query: string, filters: Record<string, string>): Promise<Found> {
+  const results = (await pagefind.search(query || null, { filters }))?.results ?? [];
+  return { total: results.length, shown: await Promise.all(results.slice(0, SHOWN).map((r) => r.data())) };
+}
+
+/** Newest first: each shard sorted by date on its own, then merged (newest-first.ts says why). */
+async function newestMatches(
+  pagefind: PagefindApi,
+  shards: readonly string[],
+  query: string,
+  filters: Record<string, string>,
+): Promise<Found> {
+  const lists = await Promise.all(
+    shards.map(
+      async (shard) =>
+        (
+          await pagefind.search(query || null, {
+            filters: { ...filters, [SHARD_FILTER]: shard },
+            sort: { date: 'desc' },
+          })
+        )?.results ?? [],
+    ),
+  );
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  return { total, shown: await newestFirst(lists, SHOWN) };
 }
 
 export async function runSearch(): Promise<void> {
@@ -36,17 +67,18 @@ export async function runSearch(): Promise<void> {
   }
   status.textContent = 'Searching…';
   try {
-    const pagefind = await loadPagefind((list.dataset.shards ?? '').split(' ').filter(Boolean));
-    const found = await pagefind.search(query || null, newest ? { filters, sort: { date: 'desc' } } : { filters });
-    const results = found?.results ?? [];
-    const shown = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+    const shards = (list.dataset.shards ?? '').split(' ').filter(Boolean);
+    const pagefind = await loadPagefind(shards);
+    const { total, shown } = newest
+      ? await newestMatches(pagefind, shards, query, filters)
+      : await bestMatches(pagefind, query, filters);
     const dates = dateFormat(list.dataset.timeZone || 'UTC');
     list.replaceChildren(...shown.map((data) => resultItem(data, dates)));
     const what = query ? ` for “${query}”` : '';
     status.textContent =
-      results.length === 0
+      total === 0
         ? `No stories found${what}.`
-        : `${results.length} ${results.length === 1 ? 'story' : 'stories'} found${what}${results.length > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
+        : `${total} ${total === 1 ? 'story' : 'stories'} found${what}${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
   } catch (error) {
     status.textContent = 'Search is not available right now. Please try again later.';
     console.error(error);
