@@ -16,6 +16,11 @@ export function monthValue(iso: string): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** A time as UTC ISO text, whose text order is its time order. */
+function sortableTime(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
 /** `opening` is the body's opening as the loader kept it (search-opening.ts). */
 export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
   const authors = [...new Set((story.bylines ?? []).map((b) => b.person.name))];
@@ -36,6 +41,9 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
       author: authors,
       month: [monthValue(story.publishedAt)],
     } satisfies Record<SearchFilter, string[]>,
-    sort: { date: story.publishedAt },
+    // Pagefind sorts these strings as text, and publishedAt may carry any
+    // offset ("2026-12-06T16:30:00-08:00" is after "2026-12-06T20:00:00Z"):
+    // one form, UTC, makes text order time order.
+    sort: { date: sortableTime(story.publishedAt) },
   };
 }

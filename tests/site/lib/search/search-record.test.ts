@@ -1,0 +1,34 @@
+// What the search index holds of a story: "Newest first" sorts by the
+// record's sort value, which Pagefind compares as text.
+import { describe, expect, it } from 'vitest';
+import type { StoryEntry } from '../../../../site/lib/content/story-entry.ts';
+import { searchRecord } from '../../../../site/lib/search/search-record.ts';
+
+const story = (id: string, publishedAt: string) =>
+  ({
+    _id: id,
+    headline: `Story ${id}`,
+    slug: { current: id },
+    section: { name: 'World' },
+    publishedAt,
+  }) as unknown as StoryEntry;
+
+describe('a story’s search record', () => {
+  it('has a date sort value whose text order is time order, whatever offset publishedAt was written with', () => {
+    const stories = [
+      // 16:30 in Los Angeles is 00:30 UTC on the 7th: the newest.
+      story('los-angeles', '2026-12-06T16:30:00-08:00'),
+      story('utc', '2026-12-06T20:00:00Z'),
+      story('tokyo', '2026-12-07T01:00:00+09:00'),
+    ];
+    const byText = stories
+      .map((s) => ({ id: s._id, date: String(searchRecord(s, '').sort?.date) }))
+      .sort((a, b) => (a.date < b.date ? 1 : -1))
+      .map((r) => r.id);
+    expect(byText).toEqual(['los-angeles', 'utc', 'tokyo']);
+  });
+
+  it('keeps the date as written for the result to print', () => {
+    expect(searchRecord(story('a', '2026-12-06T16:30:00-08:00'), '').meta?.date).toBe('2026-12-06T16:30:00-08:00');
+  });
+});
