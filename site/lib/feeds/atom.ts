@@ -36,7 +36,7 @@ export function renderAtom(feed: FeedModel): string {
     textElement('updated', feed.updated) +
     `<link rel="self" type="application/atom+xml" href="${xmlEscape(feed.selfUrl)}"/>` +
     `<link rel="alternate" type="text/html" href="${xmlEscape(feed.homeUrl)}"/>` +
-    person({ name: feed.publisher, url: feed.homeUrl }) +
+    person(feed.publisher) +
     feed.items.map(entry).join('\n') +
     '</feed>\n'
   );

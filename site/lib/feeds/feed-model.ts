@@ -25,8 +25,11 @@ export type FeedModel = {
   /** This feed's own absolute URL. */
   selfUrl: string;
   language: string;
-  /** Credited when an item has no byline (Atom requires an author). */
-  publisher: string;
+  /**
+   * The newsroom, at its front page (a section's feed too): credited when an
+   * item has no byline (Atom requires an author).
+   */
+  publisher: FeedPerson;
   /** The latest change among the items, or the build's content when empty. */
   updated: string;
   items: readonly FeedItem[];

@@ -26,7 +26,7 @@ export function renderJsonFeed(feed: FeedModel): string {
       feed_url: feed.selfUrl,
       description: feed.description,
       language: feed.language,
-      authors: [{ name: feed.publisher, url: feed.homeUrl }],
+      authors: [feed.publisher],
       items: feed.items.map(item),
     },
     null,

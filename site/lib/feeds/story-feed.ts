@@ -32,7 +32,7 @@ export function storyFeed(options: StoryFeedOptions): FeedModel {
     homeUrl: absoluteUrl(section ? routes.section(section.slug) : routes.home(), site),
     selfUrl: absoluteUrl(routes.feed(options.format, section?.slug), site),
     language: 'en',
-    publisher: settings.siteName,
+    publisher: { name: settings.siteName, url: absoluteUrl(routes.home(), site) },
     updated: latestModified(stories) ?? settings._updatedAt ?? '1970-01-01T00:00:00Z',
     items,
   };
