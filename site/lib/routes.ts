@@ -34,7 +34,6 @@ export const routes = {
   archiveMonth: (year: number, month: number) => `/archive/${year}/${two(month)}`,
   archiveDay: (year: number, month: number, day: number) => `/archive/${year}/${two(month)}/${two(day)}`,
   search: () => '/search',
-  notFound: () => '/404',
   /** The whole site's feed, or one section's. */
   feed: (format: FeedFormat, sectionSlug?: string) =>
     sectionSlug ? `/section/${sectionSlug}/${FEED_FILES[format]}` : `/${FEED_FILES[format]}`,

@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 describe('the head of every page', () => {
   it('has a title, a description and a canonical URL on the site', () => {
-    const pages = files.filter((f) => f.endsWith('.html'));
+    const pages = files.filter((f) => f.endsWith('.html') && f !== '404.html');
     for (const file of pages) {
       const page = readPage(site.outDir, file);
       expect(textOf(select('title', page) as Element).trim(), file).not.toBe('');
@@ -52,6 +52,14 @@ describe('the head of every page', () => {
       const canonical = String(select('link[rel="canonical"]', page)?.properties.href);
       expect(canonical.startsWith(`${SITE_URL}/`), `${file}: ${canonical}`).toBe(true);
     }
+  });
+
+  it('declares no address on the 404 page, which the edge serves at every missing URL, and keeps it unindexed', () => {
+    const page = readPage(site.outDir, '404.html');
+    expect(select('link[rel="canonical"]', page)).toBeUndefined();
+    expect(meta(page, 'og:url')).toBeUndefined();
+    expect(meta(page, 'robots')).toBe('noindex');
+    expect(textOf(select('title', page) as Element)).toMatch(/^Page not found/);
   });
 
   it('gives a story its OpenGraph and Twitter card with the credited 1200×630 JPEG', async () => {

@@ -27,8 +27,13 @@ export type PageMeta = {
   /** The page's own title; the layout appends the site name. */
   title: string;
   description: string;
-  /** Site path of the canonical URL (the layout makes it absolute with SITE_URL). */
-  path: string;
+  /**
+   * Site path of the canonical URL (the layout makes it absolute with SITE_URL).
+   * Absent on a page with no address of its own: the 404 page is served at
+   * every missing URL, and a canonical /404 would ask search engines to index
+   * it as a real page.
+   */
+  path?: string;
   type?: 'website' | 'article' | 'profile';
   image?: CardImage;
   article?: ArticleMeta;
