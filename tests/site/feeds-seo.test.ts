@@ -13,7 +13,7 @@ import { toString as textOf } from 'hast-util-to-string';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../helpers/site-build.ts';
-import { buildFixtureSite, builtFiles, type FixtureSite, FRESH, SITE_URL } from './support/fixture-site.ts';
+import { BODY_PHOTO, buildFixtureSite, builtFiles, type FixtureSite, FRESH, SITE_URL } from './support/fixture-site.ts';
 
 // Parsed XML and JSON-LD are explored by the assertions themselves.
 // biome-ignore lint/suspicious/noExplicitAny: untyped documents under test
@@ -36,6 +36,19 @@ const meta = (page: Root, key: string) =>
   select(`meta[property="${key}"], meta[name="${key}"]`, page)?.properties.content as string | undefined;
 const storyFile = `story/${FRESH.slug}.html`;
 const storyUrl = `${SITE_URL}/story/${FRESH.slug}`;
+const bodyPhotoFile = `story/${BODY_PHOTO.slug}.html`;
+const bodyPhotoUrl = `${SITE_URL}/story/${BODY_PHOTO.slug}`;
+
+/** The social card a page names: on the site, and in the build as a 1200×630 JPEG. */
+async function expectCard(page: Root) {
+  expect(meta(page, 'twitter:card')).toBe('summary_large_image');
+  expect(meta(page, 'twitter:image')).toBe(meta(page, 'og:image'));
+  const image = new URL(String(meta(page, 'og:image')));
+  expect(image.origin).toBe(SITE_URL);
+  const info = await sharp(join(site.outDir, image.pathname)).metadata();
+  expect(info).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+  expect([meta(page, 'og:image:width'), meta(page, 'og:image:height')]).toEqual(['1200', '630']);
+}
 
 beforeAll(async () => {
   site = await buildFixtureSite();
@@ -67,14 +80,15 @@ describe('the head of every page', () => {
     expect(meta(page, 'og:type')).toBe('article');
     expect(meta(page, 'og:title')).toBe(FRESH.headline);
     expect(meta(page, 'og:url')).toBe(storyUrl);
-    expect(meta(page, 'twitter:card')).toBe('summary_large_image');
     expect(meta(page, 'og:image:alt')).toBe('Container ships at anchor. Photographer: Lena Ulrich/Reuters');
-    expect(meta(page, 'twitter:image')).toBe(meta(page, 'og:image'));
-    const image = new URL(String(meta(page, 'og:image')));
-    expect(image.origin).toBe(SITE_URL);
-    const info = await sharp(join(site.outDir, image.pathname)).metadata();
-    expect(info).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
-    expect([meta(page, 'og:image:width'), meta(page, 'og:image:height')]).toEqual(['1200', '630']);
+    await expectCard(page);
+  });
+
+  it('cuts the card of a story with no hero photo from the first photo in its body', async () => {
+    const page = readPage(site.outDir, bodyPhotoFile);
+    expect(select('figure.hero', page)).toBeUndefined();
+    expect(meta(page, 'og:image:alt')).toBe('Puffins on a cliff. Photographer: Lena Ulrich/Reuters');
+    await expectCard(page);
   });
 });
 
@@ -101,7 +115,8 @@ describe('NewsArticle JSON-LD', () => {
       expect(data.author.length, file).toBeGreaterThan(0);
       for (const author of data.author) expect(author.name, file).toBeTruthy();
       expect(data.publisher, file).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Bloomberg' });
-      if (select('figure.hero', page)) {
+      // The hero photo, or else the first in the body, is the article's image.
+      if (select('figure.hero, figure.photo', page)) {
         const [image] = data.image;
         expect(image.creditText, file).toBeTruthy();
         expect(image.copyrightHolder?.name, file).toBeTruthy();
@@ -124,6 +139,19 @@ describe('NewsArticle JSON-LD', () => {
     });
     expect(fresh?.correction).toEqual([
       { '@type': 'CorrectionComment', text: FRESH.correction, datePublished: expect.any(String) },
+    ]);
+  });
+
+  it('credits the first body photo as the image of a story with no hero photo', () => {
+    const article = articles().find((a) => a.file === bodyPhotoFile);
+    expect(article?.data.image).toEqual([
+      expect.objectContaining({
+        url: meta(article?.page as Root, 'og:image'),
+        caption: 'Puffins return every spring.',
+        creditText: 'Lena Ulrich/Reuters',
+        width: 1200,
+        height: 630,
+      }),
     ]);
   });
 
@@ -187,6 +215,13 @@ describe('feeds', () => {
       expect(feed.items.length).toBeGreaterThan(0);
     },
   );
+
+  it('gives a story with no hero photo the card of its first body photo', () => {
+    const card = meta(readPage(site.outDir, bodyPhotoFile), 'og:image');
+    const rss = parseXml('rss.xml').rss.channel.item.find((i: Parsed) => i.link[0] === bodyPhotoUrl);
+    expect(rss['media:content']['@url']).toBe(card);
+    expect(JSON.parse(read('feed.json')).items.find((i: Parsed) => i.url === bodyPhotoUrl).image).toBe(card);
+  });
 
   it('gives each section only its own stories', () => {
     const world = JSON.parse(read('section/world/feed.json')).items.map((i: { url: string }) => i.url);

@@ -2,6 +2,7 @@
 // of the query result except the Portable Text body, which is rendered once,
 // here, into the story store. Pages then only place ready HTML in the chrome.
 import { z } from 'zod';
+import { photoResult } from '../../../schemas/queries/results.ts';
 import { type StoryResult, storyResult } from '../../../schemas/queries/story.ts';
 import { excerpt } from '../excerpt.ts';
 import { responsiveImage } from '../images/responsive-image.ts';
@@ -23,6 +24,8 @@ export const renderedBody = z.object({
   wordCount: z.number().int().nonnegative(),
   /** Slugs of the stories the body links to: a link to one that is gone is printed as plain words. */
   storyLinks: z.array(z.string()),
+  /** The first photo the body shows: a story with no hero photo is pictured by it (seo/card-photo.ts). */
+  firstPhoto: photoResult.optional(),
 });
 
 export const storyEntry = storyResult.omit({ body: true }).extend({ body: renderedBody });
@@ -47,12 +50,13 @@ export type RenderedStory = {
 /** Renders a validated story's body; the caller stores the HTML and keeps the rest. */
 export function renderStoryBody(story: StoryResult, siteUrl: string | undefined): RenderedStory {
   const images: ImageVariant[] = [];
+  let firstPhoto: RenderedBody['firstPhoto'];
   const rendered = renderPortableText(story.body, {
     documentId: story._id,
     siteUrl,
     imageFor: (photo) => {
-      const image = responsiveImage(photo, { ...INLINE_PHOTO, onVariant: (v) => images.push(v) });
-      return image;
+      firstPhoto ??= photo;
+      return responsiveImage(photo, { ...INLINE_PHOTO, onVariant: (v) => images.push(v) });
     },
   });
   return {
@@ -63,6 +67,7 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
       headings: rendered.headings,
       wordCount: countWords(rendered.plainText),
       storyLinks: linkedStorySlugs(rendered.html, siteUrl),
+      firstPhoto,
     },
     images,
     diagnostics: rendered.diagnostics,

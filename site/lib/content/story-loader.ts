@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type StoryResult, storiesQuery, storyResult } from '../../../schemas/queries/story.ts';
-import { anticipateHeroVariants } from '../images/anticipate-variants.ts';
+import { anticipateCardVariant, anticipateHeroVariants } from '../images/anticipate-variants.ts';
 import { requireOriginal } from '../images/original-registry.ts';
 import { requireVariant } from '../images/variant-registry.ts';
 import { contentHostReleasable } from './content-host-release.ts';
@@ -51,6 +51,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
       prepare: (story: StoryResult, digest) => {
         anticipateHeroVariants(story.heroPhoto);
         const rendered = renderStoryBody(story, options.siteUrl);
+        if (!story.heroPhoto) anticipateCardVariant(rendered.body.firstPhoto);
         for (const d of rendered.diagnostics) console.warn(`${d.name}: ${d.message}`);
         const entry: StoryEntry = { ...story, body: { ...rendered.body, store: stories.path, key: digest } };
         stories.put(entry, { html: rendered.html, opening: rendered.searchOpening }, rendered.images);

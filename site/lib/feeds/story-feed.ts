@@ -1,11 +1,13 @@
 // The feed of the whole site or of one section: its newest stories, each with
 // its card image and credit, from the same catalog the pages are built from.
+import type { PhotoResult } from '../../../schemas/queries/story.ts';
 import type { Catalog, Listing } from '../catalog/build-catalog.ts';
 import { authorPath } from '../catalog/links.ts';
 import { latestModified, storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { socialImage } from '../images/social-image.ts';
 import { absoluteUrl, type FeedFormat, routes } from '../routes.ts';
+import { cardPhoto } from '../seo/card-photo.ts';
 import { photoRights } from '../seo/photo-rights.ts';
 import { storyDescription } from '../seo/story-description.ts';
 import type { FeedImage, FeedItem, FeedModel } from './feed-model.ts';
@@ -51,11 +53,12 @@ function feedItem(catalog: Catalog, story: StoryEntry, site: URL | undefined): F
     }),
     section: story.section.name,
     tags: story.topics ?? [],
-    image: story.heroPhoto ? feedImage(story.heroPhoto, site) : undefined,
+    image: feedImage(cardPhoto(story), site),
   };
 }
 
-function feedImage(photo: NonNullable<StoryEntry['heroPhoto']>, site: URL | undefined): FeedImage {
+function feedImage(photo: PhotoResult | undefined, site: URL | undefined): FeedImage | undefined {
+  if (!photo) return undefined;
   const image = socialImage(photo);
   return { ...image, url: absoluteUrl(image.url, site), alt: photo.alt, credit: photoRights(photo).line };
 }

@@ -5,6 +5,7 @@
 import type { SiteSettingsResult } from '../../../schemas/queries/site-settings.ts';
 import { storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
+import { cardPhoto } from './card-photo.ts';
 import { photoRights } from './photo-rights.ts';
 
 export type ArticleImage = { url: string; width: number; height: number };
@@ -17,7 +18,7 @@ export type NewsArticleInput = {
   /** The site's absolute home URL. */
   home: string;
   description: string;
-  /** Absolute image URLs of the hero photo (card size first). */
+  /** Absolute image URLs of the story's card photo (card size first): its hero, or else its first body photo. */
   images: readonly ArticleImage[];
   /** Absolute URL of a person's author page, when they have one. */
   authorUrl: (personId: string) => string | undefined;
@@ -26,8 +27,8 @@ export type NewsArticleInput = {
 export function newsArticle(input: NewsArticleInput): object {
   const { story, settings } = input;
   const publisher = { '@type': 'NewsMediaOrganization', name: settings.siteName, url: input.home };
-  const hero = story.heroPhoto;
-  const rights = hero ? photoRights(hero) : undefined;
+  const photo = cardPhoto(story);
+  const rights = photo ? photoRights(photo) : undefined;
   const authors = (story.bylines ?? []).map((b) => ({
     '@type': 'Person',
     name: b.person.name,
@@ -44,14 +45,14 @@ export function newsArticle(input: NewsArticleInput): object {
     url: input.url,
     headline: story.headline,
     description: input.description,
-    image: hero
+    image: photo
       ? input.images.map((image) => ({
           '@type': 'ImageObject',
           url: image.url,
           contentUrl: image.url,
           width: image.width,
           height: image.height,
-          caption: hero.caption,
+          caption: photo.caption,
           creditText: rights?.creditText,
           creator: rights?.creator,
           copyrightHolder: rights?.copyrightHolder,

@@ -1,11 +1,12 @@
 // The head of a story page: its description, canonical URL, the social card
-// with the hero photo (a 1200×630 JPEG, described and credited), article
+// with its card photo (a 1200×630 JPEG, described and credited), article
 // times, section and tags, the NewsArticle, and the site's and section's feeds.
 import type { SiteSettingsResult } from '../../../schemas/queries/site-settings.ts';
 import { storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { socialImage } from '../images/social-image.ts';
 import { absoluteUrl, routes } from '../routes.ts';
+import { cardPhoto } from './card-photo.ts';
 import { sectionFeeds } from './listing-meta.ts';
 import { newsArticle } from './news-article.ts';
 import type { CardImage, PageMeta } from './page-meta.ts';
@@ -26,11 +27,11 @@ export function storyMeta(input: StoryMetaInput): PageMeta {
   const { story, site } = input;
   const path = routes.story(story.slug.current);
   const description = storyDescription(story);
-  const hero = story.heroPhoto;
+  const photo = cardPhoto(story);
   let card: CardImage | undefined;
-  if (hero) {
-    const social = socialImage(hero);
-    card = { ...social, url: absoluteUrl(social.url, site), alt: `${hero.alt}. ${photoRights(hero).line}` };
+  if (photo) {
+    const social = socialImage(photo);
+    card = { ...social, url: absoluteUrl(social.url, site), alt: `${photo.alt}. ${photoRights(photo).line}` };
   }
   const authorUrl = (id: string) => {
     const p = input.authorUrl(id);

@@ -1,7 +1,9 @@
 // A small newsroom built end to end, once per test file: the seed, 80
 // generated stories, and stories written here to pin down what readers must
 // and must not see: a fresh story with a correction, an inline photo, a pull
-// quote and an editor's byline; an embargoed story; and an unpublished draft.
+// quote and an editor's byline; a story whose only photo is in its body, by a
+// reporter with a photographer's byline beside; an embargoed story; and an
+// unpublished draft.
 // Their headlines and topics use words found nowhere else, so a test can look
 // for them in every file the build wrote.
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,12 @@ export const EMBARGOED = {
   headline: 'Quokka Accord Signed in Secret',
   word: 'quokka',
   topic: 'Quokka Diplomacy',
+};
+export const BODY_PHOTO = {
+  id: 'story-fixture-body-photo',
+  slug: 'lighthouse-keepers-count-puffins',
+  headline: 'Lighthouse Keepers Count Puffins',
+  reporter: { id: 'person-fixture-reporter', name: 'Ilse Varga', slug: 'ilse-varga' },
 };
 export const DRAFT = { id: 'drafts.story-fixture-draft', slug: 'xylophone-manifesto', word: 'xylophone' };
 
@@ -102,7 +110,30 @@ function extraStories(related: string) {
     publishedAt: new Date(Date.now() - 2 * hour).toISOString(),
     body: [block('d1', 'A xylophone draft nobody published.')],
   };
-  return [fresh, embargoed, draft];
+  // Published before the generated stories end, so the fresh story still leads.
+  const bodyPhoto = {
+    ...base,
+    _id: BODY_PHOTO.id,
+    headline: BODY_PHOTO.headline,
+    slug: { _type: 'slug', current: BODY_PHOTO.slug },
+    publishedAt: new Date(Date.now() - 3 * hour).toISOString(),
+    bylines: [
+      { _type: 'byline', _key: 'b1', person: { _type: 'reference', _ref: BODY_PHOTO.reporter.id }, role: 'Reporter' },
+      { _type: 'byline', _key: 'b2', person: { _type: 'reference', _ref: 'person-atta-kenare' }, role: 'Photographer' },
+    ],
+    body: [
+      block('bp1', 'The keepers counted the puffins on the cliffs below the lighthouse.'),
+      { ...photo('photo-02.jpg', 'Puffins on a cliff'), _key: 'bp2', caption: 'Puffins return every spring.' },
+      block('bp3', 'The count is the highest in a decade.'),
+    ],
+  };
+  const reporter = {
+    _type: 'person',
+    _id: BODY_PHOTO.reporter.id,
+    name: BODY_PHOTO.reporter.name,
+    slug: { _type: 'slug', current: BODY_PHOTO.reporter.slug },
+  };
+  return [fresh, bodyPhoto, reporter, embargoed, draft];
 }
 
 /** Generates, imports and builds the fixture newsroom; the site is at `outDir`. */

@@ -2,6 +2,7 @@
 // content loads. What it anticipates must be exactly what the story page and
 // its social card then link to, and anticipating must put nothing in the build.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubImageHost } from '../../../helpers/image-host-env.ts';
 import { photoOf, referenceBody } from '../portable-text/build-body.ts';
 
 const photo = photoOf(referenceBody());
@@ -20,13 +21,7 @@ async function load() {
 }
 
 describe('anticipated hero variants', () => {
-  beforeEach(() => {
-    vi.unstubAllEnvs();
-    // The crop arithmetic goes through Sanity's URL builder, which wants a host; nothing is fetched.
-    vi.stubEnv('SANITY_API_HOST', 'http://127.0.0.1:9');
-    vi.stubEnv('SANITY_PROJECT_ID', 'local');
-    vi.stubEnv('SANITY_DATASET', 'production');
-  });
+  beforeEach(stubImageHost);
 
   it('are the files the story page and its social card link to, announced but not put in the build', async () => {
     const m = await load();
@@ -58,12 +53,23 @@ describe('anticipated hero variants', () => {
     expect(first).toBeGreaterThan(3);
   });
 
+  it('are the social card alone for a story pictured by a body photo, announced but not put in the build', async () => {
+    const m = await load();
+    const announced: string[] = [];
+    m.registry.onNewVariant((name) => announced.push(name));
+    m.anticipateCardVariant(photo);
+    expect(m.registry.requiredVariants().size).toBe(0);
+    const anticipated = [...announced];
+    expect(anticipated).toEqual([m.socialImage(photo).url.replace('/_img/', '')]);
+  });
+
   it('are none with images from Sanity’s CDN', async () => {
     vi.stubEnv('NEWSROOM_IMAGES', 'cdn');
     const m = await load();
     const announced: string[] = [];
     m.registry.onNewVariant((name) => announced.push(name));
     m.anticipateHeroVariants(photo);
+    m.anticipateCardVariant(photo);
     expect(announced).toEqual([]);
   });
 });
