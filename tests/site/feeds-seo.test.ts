@@ -127,6 +127,7 @@ describe('NewsArticle JSON-LD', () => {
 
   it('names the authors with their pages, credits the photo and lists the correction', () => {
     const fresh = articles().find((a) => a.file === storyFile)?.data;
+    // Its only byline is an editor's: with no byline that writes, every byline is an author.
     expect(fresh?.author).toEqual([
       expect.objectContaining({ '@type': 'Person', name: 'Atta Kenare', url: `${SITE_URL}/author/atta-kenare` }),
     ]);
@@ -153,6 +154,14 @@ describe('NewsArticle JSON-LD', () => {
         height: 630,
       }),
     ]);
+  });
+
+  it('names as authors the bylines that wrote the story, and its photographer as a contributor', () => {
+    const data = articles().find((a) => a.file === bodyPhotoFile)?.data;
+    expect(data?.author).toEqual([
+      expect.objectContaining({ '@type': 'Person', name: 'Ilse Varga', url: `${SITE_URL}/author/ilse-varga` }),
+    ]);
+    expect(data?.contributor).toEqual([expect.objectContaining({ '@type': 'Person', name: 'Atta Kenare' })]);
   });
 
   it('credits a seed photo to its first agency, as "Atta Kenare/AFP/Getty Images"', () => {
@@ -215,6 +224,15 @@ describe('feeds', () => {
       expect(feed.items.length).toBeGreaterThan(0);
     },
   );
+
+  it('credits a story to the bylines that wrote it, not to its photographer', () => {
+    const rss = parseXml('rss.xml').rss.channel.item.find((i: Parsed) => i.link[0] === bodyPhotoUrl);
+    expect(rss['dc:creator']).toEqual(['Ilse Varga']);
+    const atom = parseXml('atom.xml').feed.entry.find((e: Parsed) => e.id === bodyPhotoUrl);
+    expect(atom.author.map((a: Parsed) => a.name)).toEqual(['Ilse Varga']);
+    const json = JSON.parse(read('feed.json')).items.find((i: Parsed) => i.url === bodyPhotoUrl);
+    expect(json.authors).toEqual([{ name: 'Ilse Varga', url: `${SITE_URL}/author/ilse-varga` }]);
+  });
 
   it('gives a story with no hero photo the card of its first body photo', () => {
     const card = meta(readPage(site.outDir, bodyPhotoFile), 'og:image');

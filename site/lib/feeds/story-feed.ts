@@ -1,5 +1,6 @@
 // The feed of the whole site or of one section: its newest stories, each with
-// its card image and credit, from the same catalog the pages are built from.
+// its authors (story-credits.ts) and its card image and credit, from the same
+// catalog the pages are built from.
 import type { PhotoResult } from '../../../schemas/queries/story.ts';
 import type { Catalog, Listing } from '../catalog/build-catalog.ts';
 import { authorPath } from '../catalog/links.ts';
@@ -9,6 +10,7 @@ import { socialImage } from '../images/social-image.ts';
 import { absoluteUrl, type FeedFormat, routes } from '../routes.ts';
 import { cardPhoto } from '../seo/card-photo.ts';
 import { photoRights } from '../seo/photo-rights.ts';
+import { storyCredits } from '../seo/story-credits.ts';
 import { storyDescription } from '../seo/story-description.ts';
 import type { FeedImage, FeedItem, FeedModel } from './feed-model.ts';
 
@@ -47,9 +49,9 @@ function feedItem(catalog: Catalog, story: StoryEntry, site: URL | undefined): F
     summary: storyDescription(story),
     published: story.publishedAt,
     modified: storyModified(story),
-    authors: (story.bylines ?? []).map((b) => {
-      const path = authorPath(catalog, b.person);
-      return { name: b.person.name, url: path ? absoluteUrl(path, site) : undefined };
+    authors: storyCredits(story).authors.map((person) => {
+      const path = authorPath(catalog, person);
+      return { name: person.name, url: path ? absoluteUrl(path, site) : undefined };
     }),
     section: story.section.name,
     tags: story.topics ?? [],

@@ -1,12 +1,14 @@
 // The schema.org NewsArticle of a story page, with what Google's article and
 // image-licence guidance asks for: headline, images credited (creditText,
-// creator, copyrightHolder), authors with their pages, publication and
-// modification dates, the publisher, and each correction as a CorrectionComment.
+// creator, copyrightHolder), authors with their pages (and the rest of the
+// byline as contributors, see story-credits.ts), publication and modification
+// dates, the publisher, and each correction as a CorrectionComment.
 import type { SiteSettingsResult } from '../../../schemas/queries/site-settings.ts';
 import { storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { cardPhoto } from './card-photo.ts';
 import { photoRights } from './photo-rights.ts';
+import { type StoryCredits, storyCredits } from './story-credits.ts';
 
 export type ArticleImage = { url: string; width: number; height: number };
 
@@ -29,12 +31,14 @@ export function newsArticle(input: NewsArticleInput): object {
   const publisher = { '@type': 'NewsMediaOrganization', name: settings.siteName, url: input.home };
   const photo = cardPhoto(story);
   const rights = photo ? photoRights(photo) : undefined;
-  const authors = (story.bylines ?? []).map((b) => ({
+  const credits = storyCredits(story);
+  const person = (p: StoryCredits['authors'][number]) => ({
     '@type': 'Person',
-    name: b.person.name,
-    url: input.authorUrl(b.person._id),
-    jobTitle: b.person.title,
-  }));
+    name: p.name,
+    url: input.authorUrl(p._id),
+    jobTitle: p.title,
+  });
+  const authors = credits.authors.map(person);
   const corrections = [...(story.corrections ?? [])]
     .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
     .map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date }));
@@ -62,6 +66,7 @@ export function newsArticle(input: NewsArticleInput): object {
     dateModified: storyModified(story),
     // A story without a byline is the newsroom's own.
     author: authors.length > 0 ? authors : [{ '@type': 'Organization', name: settings.siteName, url: input.home }],
+    contributor: credits.contributors.length > 0 ? credits.contributors.map(person) : undefined,
     publisher,
     articleSection: story.section.name,
     keywords: story.topics?.length ? story.topics.join(', ') : undefined,

@@ -11,6 +11,7 @@ import { sectionFeeds } from './listing-meta.ts';
 import { newsArticle } from './news-article.ts';
 import type { CardImage, PageMeta } from './page-meta.ts';
 import { photoRights } from './photo-rights.ts';
+import { storyCredits } from './story-credits.ts';
 import { storyDescription } from './story-description.ts';
 
 export type StoryMetaInput = {
@@ -49,7 +50,7 @@ export function storyMeta(input: StoryMetaInput): PageMeta {
       modifiedTime: storyModified(story),
       section: story.section.name,
       tags: story.topics ?? [],
-      authors: (story.bylines ?? []).flatMap((b) => authorUrl(b.person._id) ?? []),
+      authors: storyCredits(story).authors.flatMap((p) => authorUrl(p._id) ?? []),
     },
     jsonLd: [
       newsArticle({

@@ -1,6 +1,7 @@
 // What a story page tells social networks and search engines about its
 // picture: the hero photo, or else the first photo in the body, as the social
-// card and the NewsArticle's image, with the card's file put in the build.
+// card and the NewsArticle's image, with the card's file put in the build;
+// and about its authors: the bylines that wrote it (seo/story-credits.ts).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteSettingsResult } from '../../../../schemas/queries/site-settings.ts';
 import type { StoryEntry } from '../../../../site/lib/content/story-entry.ts';
@@ -12,9 +13,13 @@ const settings = { siteName: 'Bloomberg' } as SiteSettingsResult;
 const bodyPhoto = photoOf(referenceBody());
 const hero = { ...bodyPhoto, alt: 'The hero photo', caption: 'The hero’s caption.' };
 
-type Overrides = { heroPhoto?: StoryEntry['heroPhoto']; firstPhoto?: StoryEntry['body']['firstPhoto'] };
+type Overrides = {
+  heroPhoto?: StoryEntry['heroPhoto'];
+  firstPhoto?: StoryEntry['body']['firstPhoto'];
+  bylines?: StoryEntry['bylines'];
+};
 
-const story = ({ heroPhoto, firstPhoto }: Overrides) =>
+const story = ({ heroPhoto, firstPhoto, bylines }: Overrides) =>
   ({
     _id: 'story-a',
     headline: 'A story',
@@ -22,6 +27,7 @@ const story = ({ heroPhoto, firstPhoto }: Overrides) =>
     section: { _id: 'section-world', name: 'World', slug: { current: 'world' } },
     publishedAt: '2026-12-06T10:00:00Z',
     heroPhoto,
+    bylines,
     body: { excerpt: 'Words.', wordCount: 1, headings: [], storyLinks: [], store: 's', key: 'k', firstPhoto },
   }) as unknown as StoryEntry;
 
@@ -37,7 +43,7 @@ async function load() {
       story: story(input),
       settings,
       site,
-      authorUrl: () => undefined,
+      authorUrl: (id) => `/author/${id.replace(/^person-/, '')}`,
       sectionPublished: true,
     });
   const cardFile = (photo: typeof bodyPhoto) => variantFileName(socialVariant(photo));
@@ -88,5 +94,36 @@ describe('the picture of a story page', () => {
     expect(page.image).toBeUndefined();
     expect(article(page.jsonLd).image).toBeUndefined();
     expect(m.registry.requiredVariants().size).toBe(0);
+  });
+});
+
+const byline = (name: string, role: NonNullable<StoryEntry['bylines']>[number]['role']) => ({
+  _key: name,
+  role,
+  person: { _id: `person-${name}`, _type: 'person' as const, name, slug: { _type: 'slug' as const, current: name } },
+});
+
+describe('the authors of a story page', () => {
+  beforeEach(stubImageHost);
+
+  it('are the bylines that wrote it; the editor and photographer are contributors', async () => {
+    const m = await load();
+    const page = m.meta({
+      bylines: [byline('ed', 'Editor'), byline('ann', 'Reporter'), byline('pat', 'Photographer')],
+    });
+    const data = article(page.jsonLd);
+    expect(data.author).toEqual([{ '@type': 'Person', name: 'ann', url: 'https://news.example/author/ann' }]);
+    expect(data.contributor.map((p: { name: string }) => p.name)).toEqual(['ed', 'pat']);
+    expect(page.article?.authors).toEqual(['https://news.example/author/ann']);
+  });
+
+  it('are every byline when none of them wrote it, so the story is never authorless', async () => {
+    const m = await load();
+    const page = m.meta({ bylines: [byline('ed', 'Editor')] });
+    expect(article(page.jsonLd).author).toEqual([
+      { '@type': 'Person', name: 'ed', url: 'https://news.example/author/ed' },
+    ]);
+    expect(article(page.jsonLd).contributor).toBeUndefined();
+    expect(page.article?.authors).toEqual(['https://news.example/author/ed']);
   });
 });
