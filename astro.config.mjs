@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { pageKeys } from './site/lib/build/page-keys-integration.ts';
+import { storyPaths } from './site/lib/build/story-paths.ts';
 import { imageVariants } from './site/lib/images/integration.ts';
 import { searchIndex } from './site/lib/search/integration.ts';
 import { siteUrl } from './site/lib/site-url.ts';
@@ -22,6 +23,6 @@ export default defineConfig({
   // Photos are encoded by our own integration (site/lib/images/): their URLs
   // must be known while bodies are rendered in the loader, before any page.
   // The search index is built from the loaded stories while pages render.
-  integrations: [imageVariants(), pageKeys(), searchIndex()],
+  integrations: [imageVariants(), pageKeys(), storyPaths(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -1,17 +1,24 @@
 // npm run hosting-headers -- <dist> --target netlify|cloudflare: writes
 // <dist>/_headers, the cache rules of the local edge (scripts/edge/cache-policy.ts)
-// in the format those hosts read, so a hosted deploy caches as the edge does.
+// in the format those hosts read, so a hosted deploy caches as the edge does;
+// and <dist>/_redirects, the redirects the edge answers for stories' former
+// addresses (scripts/deploy/story-redirects.ts), from the live release of the
+// release store (NEWSROOM_RELEASES_DIR or .releases/), which both hosts read
+// in the same format. A path a file of the release serves is never among them.
 // Both apply every matching rule. Netlify then keeps the most specific rule's
 // value of a header; Cloudflare joins them with commas unless the specific rule
 // first detaches the inherited one with "! Cache-Control", which Netlify rejects.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { existingReleaseStore } from './deploy/default-store.ts';
+import { storyRedirects } from './deploy/story-redirects.ts';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
 import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare]
-  Writes <build dir>/_headers with the local edge's cache rules (default target netlify).`;
+  Writes <build dir>/_headers with the local edge's cache rules (default target netlify),
+  and <build dir>/_redirects with the live release's redirects from stories' former addresses.`;
 
 function main(): number {
   const parsed = commandLineOrExit(parse, USAGE);
@@ -31,6 +38,15 @@ function main(): number {
   if (!directoryOrComplain(dist, 'run `npm run build` first, or name the directory it wrote.')) return 1;
   writeFileSync(join(dist, '_headers'), headers(values.target));
   console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
+  const redirects = liveRedirects();
+  if (redirects === undefined) {
+    console.log(
+      'No release is live in the release store, so no redirects were written: run `npm run deploy` first to keep stories’ former addresses working.',
+    );
+    return 0;
+  }
+  writeFileSync(join(dist, '_redirects'), [...redirects].map(([from, to]) => `${from} ${to} 301\n`).join(''));
+  console.log(`Wrote ${join(dist, '_redirects')}: ${redirects.size} redirect(s) from stories' former addresses`);
   return 0;
 }
 
@@ -53,6 +69,17 @@ function headers(target: 'netlify' | 'cloudflare'): string {
   return rules
     .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
     .join('\n');
+}
+
+/** The live release's story redirects, or undefined if no release is live. */
+function liveRedirects(): Map<string, string> | undefined {
+  const store = existingReleaseStore();
+  try {
+    const id = store?.liveId();
+    return store && id ? storyRedirects(store.storyPathHistory(), store.readManifest(id)) : undefined;
+  } finally {
+    store?.close();
+  }
 }
 
 process.exitCode = main();

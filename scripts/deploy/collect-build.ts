@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { COMPRESSIBLE, type ManifestFile } from './manifest.ts';
 import type { Blob, ReleaseStore } from './release-store.ts';
+import { BUILD_RECORDS } from './story-redirects.ts';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -22,9 +23,12 @@ export type CollectedBuild = {
 };
 
 export async function collectBuild(buildDir: string, store: ReleaseStore): Promise<CollectedBuild> {
+  const publicPathOf = (path: string) => `/${relative(buildDir, path).split(sep).join('/')}`;
+  // The build's records are for the deploy, not for readers.
   const paths = (await readdir(buildDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !publicPathOf(path).startsWith(BUILD_RECORDS));
   const quality = paths.length <= SMALL_BATCH ? 11 : 6;
   const files = new Map<string, ManifestFile>();
   const fresh = new Map<string, Blob>();
@@ -33,7 +37,7 @@ export async function collectBuild(buildDir: string, store: ReleaseStore): Promi
     for (let path = queue.pop(); path; path = queue.pop()) {
       const bytes = await readFile(path);
       const hash = createHash('sha256').update(bytes).digest('hex');
-      const publicPath = `/${relative(buildDir, path).split(sep).join('/')}`;
+      const publicPath = publicPathOf(path);
       files.set(publicPath, { hash, size: bytes.length });
       if (fresh.has(hash) || store.hasBlob(hash)) continue;
       fresh.set(hash, { hash, bytes });

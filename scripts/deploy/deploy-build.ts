@@ -9,6 +9,7 @@ import { withDeployLock } from './deploy-lock.ts';
 import { missingEntryPages } from './entry-pages.ts';
 import type { ManifestFile, ReleaseManifest } from './manifest.ts';
 import type { ReleaseStore } from './release-store.ts';
+import { readStoryPaths } from './story-redirects.ts';
 import { type ValidationProblem, validateRelease } from './validate-release.ts';
 
 export type DeployOptions = {
@@ -80,6 +81,7 @@ async function deployLocked(options: DeployOptions): Promise<DeployResult> {
     id: releaseId(),
     createdAt: new Date().toISOString(),
     base: options.base,
+    stories: readStoryPaths(options.buildDir),
     files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b))),
     meta: options.meta ?? {},
   };

@@ -16,6 +16,12 @@ export const releaseManifest = z.object({
   base: z.string().optional(),
   /** Public path (leading slash, e.g. /story/x.html) → file. */
   files: z.record(z.string(), manifestFile),
+  /**
+   * Story id → the path of its page (/story/x), for every story the release
+   * shows, from the build's record (site/lib/build/story-paths.ts). The store
+   * remembers every path a story has had, for redirects (story-redirects.ts).
+   */
+  stories: z.record(z.string(), z.string()).optional(),
   /** Anything the deployer wants kept with the release: content revisions, build figures. */
   meta: z.record(z.string(), z.unknown()).default({}),
 });

@@ -40,6 +40,11 @@ export type ReleaseStore = {
    * switches were recorded).
    */
   liveBefore(id: string): string | null | undefined;
+  /**
+   * Every path a story's page has had in a release made live here, with the
+   * last story that had it (old path → story id); kept whatever is pruned.
+   */
+  storyPathHistory(): Map<string, string>;
   /** How many releases are kept. */
   count(): number;
   /** Keeps the newest `keep` releases (and the live one) and the blobs they use (see prune-releases.ts). */
@@ -58,13 +63,17 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS page_links (hash TEXT PRIMARY KEY, links TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('deploy', 'rollback')), from_id TEXT, to_id TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS switch_to ON switch (to_id, kind);
+  CREATE TABLE IF NOT EXISTS story_path (path TEXT PRIMARY KEY, story_id TEXT NOT NULL);
 `;
+
+/** The store's file in its directory. */
+export const RELEASES_DB = 'releases.db';
 
 export function releaseStore(root: string): ReleaseStore {
   mkdirSync(root, { recursive: true });
   // A rollback, or the edge's first read, may meet a deploy's blob transaction
   // (about a second at 10k pages): wait for it rather than fail "database is locked".
-  const db = new DatabaseSync(join(root, 'releases.db'), { timeout: 5000 });
+  const db = new DatabaseSync(join(root, RELEASES_DB), { timeout: 5000 });
   db.exec(SCHEMA);
   const q = {
     has: db.prepare(`SELECT 1 FROM blob WHERE hash = ? AND encoding = ''`),
@@ -84,6 +93,10 @@ export function releaseStore(root: string): ReleaseStore {
     liveBefore: db.prepare(`SELECT from_id AS id FROM switch WHERE to_id = ? AND kind = 'deploy' ORDER BY seq DESC`),
     missing: db.prepare(
       `SELECT j.value AS hash FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM blob WHERE hash = j.value AND encoding = '')`,
+    ),
+    storyPaths: db.prepare('SELECT path, story_id AS id FROM story_path'),
+    recordStoryPath: db.prepare(
+      'INSERT INTO story_path (path, story_id) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET story_id = excluded.story_id',
     ),
     getLinks: db.prepare('SELECT links FROM page_links WHERE hash = ?'),
     setLinks: db.prepare('INSERT OR REPLACE INTO page_links (hash, links) VALUES (?, ?)'),
@@ -132,6 +145,8 @@ export function releaseStore(root: string): ReleaseStore {
         q.writeManifest.run(manifest.id, manifest.createdAt, JSON.stringify(releaseManifest.parse(manifest)));
         q.recordSwitch.run('deploy', manifest.id);
         q.setLive.run(manifest.id);
+        // With the switch, so the edge never sees a release whose story paths the history lacks.
+        for (const [id, path] of Object.entries(manifest.stories ?? {})) q.recordStoryPath.run(path, id);
       }),
     rollBackTo: (id) =>
       transaction(() => {
@@ -143,6 +158,7 @@ export function releaseStore(root: string): ReleaseStore {
       const row = q.liveBefore.get(id) as { id: string | null } | undefined;
       return row ? row.id : undefined;
     },
+    storyPathHistory: () => new Map((q.storyPaths.all() as { path: string; id: string }[]).map((r) => [r.path, r.id])),
     prune: (keep) => pruneReleases(db, { releases: list(), live: liveId(), keep, linkCache }),
     links: {
       // Held in memory too: a long-running publisher checks every page's links on every deploy.

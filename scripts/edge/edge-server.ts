@@ -1,15 +1,15 @@
 // The local CDN edge: serves the live release from the release store the way
 // a CDN would, so what is tested locally is what readers get. Pretty URLs, the
 // site's 404 page, strong ETags (the content hash) with 304s, precompressed
-// brotli and gzip, and cache headers per kind of file.
+// brotli and gzip, cache headers per kind of file, and permanent redirects
+// from the addresses stories had before a slug change.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
-import { liveRelease } from './live-release.ts';
+import { type Live, liveRelease } from './live-release.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
 
 export type EdgeOptions = { store: ReleaseStore; host?: string; port?: number };
@@ -29,18 +29,24 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
   return listenHttp(server, { port: options.port, host: options.host, service: 'the edge', portVariable: 'SITE_PORT' });
 }
 
-function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: IncomingMessage, res: ServerResponse) {
+function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  if (!release) {
+  if (!live) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
     res.end('No release is live yet: the first build is still running.');
     return;
   }
+  const release = live.manifest;
   const urlPath = requestPath(req.url);
   const found = urlPath === undefined ? undefined : resolvePublicPath(urlPath, (p) => p in release.files);
+  const moved = found || urlPath === undefined ? undefined : live.redirects.get(urlPath);
+  if (moved) {
+    redirect(req, res, moved, release.id);
+    return;
+  }
   const path = found ?? '/404.html';
   const file = release.files[path];
   const status = found ? 200 : 404;
@@ -71,6 +77,18 @@ function handle(store: ReleaseStore, release: ReleaseManifest | undefined, req: 
   headers['content-length'] = String(body.length);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A permanent redirect to `to`, with the request's query string. */
+function redirect(req: IncomingMessage, res: ServerResponse, to: string, releaseId: string) {
+  const query = req.url?.indexOf('?') ?? -1;
+  res.writeHead(301, {
+    location: query >= 0 ? `${to}${req.url?.slice(query)}` : to,
+    'cache-control': cacheControlFor(to, 301),
+    'content-length': '0',
+    'x-release': releaseId,
+  });
+  res.end();
 }
 
 /**

@@ -1,7 +1,6 @@
 // The edge as a reader's browser (or a stray crawler) meets it: which file a
 // request path gets, and which compressed form an Accept-Encoding gets.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { deployBuild } from '../../../scripts/deploy/deploy-build.ts';
 import { releaseStore } from '../../../scripts/deploy/release-store.ts';
 import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
 import { type Encoding, negotiateEncoding } from '../../../scripts/edge/negotiate-encoding.ts';
+import { rawRequest } from '../helpers/raw-request.ts';
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${'<p>filler text for compression</p>'.repeat(40)}</body></html>`;
@@ -31,22 +31,14 @@ describe('the edge', () => {
   });
   afterAll(() => edge?.close());
 
-  /** A raw GET with the path exactly as written (fetch would not send some of these as they are). */
-  const raw = (path: string, headers: Record<string, string> = {}) =>
-    new Promise<Answer>((resolve, reject) => {
-      const { port } = new URL(edge.url);
-      get({ host: '127.0.0.1', port, path, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode,
-            encoding: res.headers['content-encoding'],
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      }).on('error', reject);
-    });
+  const raw = async (path: string, headers: Record<string, string> = {}): Promise<Answer> => {
+    const answer = await rawRequest(edge.url, path, { headers });
+    return {
+      status: answer.status,
+      encoding: answer.headers['content-encoding'] as string | undefined,
+      body: answer.body,
+    };
+  };
 
   it.each(['//whatever/story/x', '//story/x', '//127.0.0.1/story/x'])(
     'answers %s with the 404 page: the path is not a host and a path',
