@@ -1,6 +1,7 @@
 // npm run build [-- --strict] [--out dir]: the static site into dist/,
 // needing nothing running beforehand.
 import { parseArgs } from 'node:util';
+import { offerStoryHistory } from './deploy/story-history.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 import { buildSite } from './support/site-build.ts';
 
@@ -22,6 +23,8 @@ async function main(): Promise<number> {
     USAGE,
   );
   if (typeof parsed === 'number') return parsed;
+  // Beside a release store, bodies linking to a story's former address link to its page now.
+  const forgetHistory = offerStoryHistory();
   try {
     const { outDir, ms } = await buildSite({ strict: parsed.values.strict, outDir: parsed.values.out });
     console.log(`Built the site into ${outDir} in ${(ms / 1000).toFixed(1)} s.`);
@@ -31,6 +34,8 @@ async function main(): Promise<number> {
     console.error(`\nBuild failed: ${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`);
     if (e.hint) console.error(`What to do: ${e.hint}`);
     return 1;
+  } finally {
+    forgetHistory();
   }
 }
 

@@ -7,6 +7,7 @@ import type { SkippedDocument } from '../../site/lib/content/document-problems.t
 import { deployBuild } from '../deploy/deploy-build.ts';
 import type { ReleaseManifest } from '../deploy/manifest.ts';
 import type { ReleaseStore } from '../deploy/release-store.ts';
+import { writeStoryHistory } from '../deploy/story-history.ts';
 import { sweepDeadProcessFiles } from '../support/stale-staging.ts';
 import { BuildFailed, type BuildRunner } from './build-runner.ts';
 
@@ -46,6 +47,8 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   const keysOut = join(options.workDir, `keys-${run}.json`);
   const baseKeysFile = join(options.workDir, `base-keys-${run}.json`);
   const revisionsOut = join(options.workDir, `revisions-${run}.json`);
+  // Every address stories had, so bodies linking to a former one link to the story's page now.
+  const historyFile = join(options.workDir, `story-history-${run}.json`);
   mkdirSync(options.workDir, { recursive: true });
   await sweepStaleRuns(options.workDir);
 
@@ -55,6 +58,7 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
   const recorded = base ? pageKeysOf(store.readManifest(base)) : undefined;
   const baseKeys = recorded && Object.keys(recorded).length > 0 ? recorded : undefined;
   if (baseKeys) writeFileSync(baseKeysFile, JSON.stringify(baseKeys));
+  writeStoryHistory(store, historyFile);
   try {
     const started = performance.now();
     await buildAndName(options.builder, revisionsOut)(
@@ -66,6 +70,7 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
         NEWSROOM_REVISIONS_OUT: revisionsOut,
         NEWSROOM_BASE_KEYS: baseKeys ? baseKeysFile : undefined,
         NEWSROOM_CHANGED_IDS: options.changedIds.join(','),
+        NEWSROOM_STORY_HISTORY: historyFile,
       },
       options.onOutput,
     );
@@ -89,7 +94,8 @@ export async function publishOnce(options: PublishOnceOptions): Promise<PublishR
     });
     return { manifest, rendered, removed, buildSeconds, revisions, skipped: skippedIn(record) };
   } finally {
-    for (const path of [outDir, keysOut, baseKeysFile, revisionsOut]) rmSync(path, { recursive: true, force: true });
+    for (const path of [outDir, keysOut, baseKeysFile, revisionsOut, historyFile])
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -120,8 +126,9 @@ function buildAndName(builder: BuildRunner, recordFile: string): BuildRunner['bu
 }
 
 // What a run leaves in the work directory, named for the publisher's process:
-// out-<run>/, keys-<run>.json, base-keys-<run>.json, revisions-<run>.json.
-const RUN_FILE = /^(?:out|keys|base-keys|revisions)-[0-9a-z]+-(\d+)(?:\.json)?$/;
+// out-<run>/, keys-<run>.json, base-keys-<run>.json, revisions-<run>.json,
+// story-history-<run>.json.
+const RUN_FILE = /^(?:out|keys|base-keys|revisions|story-history)-[0-9a-z]+-(\d+)(?:\.json)?$/;
 
 /**
  * Removes what runs of a publisher that is gone left behind: each run removes

@@ -9,8 +9,10 @@ import type { ArchiveDay, Catalog, Listing } from '../catalog/build-catalog.ts';
 import { authorPath, sectionPath, topicLinks } from '../catalog/links.ts';
 import type { ListingPageProps } from '../catalog/listing-paths.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
+import type { StoryLinkFates } from '../content/story-links.ts';
 import { FEED_SIZE } from '../feeds/story-feed.ts';
 import { fingerprint } from './fingerprint.ts';
+import { formerStorySlugs } from './former-story-slugs.ts';
 import { pageKey } from './page-plan.ts';
 
 const chromeKeys = new WeakMap<Catalog, string>();
@@ -46,20 +48,30 @@ export function storyPageKey(c: Catalog, story: StoryEntry): string {
     sectionPath(c, story.section),
     (story.bylines ?? []).map((b) => authorPath(c, b.person)),
     topicLinks(c, story.topics),
-    [...deadStoryLinks(c, story)].sort(),
+    [...storyLinkFates(c, story)].sort(([a], [b]) => a.localeCompare(b)),
   );
 }
 
 const liveSlugs = new WeakMap<Catalog, Set<string>>();
 
-/** The stories this story's body links to that are not live in this build. */
-export function deadStoryLinks(c: Catalog, story: StoryEntry): Set<string> {
+/**
+ * The stories this story's body links to that are not live under the slug
+ * linked: moved (their slug now, as the deploy's record of former addresses
+ * tells) or gone (null).
+ */
+export function storyLinkFates(c: Catalog, story: StoryEntry): StoryLinkFates {
   let live = liveSlugs.get(c);
   if (!live) {
     live = new Set(c.stories.map((s) => s.slug.current));
     liveSlugs.set(c, live);
   }
-  return new Set(story.body.storyLinks.filter((slug) => !live.has(slug)));
+  const fates = new Map<string, string | null>();
+  for (const slug of story.body.storyLinks) {
+    if (live.has(slug)) continue;
+    const id = formerStorySlugs().get(slug);
+    fates.set(slug, (id && c.story(id)?.slug.current) ?? null);
+  }
+  return fates;
 }
 
 function listingIdentity(listing: Listing): unknown[] {

@@ -2,6 +2,8 @@
 // once and reused while the story is unchanged, but the story they link to
 // can be taken down meanwhile; the page then prints the words without the
 // link rather than a link to nothing (and the deploy would refuse a dead link).
+// Or its slug can change: the link then goes to the story's new address,
+// rather than through the redirect the edge keeps at the old one.
 //
 // Editors write such links every way a browser reads them: `/story/x`, with a
 // fragment or a query, with a trailing slash, or as the site's full address.
@@ -10,8 +12,9 @@
 // a URL is parsed only for a link that names an origin, to compare it with the
 // site's.
 //
-// Groups: 1 the origin, if written; 2 the slug; 3 the linked words.
-const STORY_HREF = /<a href="(https?:\/\/[^/"?#]+)?\/story\/([^"#?/]+)\/?(?:[?#][^"]*)?"[^>]*>([\s\S]*?)<\/a>/g;
+// Groups: 1 the origin, if written; 2 the slug; 3 what follows the slug in
+// the address; 4 the rest of the opening tag; 5 the linked words.
+const STORY_HREF = /<a href="(https?:\/\/[^/"?#]+)?\/story\/([^"#?/]+)(\/?(?:[?#][^"]*)?)"([^>]*>)([\s\S]*?)<\/a>/g;
 
 const origins = new Map<string, string | undefined>();
 
@@ -39,11 +42,22 @@ export function linkedStorySlugs(html: string, siteUrl?: string): string[] {
   return [...slugs];
 }
 
-/** The body with links to the given stories replaced by their words. */
-export function unlinkStories(html: string, dead: ReadonlySet<string>, siteUrl?: string): string {
-  if (dead.size === 0) return html;
+/**
+ * What becomes of links to stories that are not live under the slug linked:
+ * slug → the story's slug now, or null for a story that is gone.
+ */
+export type StoryLinkFates = ReadonlyMap<string, string | null>;
+
+/** The body with links to gone stories replaced by their words, and links to moved stories pointed at their new slug. */
+export function retargetStoryLinks(html: string, fates: StoryLinkFates, siteUrl?: string): string {
+  if (fates.size === 0) return html;
   const site = siteOrigin(siteUrl);
-  return html.replace(STORY_HREF, (whole, origin: string | undefined, slug: string, words: string) =>
-    dead.has(slug) && onSite(origin, site) ? words : whole,
+  return html.replace(
+    STORY_HREF,
+    (whole, origin: string | undefined, slug: string, rest: string, tag: string, words: string) => {
+      const fate = fates.get(slug);
+      if (fate === undefined || !onSite(origin, site)) return whole;
+      return fate === null ? words : `<a href="${origin ?? ''}/story/${fate}${rest}"${tag}${words}</a>`;
+    },
   );
 }

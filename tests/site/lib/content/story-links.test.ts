@@ -1,8 +1,9 @@
 // Links between stories, as the renderer writes them: a link to a story that
 // is not live must lose its <a> whichever way the editor wrote the address,
-// or the deploy refuses the release for a dead link.
+// or the deploy refuses the release for a dead link; a link to a story whose
+// slug changed must lead to its new address, written the same way.
 import { describe, expect, it } from 'vitest';
-import { linkedStorySlugs, unlinkStories } from '../../../../site/lib/content/story-links.ts';
+import { linkedStorySlugs, retargetStoryLinks } from '../../../../site/lib/content/story-links.ts';
 import { renderPortableText } from '../../../../site/lib/portable-text/index.ts';
 import { annotated, link, options } from '../portable-text/build-body.ts';
 
@@ -27,11 +28,17 @@ describe.each([
   });
 
   it('prints only the words once the story is gone', () => {
-    expect(unlinkStories(html, new Set(['gone']), SITE)).toBe('<p>See the story.</p>');
+    expect(retargetStoryLinks(html, new Map([['gone', null]]), SITE)).toBe('<p>See the story.</p>');
   });
 
   it('stays a link while the story is live', () => {
-    expect(unlinkStories(html, new Set(['other']), SITE)).toBe(html);
+    expect(retargetStoryLinks(html, new Map([['other', null]]), SITE)).toBe(html);
+  });
+
+  it('leads to the story’s new slug once its slug changed, keeping the rest of the address', () => {
+    const moved = retargetStoryLinks(html, new Map([['gone', 'renamed']]), SITE);
+    expect(moved).toBe(html.replace('/story/gone', '/story/renamed'));
+    expect(linkedStorySlugs(moved, SITE)).toEqual(['renamed']);
   });
 });
 
@@ -44,7 +51,8 @@ describe.each([
 
   it('is no link to a story, and is never unlinked', () => {
     expect(linkedStorySlugs(html, SITE)).toEqual([]);
-    expect(unlinkStories(html, new Set(['gone']), SITE)).toBe(html);
+    expect(retargetStoryLinks(html, new Map([['gone', null]]), SITE)).toBe(html);
+    expect(retargetStoryLinks(html, new Map([['gone', 'renamed']]), SITE)).toBe(html);
   });
 });
 
