@@ -39,7 +39,8 @@ export const storyType = {
       type: 'slug',
       group: 'story',
       options: { source: 'headline', maxLength: 96 },
-      description: 'The story address: /story/<slug>. Changing it after publishing breaks links.',
+      description:
+        'The story address: /story/<slug>. After a change, the story’s earlier addresses redirect to the new one.',
       validation: requiredSlug('Generate a slug from the headline.'),
     },
     {
