@@ -42,7 +42,10 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   const release = live.manifest;
   const urlPath = requestPath(req.url);
   const found = urlPath === undefined ? undefined : resolvePublicPath(urlPath, (p) => p in release.files);
-  const moved = found || urlPath === undefined ? undefined : live.redirects.get(urlPath);
+  const moved =
+    found || urlPath === undefined
+      ? undefined
+      : (live.redirects.get(urlPath) ?? withoutSlash(urlPath, release, live.redirects));
   if (moved) {
     redirect(req, res, moved, release.id);
     return;
@@ -77,6 +80,20 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   headers['content-length'] = String(body.length);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Where `/story/x/` should go when only `/story/x` is a page: readers and
+ * other sites add the slash, and a 404 for it would lose them. The answer
+ * may itself be a story's former address, so it resolves through the
+ * redirects too.
+ */
+function withoutSlash(urlPath: string, release: Live['manifest'], redirects: Live['redirects']): string | undefined {
+  if (!urlPath.endsWith('/') || urlPath === '/') return undefined;
+  const trimmed = urlPath.replace(/\/+$/, '');
+  if (trimmed === '') return undefined;
+  if (resolvePublicPath(trimmed, (p) => p in release.files)) return trimmed;
+  return redirects.get(trimmed);
 }
 
 /** A permanent redirect to `to`, with the request's query string. */

@@ -53,6 +53,15 @@ describe('the edge', () => {
     expect(await raw('/story/x?ref=home')).toMatchObject({ status: 200, body: expect.stringContaining('Story X') });
   });
 
+  it('sends /story/x/ and /story/x/?q to /story/x with a permanent redirect, and a slash after nothing to the 404 page', async () => {
+    const slash = await rawRequest(edge.url, '/story/x/');
+    expect([slash.status, slash.headers.location]).toEqual([301, '/story/x']);
+    const query = await rawRequest(edge.url, '/story/x//?ref=social');
+    expect([query.status, query.headers.location]).toEqual([301, '/story/x?ref=social']);
+    expect((await raw('/story/nothing/')).status).toBe(404);
+    expect((await raw('/')).status).toBe(200);
+  });
+
   it.each([
     ['gzip;q=1.0, br;q=0.5', 'gzip'],
     ['br;q=0.5, gzip', 'gzip'],
