@@ -27,7 +27,16 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
   return {
     url: routes.story(story.slug.current),
     language: 'en',
-    content: [story.headline, story.dek, authors.join(', '), story.topics?.join(', '), opening]
+    // The names and topics are searchable but come after the text, each as a
+    // sentence of its own: Pagefind cuts a result's snippet from this text,
+    // and a byline run into the story's words read as part of them.
+    content: [
+      story.headline,
+      story.dek,
+      opening,
+      authors.length ? `By ${authors.join(', ')}.` : '',
+      story.topics?.length ? `Topics: ${story.topics.join(', ')}.` : '',
+    ]
       .filter(Boolean)
       .join('\n'),
     meta: {

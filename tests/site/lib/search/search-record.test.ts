@@ -28,6 +28,21 @@ describe('a story’s search record', () => {
     expect(byText).toEqual(['los-angeles', 'utc', 'tokyo']);
   });
 
+  it('holds the bylines and topics after the text, as sentences of their own, so a snippet does not run them into it', () => {
+    const record = searchRecord(
+      {
+        ...story('b', '2026-12-06T20:00:00Z'),
+        dek: 'Prices rose.',
+        bylines: [{ person: { name: 'Yara Nakamura' } }, { person: { name: 'Ines Ulrich' } }],
+        topics: ['Oil', 'Climate'],
+      } as unknown as StoryEntry,
+      'The refinery reopened on Monday.',
+    );
+    expect(record.content).toBe(
+      'Story b\nPrices rose.\nThe refinery reopened on Monday.\nBy Yara Nakamura, Ines Ulrich.\nTopics: Oil, Climate.',
+    );
+  });
+
   it('keeps the date as written for the result to print', () => {
     expect(searchRecord(story('a', '2026-12-06T16:30:00-08:00'), '').meta?.date).toBe('2026-12-06T16:30:00-08:00');
   });
