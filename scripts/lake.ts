@@ -24,7 +24,7 @@ import { FIRST_EDITOR_FILE } from '../lake/auth/first-editor.ts';
 import { startLake } from '../lake/index.ts';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, parsedOrUsage } from './support/command-line.ts';
 import { parsePort } from './support/port-variable.ts';
 
 const USAGE = 'Usage: node scripts/lake.ts [--data-dir .lake] [--port 0] [--host 127.0.0.1]';
@@ -60,14 +60,8 @@ async function main(): Promise<number> {
   const flags = commandLine.values;
   const env = process.env;
   const localTls = env.LAKE_TLS === '1' || env.LAKE_TLS === 'true';
-  let ports: ReturnType<typeof lakePorts>;
-  try {
-    ports = lakePorts(flags.port, env, localTls);
-  } catch (error) {
-    const e = error as Error & { hint?: string };
-    process.stderr.write(`${e.message}\nWhat to do: ${e.hint}\n${USAGE}\n`);
-    return 2;
-  }
+  const ports = parsedOrUsage(() => lakePorts(flags.port, env, localTls), USAGE);
+  if (!ports) return 2;
   const parsed = configSchema.safeParse({
     dataDir: flags['data-dir'] ?? env.LAKE_DIR ?? '.lake',
     port: ports.port,

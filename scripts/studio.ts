@@ -6,7 +6,7 @@
 // `npm start` does both itself; these are for building once in CI, or for
 // serving the Studio against a lake started some other way.
 import { parseArgs } from 'node:util';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, parsedOrUsage } from './support/command-line.ts';
 import { parsePort } from './support/port-variable.ts';
 import { DEFAULT_STUDIO_DIST, ensureStudioBuild } from './support/studio-build.ts';
 import { startStudioServer } from './support/studio-server.ts';
@@ -33,14 +33,8 @@ async function main(): Promise<number> {
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  let port: number;
-  try {
-    port = parsePort(values.port, { name: '--port', fallback: 3333 });
-  } catch (error) {
-    const e = error as Error & { hint?: string };
-    process.stderr.write(`${e.message}\nWhat to do: ${e.hint}\n${USAGE}\n`);
-    return 2;
-  }
+  const port = parsedOrUsage(() => parsePort(values.port, { name: '--port', fallback: 3333 }), USAGE);
+  if (port === undefined) return 2;
   const command = positionals[0];
   if (command === 'build') {
     const build = await ensureStudioBuild({ outDir: values.out ?? DEFAULT_STUDIO_DIST, force: values.force });

@@ -2,12 +2,16 @@
 // what was wrong with them and how the command is used.
 import { statSync } from 'node:fs';
 
-/** `parse()`'s result, or undefined after writing the problem and `usage` to stderr (exit with 2). */
+/**
+ * `parse()`'s result, or undefined after writing the problem (with its hint,
+ * if it has one) and `usage` to stderr (exit with 2).
+ */
 export function parsedOrUsage<T>(parse: () => T, usage: string): T | undefined {
   try {
     return parse();
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    const e = error as Error & { hint?: string };
+    process.stderr.write(`${e.message}\n${e.hint ? `What to do: ${e.hint}\n` : ''}${usage}\n`);
     return undefined;
   }
 }
