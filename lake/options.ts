@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryLimitsSchema } from './groq/query-limits.ts';
 import { listenOptionsSchema } from './listen/listen-options.ts';
 import { webhookOptionsSchema } from './webhooks/webhook-options.ts';
 
@@ -41,6 +42,8 @@ export const lakeOptionsSchema = z.object({
     .default(100 * 1024 * 1024),
   /** Where unexpected failures are reported (default: console.error). */
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
+  /** Limits of a query that repeats a large scan: `{timeoutMs, heapFraction}`. */
+  queries: queryLimitsSchema,
   /** Listener (`data/listen`) settings: `{heartbeatMs}`. */
   listen: listenOptionsSchema,
   /** Webhook delivery settings: `{maxAttempts, initialBackoffMs, maxBackoffMs, timeoutMs, concurrency, log}`. */

@@ -1,4 +1,5 @@
 import type { Principal } from './auth/roles.ts';
+import type { QueryLimits } from './groq/query-limits.ts';
 import type { RequestContext } from './http/request-context.ts';
 import type { ListenerHub } from './listen/listener-hub.ts';
 import type { LakeStore } from './store/lake-store.ts';
@@ -15,4 +16,6 @@ export type LakeRuntime = {
   principal(context: RequestContext): Principal;
   /** Open `data/listen` connections, fed from the transaction log after each commit. */
   listeners: ListenerHub;
+  /** Where a query that repeats a large scan is stopped. */
+  queryLimits: QueryLimits;
 };

@@ -75,6 +75,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       return authenticate(store.db, typeof header === 'string' ? header : undefined);
     },
     listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
+    queryLimits: config.queries,
   };
   const webhooks = startWebhookService({ store, projectId: config.projectId, settings: config.webhooks, logError });
   const handler = createRequestHandler({

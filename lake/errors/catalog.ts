@@ -37,6 +37,16 @@ export const errors = {
       hint: 'Check the functions and operators the query uses; the lake evaluates GROQ with groq-js.',
     }),
 
+  queryTooExpensive: (reason: string, query: string) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryTooExpensive',
+      type: 'queryExecutionError',
+      description: `GROQ query stopped: it ${reason}. A subquery over many documents runs once per result.`,
+      details: { query },
+      hint: 'Narrow the inner filter by _id, _type or references(), or fetch the two lists separately and join them in code.',
+    }),
+
   badRequest: (name: string, description: string, hint: string) =>
     new LakeError({ status: 400, name, type: 'httpBadRequest', description, hint }),
 

@@ -4,7 +4,7 @@
 
 export type Node = { type: string; [key: string]: unknown };
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Node).type === 'string'
   );

@@ -1,14 +1,17 @@
-import type { EvaluateOptions } from 'groq-js';
+import { type EvaluateOptions, type ExprNode, evaluate } from 'groq-js';
 import { errors } from '../errors/catalog.ts';
 import { isLakeError } from '../errors/lake-error.ts';
 import type { View } from '../perspective/view.ts';
 import { mapChildren, type Node, valueNode } from './ast.ts';
 import { evaluateTree } from './evaluate-tree.ts';
 import { firstById } from './first-by-id.ts';
+import { guardScans } from './guard-scans.ts';
 import { isHoistable, isRepeatedChild } from './hoist.ts';
 import { narrowFilter } from './narrow.ts';
 import { parseQuery } from './parse-query.ts';
 import { unwrapPathIn } from './path-in.ts';
+import { queryBudget } from './query-budget.ts';
+import type { QueryLimits } from './query-limits.ts';
 
 export type QueryInput = {
   query: string;
@@ -18,13 +21,16 @@ export type QueryInput = {
   /** Who asks (for groq's `identity()`). */
   identity: string;
   sanity: { projectId: string; dataset: string };
+  /** Where a query that repeats a large scan is stopped. */
+  limits: QueryLimits;
 };
 
 /**
  * Parses and evaluates one GROQ query over a view. `->` resolves through the
  * view's id map (groq-js would otherwise scan the whole dataset for every
  * reference), filters over `*` visit only their `_id`/`_type` candidates,
- * uncorrelated subqueries run once, and `order(_id)` pages stop early.
+ * uncorrelated subqueries run once, and `order(_id)` pages stop early. A
+ * scan that must still run once per result is sliced (guard-scans.ts).
  */
 export async function runQuery(input: QueryInput): Promise<unknown> {
   const tree = parseQuery(input.query, input.params);
@@ -39,7 +45,9 @@ export async function runQuery(input: QueryInput): Promise<unknown> {
   };
   try {
     const optimized = await optimize(tree, false, view, options);
-    return await evaluateTree(optimized, options);
+    const guarded = guardScans(optimized, view, queryBudget(input.query, input.limits));
+    if (!guarded.sliced) return await evaluateTree(optimized, options);
+    return await (await evaluate(guarded.tree as unknown as ExprNode, options)).get();
   } catch (error) {
     if (isLakeError(error)) throw error;
     throw errors.queryEvaluationError(error instanceof Error ? error.message : String(error), input.query);

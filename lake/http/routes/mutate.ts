@@ -48,6 +48,7 @@ async function selectIds(
     view: indexView(documents),
     identity: '',
     sanity: { projectId: runtime.projectId, dataset },
+    limits: runtime.queryLimits,
   });
   const list = Array.isArray(result) ? result : result === null ? [] : [result];
   return list.flatMap((item) =>

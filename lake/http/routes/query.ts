@@ -57,6 +57,7 @@ async function answer(context: RequestContext, runtime: LakeRuntime, request: Qu
     view: canReadDataset(principal, runtime.store.aclMode(dataset)) ? viewOf(state, perspective) : indexView([]),
     identity: identityOf(principal),
     sanity: { projectId: runtime.projectId, dataset },
+    limits: runtime.queryLimits,
   });
   const ms = Math.round(performance.now() - started);
   const returnQuery = flag(context.url.searchParams, 'returnQuery', true);
