@@ -5,6 +5,9 @@
 // addresses (scripts/deploy/story-redirects.ts), from the live release of the
 // release store (NEWSROOM_RELEASES_DIR or .releases/), which both hosts read
 // in the same format. A path a file of the release serves is never among them.
+// With --history <file>, for hosts with no release store (the hosted
+// workflow), the history is that file instead (scripts/deploy/history-file.ts)
+// and the redirects are the build's own.
 // Both apply every matching rule. Netlify then keeps the most specific rule's
 // value of a header; Cloudflare joins them with commas unless the specific rule
 // first detaches the inherited one with "! Cache-Control", which Netlify rejects.
@@ -12,13 +15,17 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existingReleaseStore } from './deploy/default-store.ts';
-import { storyRedirects } from './deploy/story-redirects.ts';
+import { recordBuildInHistory } from './deploy/history-file.ts';
+import { readStoryPaths, storyRedirects } from './deploy/story-redirects.ts';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
 import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
-const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare]
+const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare] [--history <file>]
   Writes <build dir>/_headers with the local edge's cache rules (default target netlify),
-  and <build dir>/_redirects with the live release's redirects from stories' former addresses.`;
+  and <build dir>/_redirects with the live release's redirects from stories' former addresses.
+  --history <file>  Without a release store: keep the history of story addresses in this JSON
+                    file, add this build's to it, and write the redirects for this build.
+                    Build with NEWSROOM_STORY_HISTORY=<file> so links in bodies follow too.`;
 
 function main(): number {
   const parsed = commandLineOrExit(parse, USAGE);
@@ -38,7 +45,8 @@ function main(): number {
   if (!directoryOrComplain(dist, 'run `npm run build` first, or name the directory it wrote.')) return 1;
   writeFileSync(join(dist, '_headers'), headers(values.target));
   console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
-  const redirects = liveRedirects();
+  const redirects = values.history === undefined ? liveRedirects() : buildRedirects(dist, values.history);
+  if (redirects === null) return 1;
   if (redirects === undefined) {
     console.log(
       'No release is live in the release store, so no redirects were written: run `npm run deploy` first to keep stories’ former addresses working.',
@@ -53,7 +61,11 @@ function main(): number {
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { target: { type: 'string', default: 'netlify' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      target: { type: 'string', default: 'netlify' },
+      history: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
 }
 
@@ -69,6 +81,23 @@ function headers(target: 'netlify' | 'cloudflare'): string {
   return rules
     .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
     .join('\n');
+}
+
+/** The build's story redirects from the history file, which gains the build's addresses; null after saying why not. */
+function buildRedirects(dist: string, historyFile: string): Map<string, string> | null {
+  const stories = readStoryPaths(dist);
+  if (stories === undefined) {
+    process.stderr.write(
+      `${dist} has no record of where its stories are (.newsroom/story-paths.json): run hosting-headers on the build as \`npm run build\` wrote it, before removing that folder.\n`,
+    );
+    return null;
+  }
+  try {
+    return recordBuildInHistory(resolve(historyFile), dist, stories);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return null;
+  }
 }
 
 /** The live release's story redirects, or undefined if no release is live. */

@@ -16,7 +16,7 @@ import { resolvePublicPath } from './resolve-public-path.ts';
 /** Old path → the path of the same story's page in `release`. */
 export function storyRedirects(
   history: ReadonlyMap<string, string>,
-  release: Pick<ReleaseManifest, 'files' | 'stories'>,
+  release: { files: Readonly<Record<string, unknown>>; stories?: ReleaseManifest['stories'] },
 ): Map<string, string> {
   const redirects = new Map<string, string>();
   const stories = release.stories ?? {};

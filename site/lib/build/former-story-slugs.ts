@@ -13,7 +13,7 @@ let slugs: Map<string, string> | undefined;
 export function formerStorySlugs(): ReadonlyMap<string, string> {
   if (!slugs) {
     const file = process.env.NEWSROOM_STORY_HISTORY;
-    const history = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+    const history = file ? readHistory(file) : {};
     const prefix = routes.story('');
     slugs = new Map(
       Object.entries(history)
@@ -22,4 +22,14 @@ export function formerStorySlugs(): ReadonlyMap<string, string> {
     );
   }
   return slugs;
+}
+
+/** A hosted workflow's first run names the file it will keep the history in before there is one. */
+function readHistory(file: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
 }
