@@ -1,12 +1,16 @@
+import { graphemeBoundary } from './grapheme-boundary.ts';
+
 /**
  * A meta description from running text: whitespace collapsed, cut at a word
  * boundary near `max` characters, with an ellipsis when anything was cut.
+ * Text with no space near the end (Chinese, Japanese, a run of emoji) is cut
+ * between two characters as readers see them, never inside one.
  */
 export function excerpt(text: string, max = 160): string {
   const flat = collapsedStart(text, max);
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), Math.floor(max / 2)));
+  const cut = flat.slice(0, graphemeBoundary(flat, max - 1));
+  const atWord = cut.slice(0, graphemeBoundary(cut, Math.max(cut.lastIndexOf(' '), Math.floor(max / 2))));
   return `${atWord.replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 

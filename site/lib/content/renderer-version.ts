@@ -12,6 +12,7 @@ const RENDER_CODE = [
   './clean-values.ts',
   './control-characters.ts',
   '../excerpt.ts',
+  '../grapheme-boundary.ts',
   '../word-count.ts',
   '../search/search-opening.ts',
 ];

@@ -3,6 +3,7 @@
 // with it (story-store.ts), so the indexer reads a thousand characters per
 // story instead of reading the whole body's HTML back and stripping its tags.
 import { collapsedStart } from '../excerpt.ts';
+import { graphemeBoundary } from '../grapheme-boundary.ts';
 
 /**
  * Measured at 10k stories, indexing whole bodies took Pagefind 12.5
@@ -10,10 +11,14 @@ import { collapsedStart } from '../excerpt.ts';
  */
 export const INDEXED_BODY_CHARS = 1000;
 
-/** The body's plain text (toPlainText) cut to what is indexed, at a word boundary. */
+/**
+ * The body's plain text (toPlainText) cut to what is indexed, at a word
+ * boundary; text with no space to cut at (Chinese, Japanese) between two
+ * characters as readers see them, never inside one (grapheme-boundary.ts).
+ */
 export function searchOpening(plainText: string): string {
   const text = collapsedStart(plainText, INDEXED_BODY_CHARS);
   if (text.length <= INDEXED_BODY_CHARS) return text;
   const cut = text.lastIndexOf(' ', INDEXED_BODY_CHARS);
-  return text.slice(0, cut > 0 ? cut : INDEXED_BODY_CHARS);
+  return text.slice(0, cut > 0 ? cut : graphemeBoundary(text, INDEXED_BODY_CHARS));
 }

@@ -1,0 +1,139 @@
+// Stories as newsrooms outside the Latin alphabet write them, built end to end
+// from a real lake: a Chinese story with an ideograph outside the Basic
+// Multilingual Plane where its description is cut, a run of emoji families
+// where one is cut, Chinese and Persian topics, and Persian and Hebrew pull
+// quotes in an English story. What readers, search engines and feed readers
+// get from each.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Root } from 'hast';
+import { select } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runNodeScript } from '../../scripts/support/run-node.ts';
+import { type BuildRun, ROOT, readPage, runBuild, tempDir } from '../helpers/site-build.ts';
+
+const SITE_URL = 'https://news.example';
+const hour = 3_600_000;
+const section = { _type: 'reference', _ref: 'section-technology' };
+const block = (key: string, text: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+});
+const story = (id: string, slug: string, headline: string, hoursAgo: number, rest: object) => ({
+  _type: 'story',
+  _id: id,
+  headline,
+  slug: { _type: 'slug', current: slug },
+  section,
+  publishedAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+  ...rest,
+});
+
+// 149 code units of Chinese, then 𠮷 (U+20BB7, a surrogate pair): a cut at 150 falls inside it.
+const ASTRAL = story('story-i18n-astral', 'yoshinoya-opens-stores', '𠮷野家开设新店', 1, {
+  body: [block('p1', `${'香港'.repeat(74)}x${'𠮷野家'.repeat(60)}`)],
+});
+const FAMILY = '👨‍👩‍👧‍👦';
+// Eleven code units each, after nine: the 150th falls inside the thirteenth family.
+const FAMILIES = story('story-i18n-families', 'families-gather', 'Families Gather', 2, {
+  body: [block('p1', `Families ${FAMILY.repeat(40)}`)],
+});
+// One letter, then emoji (surrogate pairs) and no space: the search index's cut at 1,000 falls inside one.
+const REACTIONS = story('story-i18n-reactions', 'readers-react', 'Readers React', 5, {
+  body: [block('p1', `x${'😀'.repeat(600)}`)],
+});
+const CHINESE_TEXT =
+  '中华人民共和国国家互联网信息办公室周二发布了新的网络安全法规，要求所有互联网公司报告数据泄露事件。';
+const CHINESE = story('story-i18n-chinese', 'china-cybersecurity-rules', '中国宣布新的网络安全法规', 3, {
+  dek: '新规定要求公司在二十四小时内报告。',
+  topics: ['网络安全', 'ایران'],
+  body: [block('p1', CHINESE_TEXT), block('p2', CHINESE_TEXT)],
+});
+const RTL_QUOTES = story(
+  'story-i18n-rtl-quotes',
+  'minister-says-sanctions-failed',
+  'Minister Says Sanctions Failed',
+  4,
+  {
+    body: [
+      block('p1', 'The minister spoke in Tehran on Tuesday.'),
+      {
+        _type: 'pullQuote',
+        _key: 'pq1',
+        text: 'تحریم‌ها شکست خورده‌اند.',
+        speaker: { name: 'محمد جواد ظریف' },
+        speakerRole: 'وزیر امور خارجه',
+      },
+      { _type: 'pullQuote', _key: 'pq2', text: 'לא נוותר.', speaker: { name: 'בנימין נתניהו' } },
+      { _type: 'pullQuote', _key: 'pq3', text: 'We will not give in.', speaker: { name: 'A spokesman' } },
+    ],
+  },
+);
+
+let site: BuildRun;
+const read = (file: string) => readFileSync(join(site.outDir, file), 'utf8');
+const page = (slug: string): Root => readPage(site.outDir, `story/${slug}.html`);
+const description = (tree: Root) => select('meta[name="description"]', tree)?.properties.content as string;
+const newsArticle = (tree: Root) => JSON.parse(textOf(select('script[type="application/ld+json"]', tree) as never));
+/** The search index's record of a story: its fragment, unpacked (Pagefind gzips them). */
+function searchFragment(slug: string): { content: string } {
+  const fragments = readdirSync(join(site.outDir, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.includes('fragment/'),
+  );
+  for (const file of fragments) {
+    const bytes = readFileSync(join(site.outDir, 'pagefind', file));
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    const record = JSON.parse(text.slice(text.indexOf('{')));
+    if (record.url === `/story/${slug}`) return record;
+  }
+  throw new Error(`no search record of /story/${slug}`);
+}
+const feedItem = (slug: string) =>
+  JSON.parse(read('feed.json')).items.find((i: { url: string }) => i.url === `${SITE_URL}/story/${slug}`);
+
+beforeAll(async () => {
+  const work = tempDir('newsroom-i18n-');
+  const extras = join(work, 'extras');
+  mkdirSync(extras);
+  writeFileSync(
+    join(extras, 'data.ndjson'),
+    [ASTRAL, FAMILIES, REACTIONS, CHINESE, RTL_QUOTES].map((d) => `${JSON.stringify(d)}\n`).join(''),
+  );
+  const lakeDir = join(work, 'lake');
+  const importInto = (dir: string) => runNodeScript(join(ROOT, 'scripts/import.ts'), [dir, '--data-dir', lakeDir]);
+  await importInto(join(ROOT, 'content'));
+  await importInto(extras);
+  site = await runBuild({ lakeDir, strict: true, env: { SITE_URL } });
+  if (site.code !== 0) throw new Error(`the site did not build:\n${site.output.slice(-6000)}`);
+});
+
+describe('a description cut from text with no space near the cut', () => {
+  it('ends before an astral-plane ideograph, never inside it, wherever the description goes', () => {
+    const tree = page(ASTRAL.slug.current);
+    const expected = `${'香港'.repeat(74)}x…`;
+    // The page's UTF-8 would carry a lone surrogate as U+FFFD, "�".
+    expect(read(`story/${ASTRAL.slug.current}.html`)).not.toContain('\uFFFD');
+    expect(description(tree)).toBe(expected);
+    expect(select('meta[property="og:description"]', tree)?.properties.content).toBe(expected);
+    expect(newsArticle(tree).description).toBe(expected);
+    expect(feedItem(ASTRAL.slug.current).summary).toBe(expected);
+  });
+
+  it('keeps an emoji family whole, never a man and a woman of it', () => {
+    const text = description(page(FAMILIES.slug.current));
+    expect(text).toBe(`Families ${FAMILY.repeat(12)}…`);
+  });
+});
+
+describe('the search index', () => {
+  it('cuts a story’s opening between two emoji, never inside one', () => {
+    const { content } = searchFragment(REACTIONS.slug.current);
+    expect(content).not.toContain('\uFFFD');
+    expect(content).toContain(`x${'😀'.repeat(499)}`);
+  });
+});
