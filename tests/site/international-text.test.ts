@@ -137,3 +137,10 @@ describe('the search index', () => {
     expect(content).toContain(`x${'😀'.repeat(499)}`);
   });
 });
+
+describe('Chinese text', () => {
+  it('counts each character as a word in the NewsArticle, as word processors do', () => {
+    // 47 characters of words in each paragraph, and two punctuation marks that are not words.
+    expect(newsArticle(page(CHINESE.slug.current)).wordCount).toBe(2 * 47);
+  });
+});

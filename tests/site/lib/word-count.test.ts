@@ -37,10 +37,30 @@ describe('countWords', () => {
     expect(spaces.length).toBeGreaterThan(20);
   });
 
-  it('splits words at each code unit that \\s matches, and only there', () => {
+  it('splits words at each code unit that \\s matches, and only there, outside the Chinese and Japanese blocks', () => {
+    const cjkBlocks = [
+      [0x2e80, 0x9fff],
+      [0xf900, 0xfaff],
+      [0xff00, 0xffef],
+      [0xd840, 0xd8bf],
+    ];
     for (let code = 0; code < 0x10000; code++) {
+      if (cjkBlocks.some(([from = 0, to = 0]) => code >= from && code <= to)) continue;
       const c = String.fromCharCode(code);
       expect(countWords(`a${c}b`), `U+${code.toString(16)}`).toBe(/\s/.test(c) ? 2 : 1);
     }
+  });
+
+  it.each([
+    ['中华人民共和国国家互联网信息办公室周二发布了新的网络安全法规。', 30],
+    ['东京发生地震，“没有人受伤”。', 11],
+    ['東京で地震があった。', 9],
+    ['「コーヒー」を飲む', 7],
+    ['𠮷野家', 3],
+    ['报道称 Tehran 将会', 6],
+    ['ＡＢＣ　ｄｅｆ', 2],
+    ['한국 서울', 2],
+  ])('counts each Chinese or Japanese character of %j as a word: %i', (text, words) => {
+    expect(countWords(text)).toBe(words);
   });
 });
