@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Root } from 'hast';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNodeScript } from '../../scripts/support/run-node.ts';
@@ -142,5 +142,21 @@ describe('Chinese text', () => {
   it('counts each character as a word in the NewsArticle, as word processors do', () => {
     // 47 characters of words in each paragraph, and two punctuation marks that are not words.
     expect(newsArticle(page(CHINESE.slug.current)).wordCount).toBe(2 * 47);
+  });
+});
+describe('topics in other scripts', () => {
+  it('are linked from the story, have pages of their own and are on the topics page', () => {
+    const links = selectAll('nav.topics a', page(CHINESE.slug.current));
+    expect(links.map((a) => textOf(a))).toEqual(['网络安全', 'ایران']);
+    const paths = links.map((a) => String(a.properties.href));
+    expect(new Set(paths).size).toBe(2);
+    for (const path of paths) {
+      expect(path).toMatch(/^\/topic\/[a-z0-9-]+$/);
+      const topicPage = readPage(site.outDir, `${path.slice(1)}.html`);
+      expect(textOf(select('h1', topicPage) as never)).toMatch(/网络安全|ایران/);
+      expect(selectAll(`a[href="/story/${CHINESE.slug.current}"]`, topicPage).length).toBeGreaterThan(0);
+    }
+    const topics = readPage(site.outDir, 'topics.html');
+    for (const path of paths) expect(select(`a[href="${path}"]`, topics)).toBeTruthy();
   });
 });

@@ -15,7 +15,7 @@ export function sectionPath(catalog: Catalog, section: Slugged): string | undefi
   return catalog.listing('section', section.slug.current) ? routes.section(section.slug.current) : undefined;
 }
 
-/** A story's topics with their pages, skipping any that make no slug. */
+/** A story's topics with their pages, skipping any that has no page. */
 export function topicLinks(catalog: Catalog, topics: readonly string[] | undefined): { name: string; path: string }[] {
   return (topics ?? []).flatMap((name) => {
     const slug = topicSlug(name);
