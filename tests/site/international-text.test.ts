@@ -160,3 +160,14 @@ describe('topics in other scripts', () => {
     for (const path of paths) expect(select(`a[href="${path}"]`, topics)).toBeTruthy();
   });
 });
+describe('right-to-left pull quotes in a left-to-right story', () => {
+  it('lay out each quote and caption in the direction of its own words', () => {
+    const figures = selectAll('figure.pull-quote', page(RTL_QUOTES.slug.current));
+    expect(figures).toHaveLength(3);
+    for (const figure of figures) {
+      expect(select('blockquote', figure)?.properties.dir).toBe('auto');
+      expect(select('figcaption', figure)?.properties.dir).toBe('auto');
+    }
+    expect(textOf(select('figcaption', figures[0]) as never)).toBe('محمد جواد ظریف, وزیر امور خارجه');
+  });
+});

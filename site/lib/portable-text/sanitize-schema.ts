@@ -38,6 +38,9 @@ export const sanitizeSchema: Schema = {
     h2: ['id'],
     h3: ['id'],
     figure: [['className', PHOTO_CLASS, PULL_QUOTE_CLASS]],
+    // A pull quote's words and caption take their own direction (handlers/pull-quote.ts).
+    blockquote: [['dir', 'auto']],
+    figcaption: [['dir', 'auto']],
     span: [['className', CAPTION_CLASS, CREDIT_CLASS]],
     img: ['src', 'alt', 'width', 'height', 'srcSet', 'sizes', ['loading', 'lazy'], ['decoding', 'async']],
     source: [['type', 'image/avif', 'image/webp', 'image/jpeg', 'image/png'], 'srcSet', 'sizes'],

@@ -1,6 +1,11 @@
 // `pullQuote` → `<figure class="pull-quote"><blockquote><p>…</p></blockquote>
 // <figcaption>Name, role</figcaption></figure>`: a figure because the quote is
 // set apart from the text, with its attribution as the caption.
+//
+// The quote and the caption each take the direction of their own words
+// (`dir="auto"`, the HTML spec's first-strong-character rule): a Persian,
+// Arabic or Hebrew quote in an English story is laid out right to left, its
+// closing full stop at its left end, not the right where an LTR page puts it.
 import type { ElementContent } from 'hast';
 import { attribution } from '../attribution.ts';
 import type { PullQuoteMember } from '../body-types.ts';
@@ -20,6 +25,11 @@ export function renderPullQuote(pullQuote: PullQuoteMember, ctx: RenderContext):
   if (paragraphs.length === 0) throw new Error('the pull quote has no text');
   const said = attribution(pullQuote.speaker, pullQuote.speakerRole);
   if (!said) ctx.report('UnattributedPullQuote');
-  const caption = said ? [element('figcaption', {}, [{ type: 'text', value: said.text }])] : [];
-  return [element('figure', { className: [PULL_QUOTE_CLASS] }, [element('blockquote', {}, paragraphs), ...caption])];
+  const caption = said ? [element('figcaption', { dir: 'auto' }, [{ type: 'text', value: said.text }])] : [];
+  return [
+    element('figure', { className: [PULL_QUOTE_CLASS] }, [
+      element('blockquote', { dir: 'auto' }, paragraphs),
+      ...caption,
+    ]),
+  ];
 }

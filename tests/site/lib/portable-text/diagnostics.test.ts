@@ -32,7 +32,7 @@ describe('diagnostics', () => {
       'a pull quote without a speaker',
       unknown({ _type: 'pullQuote', _key: 'pq', text: 'Said.' }),
       'UnattributedPullQuote',
-      '<figure class="pull-quote"><blockquote><p>Said.</p></blockquote></figure>',
+      '<figure class="pull-quote"><blockquote dir="auto"><p>Said.</p></blockquote></figure>',
     ],
   ])('reports %s by name and prints what it safely can', (_name, member, name, html) => {
     const result = renderPortableText([member], options);

@@ -71,14 +71,14 @@ describe('pull quotes', () => {
     ['a typed name', { speaker: { name: 'Moshe Yaalon' } }, 'Moshe Yaalon'],
   ])('is a figure with the speaker as caption: %s', (_name, extra, caption) => {
     expect(renderPortableText([pullQuote(extra)], options).html).toBe(
-      '<figure class="pull-quote"><blockquote><p>Illegitimate regimes are producing viruses</p></blockquote>' +
-        `<figcaption>${caption}</figcaption></figure>`,
+      '<figure class="pull-quote"><blockquote dir="auto"><p>Illegitimate regimes are producing viruses</p></blockquote>' +
+        `<figcaption dir="auto">${caption}</figcaption></figure>`,
     );
   });
 
   it('starts a new paragraph at a blank line', () => {
     expect(renderPortableText([pullQuote({ text: 'One.\n\nTwo,\nthree.' })], options).html).toContain(
-      '<blockquote><p>One.</p><p>Two,<br>three.</p></blockquote>',
+      '<blockquote dir="auto"><p>One.</p><p>Two,<br>three.</p></blockquote>',
     );
   });
 });
