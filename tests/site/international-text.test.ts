@@ -2,8 +2,8 @@
 // from a real lake: a Chinese story with an ideograph outside the Basic
 // Multilingual Plane where its description is cut, a run of emoji families
 // where one is cut, Chinese and Persian topics, and Persian and Hebrew pull
-// quotes in an English story. What readers, search engines and feed readers
-// get from each.
+// quotes in an English story, and whole stories in Persian and Chinese. What
+// readers, search engines and feed readers get from each.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -50,6 +50,7 @@ const REACTIONS = story('story-i18n-reactions', 'readers-react', 'Readers React'
 const CHINESE_TEXT =
   '中华人民共和国国家互联网信息办公室周二发布了新的网络安全法规，要求所有互联网公司报告数据泄露事件。';
 const CHINESE = story('story-i18n-chinese', 'china-cybersecurity-rules', '中国宣布新的网络安全法规', 3, {
+  language: 'zh-Hans',
   dek: '新规定要求公司在二十四小时内报告。',
   topics: ['网络安全', 'ایران'],
   body: [block('p1', CHINESE_TEXT), block('p2', CHINESE_TEXT)],
@@ -74,6 +75,12 @@ const RTL_QUOTES = story(
     ],
   },
 );
+
+const PERSIAN = story('story-i18n-persian', 'zarif-says-sanctions-failed', 'ظریف: تحریم‌ها شکست خورده‌اند', 6, {
+  language: 'fa',
+  dek: 'وزیر خارجه ایران می‌گوید تحریم‌ها به هدف خود نرسیده‌اند.',
+  body: [block('p1', 'وزارت امور خارجه ایران روز سه‌شنبه اعلام کرد که حملات سایبری شکست خورده است.')],
+});
 
 let site: BuildRun;
 const read = (file: string) => readFileSync(join(site.outDir, file), 'utf8');
@@ -102,7 +109,7 @@ beforeAll(async () => {
   mkdirSync(extras);
   writeFileSync(
     join(extras, 'data.ndjson'),
-    [ASTRAL, FAMILIES, REACTIONS, CHINESE, RTL_QUOTES].map((d) => `${JSON.stringify(d)}\n`).join(''),
+    [ASTRAL, FAMILIES, REACTIONS, CHINESE, RTL_QUOTES, PERSIAN].map((d) => `${JSON.stringify(d)}\n`).join(''),
   );
   const lakeDir = join(work, 'lake');
   const importInto = (dir: string) => runNodeScript(join(ROOT, 'scripts/import.ts'), [dir, '--data-dir', lakeDir]);
@@ -169,5 +176,31 @@ describe('right-to-left pull quotes in a left-to-right story', () => {
       expect(select('figcaption', figure)?.properties.dir).toBe('auto');
     }
     expect(textOf(select('figcaption', figures[0]) as never)).toBe('محمد جواد ظریف, وزیر امور خارجه');
+  });
+});
+
+describe('a story in another language than the site’s', () => {
+  it('marks its headline, dek and body with its language and direction, and only those', () => {
+    const tree = page(PERSIAN.slug.current);
+    for (const selector of ['h1', 'p.dek', 'div.story-body']) {
+      expect(select(selector, tree)?.properties, selector).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    }
+    expect(select('html', tree)?.properties.lang).toBe('en');
+    expect(select('p.dates', tree)?.properties.lang).toBeUndefined();
+    expect(select('h1', page(CHINESE.slug.current))?.properties).toMatchObject({ lang: 'zh-Hans', dir: 'ltr' });
+    expect(select('h1', page(RTL_QUOTES.slug.current))?.properties.lang).toBeUndefined();
+  });
+
+  it('names its language to search engines: NewsArticle inLanguage and Google News’ news:language', () => {
+    expect(newsArticle(page(PERSIAN.slug.current)).inLanguage).toBe('fa');
+    expect(newsArticle(page(CHINESE.slug.current)).inLanguage).toBe('zh-Hans');
+    expect(newsArticle(page(RTL_QUOTES.slug.current)).inLanguage).toBe('en');
+    const news = read('sitemaps/news.xml');
+    const languageOf = (slug: string) =>
+      new RegExp(`<loc>${SITE_URL}/story/${slug}</loc>.*?<news:language>([^<]*)</news:language>`).exec(news)?.[1];
+    expect(languageOf(PERSIAN.slug.current)).toBe('fa');
+    // Google News wants Chinese as zh-cn (simplified) or zh-tw (traditional).
+    expect(languageOf(CHINESE.slug.current)).toBe('zh-cn');
+    expect(languageOf(RTL_QUOTES.slug.current)).toBe('en');
   });
 });

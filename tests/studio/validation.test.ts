@@ -97,4 +97,15 @@ describe('Studio validation', () => {
     });
     expect(at(list, 'supportNumbers.n1.phone').filter((m) => m.level === 'error')).toHaveLength(errors);
   });
+
+  it.each([
+    ['Persian', 'fa', 0],
+    ['Chinese, simplified', 'zh-Hans', 0],
+    ['Brazilian Portuguese', 'pt-BR', 0],
+    ['a language name', 'Persian', 1],
+    ['an underscore', 'zh_CN', 1],
+  ])('takes a story language as a BCP 47 tag: %s', async (_name, language, errors) => {
+    const list = await markers(story({ language }));
+    expect(at(list, 'language').filter((m) => m.level === 'error')).toHaveLength(errors);
+  });
 });

@@ -2,10 +2,12 @@
 // image-licence guidance asks for: headline, images credited (creditText,
 // creator, copyrightHolder), authors with their pages (and the rest of the
 // byline as contributors, see story-credits.ts), publication and modification
-// dates, the publisher, and each correction as a CorrectionComment.
+// dates, the publisher, the story's language, and each correction as a
+// CorrectionComment.
 import type { SiteSettingsResult } from '../../../schemas/queries/site-settings.ts';
 import { storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
+import { SITE_LANGUAGE } from '../story-language.ts';
 import { cardPhoto } from './card-photo.ts';
 import { photoRights } from './photo-rights.ts';
 import { type StoryCredits, storyCredits } from './story-credits.ts';
@@ -49,6 +51,7 @@ export function newsArticle(input: NewsArticleInput): object {
     url: input.url,
     headline: story.headline,
     description: input.description,
+    inLanguage: story.language || SITE_LANGUAGE,
     image: photo
       ? input.images.map((image) => ({
           '@type': 'ImageObject',

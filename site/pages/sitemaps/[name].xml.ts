@@ -22,7 +22,6 @@ export const GET: APIRoute = async ({ params, site }) => {
     return xml(
       renderNewsSitemap({
         publication: c.settings.siteName,
-        language: 'en',
         stories: newsStoriesNow(c),
         url: (story) => absoluteUrl(routes.story(story.slug.current), site),
       }),
