@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { bylineRoles } from '../../schemas/byline.ts';
 import { isoDateTime, slugValue } from '../../schemas/sanity-values.ts';
+import { storyDocument } from '../../schemas/story.ts';
 import { convertError, type Location } from './errors.ts';
 
 const text = z.string().trim().min(1);
@@ -47,6 +48,7 @@ export const frontMatterSchema = z.strictObject({
   publishedAt: isoDateTime,
   updatedAt: isoDateTime.optional(),
   topics: z.array(text).optional(),
+  language: storyDocument.shape.language,
   hero: z
     .strictObject({ file: text, alt: text, caption: z.string().trim().min(1).optional(), credit: creditInput })
     .optional(),

@@ -83,6 +83,7 @@ export function storyDocument({ fm, locate, slug, body, people, key, images }: S
       ? { related: fm.related.map((s, i) => ({ ...reference(storyId(s)), _key: key('related', i) })) }
       : {}),
     ...(fm.topics?.length ? { topics: fm.topics } : {}),
+    ...(fm.language ? { language: fm.language } : {}),
     ...(fm.corrections?.length
       ? {
           corrections: fm.corrections.map((c, i) => ({

@@ -48,6 +48,12 @@ describe('front matter errors name the field and its line', () => {
     [['headline: A', 'section: Tech'], 'publishedAt', 'FrontMatterInvalid', 1],
     [['headline: A', 'section: Tech', 'publishedAt: 2012-05-29'], 'publishedAt', 'FrontMatterInvalid', 3],
     [
+      ['headline: A', 'section: Tech', 'publishedAt: 2012-05-29T00:00:00Z', 'language: Persian'],
+      'language',
+      'FrontMatterInvalid',
+      4,
+    ],
+    [
       ['headline: A', 'section: Tech', 'publishedAt: 2012-05-29T00:00:00Z', 'headlne: B'],
       'headlne',
       'FrontMatterInvalid',

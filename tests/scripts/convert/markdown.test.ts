@@ -226,6 +226,7 @@ describe('story documents', () => {
     'bylines: [Jane Doe, {name: Sam Poe, role: Editor}]',
     'updatedAt: 2024-03-02T10:00:00Z',
     'topics: [Cybersecurity]',
+    'language: en-GB',
     'related: [another-story]',
     'hero: {file: ../images/h.jpg, alt: A harbour, caption: Boats., credit: {photographer: {person: Ada Shutter}}}',
     'corrections: [{date: 2024-03-03T09:00:00Z, text: An earlier version misspelt a name.}]',
@@ -245,7 +246,7 @@ describe('story documents', () => {
     ]);
   });
 
-  it('fills bylines, hero, related and corrections', () => {
+  it('fills bylines, hero, related, corrections and the language', () => {
     expect(result.story.bylines?.map((b) => [b.person._ref, b.role])).toEqual([
       ['person-jane-doe', 'Reporter'],
       ['person-sam-poe', 'Editor'],
@@ -256,6 +257,7 @@ describe('story documents', () => {
     });
     expect(result.story.related?.[0]?._ref).toBe('story-another-story');
     expect(result.story.corrections?.[0]?.text).toBe('An earlier version misspelt a name.');
+    expect(result.story.language).toBe('en-GB');
     expect(result.images.map((i) => i.src)).toEqual(['../images/h.jpg']);
   });
 
