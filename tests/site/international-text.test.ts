@@ -191,6 +191,15 @@ describe('a story in another language than the site’s', () => {
     expect(select('h1', page(RTL_QUOTES.slug.current))?.properties.lang).toBeUndefined();
   });
 
+  it('marks its headline and dek in lists of stories too', () => {
+    const section = readPage(site.outDir, 'section/technology.html');
+    const card = selectAll('article.story-card', section).find((c) =>
+      select(`a[href="/story/${PERSIAN.slug.current}"]`, c),
+    );
+    expect(select('h2, h3', card as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    expect(select('p.dek', card as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+  });
+
   it('names its language to search engines: NewsArticle inLanguage and Google News’ news:language', () => {
     expect(newsArticle(page(PERSIAN.slug.current)).inLanguage).toBe('fa');
     expect(newsArticle(page(CHINESE.slug.current)).inLanguage).toBe('zh-Hans');
