@@ -212,4 +212,14 @@ describe('a story in another language than the site’s', () => {
     expect(languageOf(CHINESE.slug.current)).toBe('zh-cn');
     expect(languageOf(RTL_QUOTES.slug.current)).toBe('en');
   });
+
+  it('says its language on its Atom entry (RFC 4287 xml:lang), where the feed is English', () => {
+    const atom = read('atom.xml');
+    expect(atom).toMatch(/<feed [^>]*xml:lang="en"/);
+    const entryOf = (slug: string) =>
+      new RegExp(`<entry[^>]*>(?:(?!</entry>).)*<id>${SITE_URL}/story/${slug}</id>`).exec(atom)?.[0] ?? '';
+    expect(entryOf(PERSIAN.slug.current)).toMatch(/^<entry xml:lang="fa">/);
+    expect(entryOf(CHINESE.slug.current)).toMatch(/^<entry xml:lang="zh-Hans">/);
+    expect(entryOf(RTL_QUOTES.slug.current)).toMatch(/^<entry>/);
+  });
 });

@@ -1,6 +1,7 @@
 // Atom (RFC 4287): the feed's id, title, updated and self link; per entry an
 // id, title, updated and published time, alternate link, summary, authors
-// (the publisher for stories without a byline) and categories.
+// (the publisher for stories without a byline) and categories, and xml:lang
+// on an entry in another language than the feed's.
 import type { FeedItem, FeedModel, FeedPerson } from './feed-model.ts';
 import { textElement, XML_DECLARATION, xmlEscape } from './xml.ts';
 
@@ -9,7 +10,7 @@ const category = (term: string) => `<category term="${xmlEscape(term)}"/>`;
 
 function entry(item: FeedItem): string {
   return [
-    '<entry>',
+    item.language ? `<entry xml:lang="${xmlEscape(item.language)}">` : '<entry>',
     textElement('id', item.url),
     textElement('title', item.title),
     `<link rel="alternate" type="text/html" href="${xmlEscape(item.url)}"/>`,

@@ -15,6 +15,8 @@ export type FeedItem = {
   section: string;
   tags: readonly string[];
   image?: FeedImage;
+  /** The story's language when it is not the feed's (only Atom can say so per entry). */
+  language?: string;
 };
 
 export type FeedModel = {

@@ -12,6 +12,7 @@ import { cardPhoto } from '../seo/card-photo.ts';
 import { photoRights } from '../seo/photo-rights.ts';
 import { storyCredits } from '../seo/story-credits.ts';
 import { storyDescription } from '../seo/story-description.ts';
+import { SITE_LANGUAGE, storyLanguage } from '../story-language.ts';
 import type { FeedImage, FeedItem, FeedModel } from './feed-model.ts';
 
 /** Stories per feed: a day or two of a busy newsroom, as feed readers poll often. */
@@ -35,7 +36,7 @@ export function storyFeed(options: StoryFeedOptions): FeedModel {
     description: (section ? section.description : settings.tagline) ?? `The latest stories from ${settings.siteName}.`,
     homeUrl: absoluteUrl(section ? routes.section(section.slug) : routes.home(), site),
     selfUrl: absoluteUrl(routes.feed(options.format, section?.slug), site),
-    language: 'en',
+    language: SITE_LANGUAGE,
     publisher: { name: settings.siteName, url: absoluteUrl(routes.home(), site) },
     updated: latestModified(stories) ?? settings._updatedAt ?? '1970-01-01T00:00:00Z',
     items,
@@ -56,6 +57,7 @@ function feedItem(catalog: Catalog, story: StoryEntry, site: URL | undefined): F
     section: story.section.name,
     tags: story.topics ?? [],
     image: feedImage(cardPhoto(story), site),
+    language: storyLanguage(story)?.lang,
   };
 }
 
