@@ -4,35 +4,15 @@
 // where one is cut, Chinese and Persian topics, and Persian and Hebrew pull
 // quotes in an English story, and whole stories in Persian and Chinese. What
 // readers, search engines and feed readers get from each.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runNodeScript } from '../../scripts/support/run-node.ts';
-import { type BuildRun, ROOT, readPage, runBuild, tempDir } from '../helpers/site-build.ts';
-
-const SITE_URL = 'https://news.example';
-const hour = 3_600_000;
-const section = { _type: 'reference', _ref: 'section-technology' };
-const block = (key: string, text: string) => ({
-  _type: 'block',
-  _key: key,
-  style: 'normal',
-  markDefs: [],
-  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
-});
-const story = (id: string, slug: string, headline: string, hoursAgo: number, rest: object) => ({
-  _type: 'story',
-  _id: id,
-  headline,
-  slug: { _type: 'slug', current: slug },
-  section,
-  publishedAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
-  ...rest,
-});
+import { type BuildRun, readPage } from '../helpers/site-build.ts';
+import { paragraph as block, buildSeedWith, SITE_URL, seedStory as story } from './support/seed-with.ts';
 
 // 149 code units of Chinese, then 𠮷 (U+20BB7, a surrogate pair): a cut at 150 falls inside it.
 const ASTRAL = story('story-i18n-astral', 'yoshinoya-opens-stores', '𠮷野家开设新店', 1, {
@@ -104,19 +84,7 @@ const feedItem = (slug: string) =>
   JSON.parse(read('feed.json')).items.find((i: { url: string }) => i.url === `${SITE_URL}/story/${slug}`);
 
 beforeAll(async () => {
-  const work = tempDir('newsroom-i18n-');
-  const extras = join(work, 'extras');
-  mkdirSync(extras);
-  writeFileSync(
-    join(extras, 'data.ndjson'),
-    [ASTRAL, FAMILIES, REACTIONS, CHINESE, RTL_QUOTES, PERSIAN].map((d) => `${JSON.stringify(d)}\n`).join(''),
-  );
-  const lakeDir = join(work, 'lake');
-  const importInto = (dir: string) => runNodeScript(join(ROOT, 'scripts/import.ts'), [dir, '--data-dir', lakeDir]);
-  await importInto(join(ROOT, 'content'));
-  await importInto(extras);
-  site = await runBuild({ lakeDir, strict: true, env: { SITE_URL } });
-  if (site.code !== 0) throw new Error(`the site did not build:\n${site.output.slice(-6000)}`);
+  site = await buildSeedWith([ASTRAL, FAMILIES, REACTIONS, CHINESE, RTL_QUOTES, PERSIAN]);
 });
 
 describe('a description cut from text with no space near the cut', () => {
