@@ -3,9 +3,12 @@
 // so on the elements that hold its words (WCAG 3.1.2, Language of Parts), so
 // screen readers speak it with the right voice and browsers pick its fonts,
 // line breaking and, for right-to-left scripts, its direction. The tag also
-// goes to search engines (schema.org inLanguage, Google News' news:language).
+// goes to search engines (schema.org inLanguage, Google News' news:language)
+// and social networks (og:locale).
 
 export const SITE_LANGUAGE = 'en';
+/** The site's language as OpenGraph writes a locale. */
+export const SITE_OPEN_GRAPH_LOCALE = 'en_US';
 
 export type StoryLanguage = { lang: string; dir: 'ltr' | 'rtl' };
 
@@ -30,4 +33,15 @@ export function newsLanguage(story: { language?: string }): string {
   const locale = new Intl.Locale(story.language || SITE_LANGUAGE);
   if (locale.language !== 'zh') return locale.language;
   return locale.maximize().script === 'Hant' ? 'zh-tw' : 'zh-cn';
+}
+
+/**
+ * OpenGraph's og:locale for a story, language_TERRITORY: the territory CLDR
+ * finds likeliest for the language when the tag names none ("fa" → fa_IR,
+ * "zh-Hans" → zh_CN), and the site's own en_US for a story in English.
+ */
+export function openGraphLocale(story: { language?: string }): string {
+  if (!storyLanguage(story)) return SITE_OPEN_GRAPH_LOCALE;
+  const locale = new Intl.Locale(story.language as string).maximize();
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
 }

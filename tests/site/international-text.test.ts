@@ -168,6 +168,13 @@ describe('a story in another language than the site’s', () => {
     expect(select('p.dek', card as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
   });
 
+  it('names its locale to social networks (og:locale, language_TERRITORY)', () => {
+    const locale = (slug: string) => select('meta[property="og:locale"]', page(slug))?.properties.content;
+    expect(locale(PERSIAN.slug.current)).toBe('fa_IR');
+    expect(locale(CHINESE.slug.current)).toBe('zh_CN');
+    expect(locale(RTL_QUOTES.slug.current)).toBe('en_US');
+  });
+
   it('names its language to search engines: NewsArticle inLanguage and Google News’ news:language', () => {
     expect(newsArticle(page(PERSIAN.slug.current)).inLanguage).toBe('fa');
     expect(newsArticle(page(CHINESE.slug.current)).inLanguage).toBe('zh-Hans');

@@ -35,6 +35,8 @@ export type PageMeta = {
    */
   path?: string;
   type?: 'website' | 'article' | 'profile';
+  /** og:locale when the page's content is not in the site's language (a story in Persian: fa_IR). */
+  locale?: string;
   image?: CardImage;
   article?: ArticleMeta;
   /** Keep the page out of search engines (the search page, the 404 page, editor opt-outs). */

@@ -6,6 +6,7 @@ import { storyModified } from '../catalog/modified.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { socialImage } from '../images/social-image.ts';
 import { absoluteUrl, routes } from '../routes.ts';
+import { openGraphLocale } from '../story-language.ts';
 import { cardPhoto } from './card-photo.ts';
 import { sectionFeeds } from './listing-meta.ts';
 import { newsArticle } from './news-article.ts';
@@ -43,6 +44,7 @@ export function storyMeta(input: StoryMetaInput): PageMeta {
     description,
     path,
     type: 'article',
+    locale: openGraphLocale(story),
     image: card,
     noIndex: story.seo?.noIndex,
     article: {
