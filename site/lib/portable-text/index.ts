@@ -27,10 +27,10 @@
  * Markup the site's CSS hooks onto (all classes are in `sanitizeSchema`):
  * - `<p>`, `<h2 id>`, `<h3 id>`, `<blockquote><p>`, nested `<ul>`/`<ol>`;
  *   `<strong>`, `<em>`, `<code>`, `<u>`, `<s>`; `<br>` for a soft return.
- * - `<q class="quotation" data-speaker data-speaker-role title="Name, role">`
+ * - `<q class="quotation" data-speaker data-speaker-role title="Name, role" dir="auto">`
  *   around inline quoted words. The text carries its own quotation marks, so
  *   the stylesheet MUST include `QUOTATION_CSS` (`q.quotation { quotes: none; }`).
- * - `<figure class="pull-quote"><blockquote><p>…</p></blockquote><figcaption>Name, role</figcaption></figure>`
+ * - `<figure class="pull-quote"><blockquote dir="auto"><p>…</p></blockquote><figcaption dir="auto">Name, role</figcaption></figure>`
  * - `<figure class="photo"><img src alt width height srcset sizes loading="lazy"
  *   decoding="async"><figcaption><span class="caption">Caption</span> <span class="credit">Photographer: …</span></figcaption></figure>`
  *   (the same class hooks as the hero photo's PhotoFigure.astro)

@@ -34,7 +34,7 @@ export const sanitizeSchema: Schema = {
   ],
   attributes: {
     a: ['href', ['rel', 'noopener', 'noreferrer']],
-    q: [['className', QUOTATION_CLASS], 'dataSpeaker', 'dataSpeakerRole', 'title'],
+    q: [['className', QUOTATION_CLASS], 'dataSpeaker', 'dataSpeakerRole', 'title', ['dir', 'auto']],
     h2: ['id'],
     h3: ['id'],
     figure: [['className', PHOTO_CLASS, PULL_QUOTE_CLASS]],

@@ -13,6 +13,10 @@
 //   outside the annotated words (the Studio asks editors to select the words
 //   without them), and browsers draw another pair around every `<q>`. The site
 //   stylesheet must include QUOTATION_CSS so readers see one pair, not two.
+// - `dir="auto"`: the quoted words may be in another script than the story (a
+//   Persian minister quoted in an English story). The attribute isolates them
+//   and lays them out in their own direction, so a full stop quoted with them
+//   ends the quote on its left, not on its right as the English line would.
 import type { ElementContent, Properties } from 'hast';
 import { attribution } from '../attribution.ts';
 import type { QuotationMark } from '../body-types.ts';
@@ -37,5 +41,6 @@ export const renderQuotation: AnnotationHandler<QuotationMark> = (mark, renderCh
   } else {
     ctx.report('UnresolvedQuote');
   }
+  properties.dir = 'auto';
   return [element('q', properties, renderChildren(ctx))];
 };

@@ -1,6 +1,7 @@
-// `pullQuote` → `<figure class="pull-quote"><blockquote><p>…</p></blockquote>
-// <figcaption>Name, role</figcaption></figure>`: a figure because the quote is
-// set apart from the text, with its attribution as the caption.
+// `pullQuote` → `<figure class="pull-quote"><blockquote dir="auto"><p>…</p>
+// </blockquote><figcaption dir="auto">Name, role</figcaption></figure>`: a
+// figure because the quote is set apart from the text, with its attribution
+// as the caption.
 //
 // The quote and the caption each take the direction of their own words
 // (`dir="auto"`, the HTML spec's first-strong-character rule): a Persian,

@@ -29,13 +29,13 @@ describe('inline attributed quotes', () => {
   it('wraps the quoted words in <q> with the speaker for machines and a tooltip for readers', () => {
     expect(said(quotation({ person: mehmanparast }, 'the ministry’s spokesman')).html).toBe(
       '<p>“<q class="quotation" data-speaker="Ramin Mehmanparast" data-speaker-role="the ministry’s spokesman"' +
-        ' title="Ramin Mehmanparast, the ministry’s spokesman">Illegitimate regimes are producing viruses</q>,” he said.</p>',
+        ' title="Ramin Mehmanparast, the ministry’s spokesman" dir="auto">Illegitimate regimes are producing viruses</q>,” he said.</p>',
     );
   });
 
   it('names a speaker typed as a name, and leaves out a role nobody gave', () => {
     expect(said(quotation({ name: 'Kaspersky Lab' })).html).toContain(
-      '<q class="quotation" data-speaker="Kaspersky Lab" title="Kaspersky Lab">',
+      '<q class="quotation" data-speaker="Kaspersky Lab" title="Kaspersky Lab" dir="auto">',
     );
   });
 
@@ -48,7 +48,9 @@ describe('inline attributed quotes', () => {
   it('prints a quote whose quote document is gone without attribution, and says so', () => {
     const dangling = { _type: 'quotation', _key: 'q1', quote: { _ref: 'quote-deleted', _type: 'reference' } };
     const result = said(dangling as unknown as QuotationMark);
-    expect(result.html).toBe('<p>“<q class="quotation">Illegitimate regimes are producing viruses</q>,” he said.</p>');
+    expect(result.html).toBe(
+      '<p>“<q class="quotation" dir="auto">Illegitimate regimes are producing viruses</q>,” he said.</p>',
+    );
     expect(result.diagnostics.map((d) => d.name)).toEqual(['UnresolvedQuote']);
   });
 });
