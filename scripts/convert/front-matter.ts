@@ -54,7 +54,12 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   photos: z.record(z.string(), z.strictObject({ credit: creditInput })).optional(),
   speakers: z
-    .record(z.string().regex(/^[A-Za-z][\w-]*$/, 'speaker keys are letters, digits, - and _'), speakerInput)
+    .record(
+      // Letters of any script (a Persian desk names its speakers in Persian), with
+      // the joiners and marks words are spelt with, digits, - and _.
+      z.string().regex(/^\p{L}[\p{L}\p{M}\p{N}\u200c\u200d_-]*$/u, 'speaker keys are letters, digits, - and _'),
+      speakerInput,
+    )
     .optional(),
   corrections: z.array(z.strictObject({ date: isoDateTime, text })).optional(),
   related: z.array(slug).optional(),

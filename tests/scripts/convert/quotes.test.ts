@@ -73,6 +73,21 @@ describe(':quote directives', () => {
   });
 });
 
+describe('speakers named in another script', () => {
+  it('takes a Persian speaker key, joiners and all, as a Persian desk writes one', () => {
+    const result = convertSource({
+      source: storySource('وزیر گفت «:quote[تحریم‌ها شکست خورده‌اند]{speaker=ظریف‌زاده}» و رفت.', [
+        'speakers:',
+        '  ظریف‌زاده: {name: محمد جواد ظریف, role: وزیر امور خارجه}',
+      ]),
+      format: 'markdown',
+      file: 'fa.md',
+    });
+    const quote = result.documents.find((d): d is Quote => d._type === 'quote');
+    expect(quote).toMatchObject({ text: 'تحریم‌ها شکست خورده‌اند', speaker: { name: 'محمد جواد ظریف' } });
+  });
+});
+
 describe('quote errors name the problem and the line', () => {
   it.each([
     ['\n\nSaid :quote[words]{speaker=nobody}.', 'UndeclaredSpeaker', 11, 'Speaker "nobody" is not declared'],
