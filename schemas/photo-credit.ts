@@ -57,13 +57,24 @@ export function photoCreditOf<C extends z.ZodType>(contributor: C) {
 export const photoCreditValue = photoCreditOf(contributorValue);
 
 /**
+ * What the credit line says: its label and the names it credits, in order.
+ * Pages print each name in a <bdi>, so that names in right-to-left scripts
+ * keep their order in the line ("عطا کنارے/ایرنا" would read backwards).
+ */
+export function creditParts(credit: {
+  photographerName?: string;
+  agencies?: readonly string[];
+}): { label: 'Photographer' | 'Source'; names: string[] } | undefined {
+  const agencies = credit.agencies?.filter((a) => a.trim()) ?? [];
+  if (credit.photographerName) return { label: 'Photographer', names: [credit.photographerName, ...agencies] };
+  return agencies.length ? { label: 'Source', names: agencies } : undefined;
+}
+
+/**
  * The printed credit line. With a photographer: "Photographer: Name/Agency/Agency";
  * agencies alone: "Source: Agency/Agency".
  */
 export function creditLine(credit: { photographerName?: string; agencies?: readonly string[] }): string {
-  const agencies = credit.agencies?.filter((a) => a.trim()) ?? [];
-  if (credit.photographerName) {
-    return `Photographer: ${[credit.photographerName, ...agencies].join('/')}`;
-  }
-  return agencies.length ? `Source: ${agencies.join('/')}` : '';
+  const parts = creditParts(credit);
+  return parts ? `${parts.label}: ${parts.names.join('/')}` : '';
 }

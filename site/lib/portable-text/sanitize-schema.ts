@@ -31,6 +31,7 @@ export const sanitizeSchema: Schema = {
     'source',
     'img',
     'span',
+    'bdi',
   ],
   attributes: {
     a: ['href', ['rel', 'noopener', 'noreferrer']],

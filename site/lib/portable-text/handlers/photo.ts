@@ -3,7 +3,7 @@
 // imageFor decides the files; the credit line comes from the schema's own
 // formatter so the page prints it exactly as the Studio preview does.
 import type { ElementContent, Properties } from 'hast';
-import { creditLine } from '../../../../schemas/photo-credit.ts';
+import { creditParts } from '../../../../schemas/photo-credit.ts';
 import { contributorName } from '../../../../schemas/queries/results.ts';
 import type { PhotoMember } from '../body-types.ts';
 import type { RenderContext } from '../context.ts';
@@ -21,19 +21,31 @@ function isSafeImageUrl(url: string): boolean {
   return safe !== undefined && !/^(mailto|tel):/.test(safe);
 }
 
-function caption(photo: PhotoMember): ElementContent[] {
-  const credit = creditLine({
+/**
+ * "Photographer: Name/Agency", each name in a <bdi>: two names in a
+ * right-to-left script, side by side in an English line, would otherwise be
+ * laid out as one right-to-left run and read in the wrong order.
+ */
+function printedCredit(photo: PhotoMember): ElementContent[] {
+  const credit = creditParts({
     photographerName: contributorName(photo.credit?.photographer),
     agencies: photo.credit?.agencies,
   });
+  if (!credit) return [];
+  const names = credit.names.flatMap((name, i): ElementContent[] => [
+    ...(i > 0 ? [{ type: 'text' as const, value: '/' }] : []),
+    element('bdi', {}, [{ type: 'text', value: name }]),
+  ]);
+  return [element('span', { className: [CREDIT_CLASS] }, [{ type: 'text', value: `${credit.label}: ` }, ...names])];
+}
+
+function caption(photo: PhotoMember): ElementContent[] {
   const text = photo.caption?.trim();
   const words = text ? [element('span', { className: [CAPTION_CLASS] }, textWithBreaks(text))] : [];
-  const printedCredit = credit
-    ? [element('span', { className: [CREDIT_CLASS] }, [{ type: 'text', value: credit }])]
-    : [];
-  if (words.length === 0 && printedCredit.length === 0) return [];
-  const gap: ElementContent[] = words.length > 0 && printedCredit.length > 0 ? [{ type: 'text', value: ' ' }] : [];
-  return [element('figcaption', {}, [...words, ...gap, ...printedCredit])];
+  const credit = printedCredit(photo);
+  if (words.length === 0 && credit.length === 0) return [];
+  const gap: ElementContent[] = words.length > 0 && credit.length > 0 ? [{ type: 'text', value: ' ' }] : [];
+  return [element('figcaption', {}, [...words, ...gap, ...credit])];
 }
 
 export function renderPhoto(photo: PhotoMember, ctx: RenderContext): ElementContent[] {

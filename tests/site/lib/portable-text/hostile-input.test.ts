@@ -32,6 +32,7 @@ const allowedTags = new Set([
   'figcaption',
   'img',
   'span',
+  'bdi',
 ]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset']);
 // What a browser would make of the value: it drops control characters and spaces before the scheme.

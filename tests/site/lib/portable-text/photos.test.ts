@@ -15,7 +15,8 @@ describe('inline photos', () => {
         ' sizes="(min-width: 48rem) 44rem, 100vw" loading="lazy" decoding="async">' +
         '<figcaption><span class="caption">Iran’s Foreign Ministry Spokesman Ramin Mehmanparast told reporters in Tehran,' +
         ' “Illegitimate regimes are producing viruses” and “trying to use the cyber space and this will not be really effective.”</span>' +
-        ' <span class="credit">Photographer: Atta Kenare/AFP/Getty Images</span></figcaption></figure>',
+        ' <span class="credit">Photographer: <bdi>Atta Kenare</bdi>/<bdi>AFP</bdi>/<bdi>Getty Images</bdi></span>' +
+        '</figcaption></figure>',
     );
   });
 
@@ -27,9 +28,9 @@ describe('inline photos', () => {
           person: { _id: 'p', _type: 'person' as const, name: 'Jane Doe', slug: { current: 'jane-doe' } },
         },
       },
-      'Photographer: Jane Doe',
+      'Photographer: <bdi>Jane Doe</bdi>',
     ],
-    ['agencies alone', { agencies: ['AFP', 'Getty Images'] }, 'Source: AFP/Getty Images'],
+    ['agencies alone', { agencies: ['AFP', 'Getty Images'] }, 'Source: <bdi>AFP</bdi>/<bdi>Getty Images</bdi>'],
   ])('credits %s', (_name, credit, line) => {
     const html = renderPortableText([{ ...photo, caption: undefined, credit }], options).html;
     expect(html).toContain(`<figcaption><span class="credit">${line}</span></figcaption>`);

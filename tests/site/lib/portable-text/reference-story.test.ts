@@ -40,7 +40,9 @@ describe('the reference story', () => {
   });
 
   it('prints the photo credit the way the newsroom does', () => {
-    expect(rendered.html).toContain('<span class="credit">Photographer: Atta Kenare/AFP/Getty Images</span>');
+    expect(rendered.html).toContain(
+      '<span class="credit">Photographer: <bdi>Atta Kenare</bdi>/<bdi>AFP</bdi>/<bdi>Getty Images</bdi></span>',
+    );
   });
 
   it('gives search the words of the text, without caption or pull quote', () => {
