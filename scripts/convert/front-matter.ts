@@ -57,7 +57,7 @@ export const frontMatterSchema = z.strictObject({
     .record(
       // Letters of any script (a Persian desk names its speakers in Persian), with
       // the joiners and marks words are spelt with, digits, - and _.
-      z.string().regex(/^\p{L}[\p{L}\p{M}\p{N}\u200c\u200d_-]*$/u, 'speaker keys are letters, digits, - and _'),
+      z.string().regex(/^\p{L}[\p{L}\p{M}\p{N}\p{Join_Control}_-]*$/u, 'speaker keys are letters, digits, - and _'),
       speakerInput,
     )
     .optional(),
