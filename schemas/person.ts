@@ -1,5 +1,6 @@
 import type { DocumentDefinition } from 'sanity';
 import { z } from 'zod';
+import { generatedSlug, NAME_SLUG_MAX_LENGTH } from './generated-slug.ts';
 import { photoValue } from './photo.ts';
 import { documentSystemFields, slugValue } from './sanity-values.ts';
 import { requiredSlug } from './slug-rule.ts';
@@ -21,7 +22,11 @@ export const personType = {
       name: 'slug',
       title: 'Slug',
       type: 'slug',
-      options: { source: 'name', maxLength: 60 },
+      options: {
+        source: 'name',
+        maxLength: NAME_SLUG_MAX_LENGTH,
+        slugify: generatedSlug(NAME_SLUG_MAX_LENGTH, 'person-'),
+      },
       description: 'The author page address: /author/<slug>.',
       validation: requiredSlug('Generate a slug from the name.'),
     },

@@ -1,5 +1,6 @@
 import type { DocumentDefinition } from 'sanity';
 import { z } from 'zod';
+import { generatedSlug, NAME_SLUG_MAX_LENGTH } from './generated-slug.ts';
 import { documentSystemFields, slugValue } from './sanity-values.ts';
 import { requiredSlug } from './slug-rule.ts';
 
@@ -20,7 +21,11 @@ export const sectionType = {
       name: 'slug',
       title: 'Slug',
       type: 'slug',
-      options: { source: 'name', maxLength: 60 },
+      options: {
+        source: 'name',
+        maxLength: NAME_SLUG_MAX_LENGTH,
+        slugify: generatedSlug(NAME_SLUG_MAX_LENGTH, 'section-'),
+      },
       description: 'The section page address: /section/<slug>. Changing it breaks old links.',
       validation: requiredSlug('Generate a slug from the name.'),
     },

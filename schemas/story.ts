@@ -2,6 +2,7 @@ import type { DocumentDefinition } from 'sanity';
 import { z } from 'zod';
 import { bylineValue } from './byline.ts';
 import { correctionValue } from './correction.ts';
+import { generatedSlug, STORY_SLUG_MAX_LENGTH } from './generated-slug.ts';
 import { photoValue } from './photo.ts';
 import { bodyField, bodyValue } from './portable-text.ts';
 import { documentSystemFields, isoDateTime, referenceValue, slugValue } from './sanity-values.ts';
@@ -48,7 +49,7 @@ export const storyType = {
       title: 'Slug',
       type: 'slug',
       group: 'story',
-      options: { source: 'headline', maxLength: 96 },
+      options: { source: 'headline', maxLength: STORY_SLUG_MAX_LENGTH, slugify: generatedSlug(STORY_SLUG_MAX_LENGTH) },
       description:
         'The story address: /story/<slug>. After a change, the story’s earlier addresses redirect to the new one.',
       validation: requiredSlug('Generate a slug from the headline.'),

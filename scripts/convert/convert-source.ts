@@ -44,9 +44,9 @@ export function convertSource({ source, format, file, html }: ConvertSourceOptio
   const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   if (!parsed.frontMatter) throw convertError('FrontMatterMissing', [], { file, line: 1, column: 1 });
   const { fm, locate } = parseFrontMatter(parsed.frontMatter.text, { file, firstLine: parsed.frontMatter.firstLine });
-  const slug = storySlug(fm, locate);
   // Warnings about front matter values, reported before the body's.
   const frontMatterWarnings: ConvertWarning[] = [];
+  const slug = storySlug(fm, locate, frontMatterWarnings);
   const people = createPeople({ locate, warnings: frontMatterWarnings });
   const ctx: ConvertContext = createContext({
     file,

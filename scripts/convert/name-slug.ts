@@ -5,10 +5,10 @@
 // every run and file, different for different names, and reported so that an
 // editor can set a readable one. Spelling only the Latin part would give
 // "李 Wei" and "王 Wei" one slug, and so one person.
+
+import { hashedText, NAME_SLUG_MAX_LENGTH, spelledSlug } from '../../schemas/generated-slug.ts';
 import type { Location } from './errors.ts';
 import { shortHash } from './keys.ts';
-import { slugify } from './slugify.ts';
-import { toLatin } from './transliterate.ts';
 import { type ConvertWarning, convertWarning } from './warnings.ts';
 
 export type NamedKind = 'person' | 'section';
@@ -19,15 +19,11 @@ export interface NameSlug {
   generated: boolean;
 }
 
-/** A letter or digit that slugify drops rather than spells (Latin ones it cannot spell, like "ø", it always dropped). */
-const UNSPELT = /(?![\p{Script=Latin}\p{Script=Common}])[\p{L}\p{N}]/u;
-
-/** 60 characters: the `maxLength` of the person and section slug fields. */
-export function nameSlug(kind: NamedKind, name: string, maxLength = 60): NameSlug {
-  const current = slugify(name, maxLength);
-  if (current && !UNSPELT.test(toLatin(name))) return { current, generated: false };
-  // NFC: the same name saved by another editor (macOS decomposes Hangul) hashes the same.
-  return { current: `${kind}-${shortHash(name.normalize('NFC'))}`, generated: true };
+/** As the Studio's Generate button makes it (schemas/generated-slug.ts). */
+export function nameSlug(kind: NamedKind, name: string, maxLength = NAME_SLUG_MAX_LENGTH): NameSlug {
+  const current = spelledSlug(name, maxLength);
+  if (current) return { current, generated: false };
+  return { current: `${kind}-${shortHash(hashedText(name))}`, generated: true };
 }
 
 /** The `slug` field of a person or section document; a generated one is reported in `warnings`. */

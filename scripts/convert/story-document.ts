@@ -1,28 +1,28 @@
 // The story document and its section from validated front matter and a
 // converted body. Field order is fixed so the NDJSON is byte-stable.
 import { basename } from 'node:path';
+import { hashedText, STORY_SLUG_MAX_LENGTH, spelledSlug } from '../../schemas/generated-slug.ts';
 import type { ImageUse } from './context.ts';
-import { convertError, type Location } from './errors.ts';
+import type { Location } from './errors.ts';
 import { type PendingBodyMember, type PendingStory, type Section, sanityAsset } from './export-shapes.ts';
 import type { FieldLocator, FrontMatter } from './front-matter.ts';
 import { reference, sectionId, storyId } from './ids.ts';
-import type { Keyer } from './keys.ts';
+import { type Keyer, shortHash } from './keys.ts';
 import { nameSlugField } from './name-slug.ts';
 import type { People } from './people.ts';
-import { slugify } from './slugify.ts';
-import type { ConvertWarning } from './warnings.ts';
+import { type ConvertWarning, convertWarning } from './warnings.ts';
 
-/** The story's slug: given, or made from the headline. */
-export function storySlug(fm: FrontMatter, locate: FieldLocator): string {
-  const slug = fm.slug ?? slugify(fm.headline);
-  if (!slug) {
-    throw convertError(
-      'FrontMatterInvalid',
-      ['slug', 'cannot be made from the headline; give one'],
-      locate(['headline']),
-    );
-  }
-  return slug;
+/**
+ * The story's slug: given, or made from the headline as the Studio's Generate
+ * button makes it (schemas/headline-slug.ts); a hashed one is reported in `warnings`.
+ */
+export function storySlug(fm: FrontMatter, locate: FieldLocator, warnings: ConvertWarning[]): string {
+  if (fm.slug) return fm.slug;
+  const spelled = spelledSlug(fm.headline, STORY_SLUG_MAX_LENGTH);
+  if (spelled) return spelled;
+  const hashed = shortHash(hashedText(fm.headline));
+  warnings.push(convertWarning('SlugGenerated', ['headline', fm.headline, hashed], locate(['headline'])));
+  return hashed;
 }
 
 /** `at` is where the name is, for the warning when its slug has to be generated. */

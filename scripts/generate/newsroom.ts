@@ -1,8 +1,9 @@
 // The fixed cast of a synthetic newsroom: its sections, its staff (about one
 // person per 50 stories, at least 5) and the photos it can use.
+
+import { slugify } from '../../schemas/slugify.ts';
 import type { PendingPerson, Section } from '../convert/export-shapes.ts';
 import { personId, sectionId } from '../convert/ids.ts';
-import { slugify } from '../convert/slugify.ts';
 import type { PoolImage } from './image-pool.ts';
 import { photo } from './photo.ts';
 import type { Random } from './random.ts';

@@ -2,9 +2,9 @@
 // publication time spread over the last 90 days (a few in the last 48 hours),
 // sometimes an update and a correction, hero photo, body, related stories, topics.
 import { bylineRoles } from '../../schemas/byline.ts';
+import { slugify } from '../../schemas/slugify.ts';
 import type { PendingStory, Quote } from '../convert/export-shapes.ts';
 import { reference, storyId } from '../convert/ids.ts';
-import { slugify } from '../convert/slugify.ts';
 import { storyBody } from './body.ts';
 import type { Newsroom } from './newsroom.ts';
 import { photo } from './photo.ts';

@@ -1,7 +1,8 @@
-// Two editors in the same story at once, and the validation that keeps an
-// uncredited photo off the site.
+// Two editors in the same story at once, the validation that keeps an
+// uncredited photo off the site, and the slug the Generate button makes.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedSlug, STORY_SLUG_MAX_LENGTH } from '../../schemas/generated-slug.ts';
 import { seedPublishedStory } from './support/seed-story.ts';
 import { fillHeadline, fillHeroPhotoCredit, fillHeroPhotoText, uploadHeroPhoto } from './support/story-form.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
@@ -78,6 +79,22 @@ describe('editing together, and validation', () => {
     await page.locator('#slug').and(page.locator('[value="port-strike"]')).waitFor();
     await page.getByTestId('document-pane').getByRole('button', { name: 'Validation' }).click();
     await page.getByRole('button', { name: /^Slug/ }).getByText('Slug is already in use').waitFor();
+    expect(session.console.problems()).toEqual([]);
+  });
+
+  it('generates a slug for a headline no table spells, as the converter would', async () => {
+    const editor = studio.editor('Wen Wang');
+    const session = await studio.open(editor, createPath('story'));
+    const { page } = session;
+    await session.openDocument();
+    const headline = '中国宣布新的网络安全法规';
+    await fillHeadline(page, headline);
+    const expected = await generatedSlug(STORY_SLUG_MAX_LENGTH)(headline);
+    expect(expected).toMatch(/^[0-9a-f]{12}$/);
+    await page
+      .locator('#slug')
+      .and(page.locator(`[value="${expected}"]`))
+      .waitFor();
     expect(session.console.problems()).toEqual([]);
   });
 });

@@ -85,13 +85,6 @@ describe('front matter errors name the field and its line', () => {
     expect(error.location.line).toBe(line + 1);
   });
 
-  it('puts a headline that leaves no slug on the headline line', () => {
-    const error = failure('---\nsection: Tech\nheadline: 東京の夏\npublishedAt: 2012-05-29T00:00:00Z\n---\nBody.\n');
-    expect(error.name).toBe('FrontMatterInvalid');
-    expect(error.message).toBe('Front matter field "slug": cannot be made from the headline; give one');
-    expect(error.location).toEqual({ file: 'bad.md', line: 3, column: 11 });
-  });
-
   it('reports YAML syntax errors with a line', () => {
     const error = failure('---\nheadline: A\nsection: [Tech\n---\nBody.\n');
     expect(error.name).toBe('FrontMatterSyntax');
