@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../../schemas/slugify.ts';
+import { slugify } from '../../schemas/slugify.ts';
 
 describe('slugify', () => {
   it.each([
