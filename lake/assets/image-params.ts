@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { errors } from '../errors/catalog.ts';
 
-const dimension = z.coerce.number().int().min(1).max(8192);
+/** The longest side the lake renders, as Sanity's image CDN: w and h, and w×dpr and h×dpr. */
+export const MAX_SIDE = 8192;
+const dimension = z.coerce.number().int().min(1).max(MAX_SIDE);
 const CROPS = ['top', 'bottom', 'left', 'right', 'center', 'focalpoint', 'entropy'] as const;
 
 /** The @sanity/image-url parameters the lake renders (unknown parameters are ignored, as the CDN does). */
@@ -39,13 +41,30 @@ export function parseImageParams(search: URLSearchParams): ImageParams {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'parameter');
-    throw errors.badRequest(
-      'InvalidImageParameter',
-      `Invalid image parameter ${name}=${raw[name] ?? ''}: ${issue?.message}`,
-      'See https://www.sanity.io/docs/image-urls for the parameters and their values.',
-    );
+    throw invalid(`${name}=${raw[name] ?? ''}: ${issue?.message}`);
+  }
+  // dpr multiplies w and h after their own check: w=8192&dpr=3 asked sharp for a
+  // 24576-pixel side, gigabytes of memory for one request.
+  const { w, h, dpr = 1 } = parsed.data;
+  for (const [name, side] of [
+    ['w', w],
+    ['h', h],
+  ] as const) {
+    if (side !== undefined && Math.round(side * dpr) > MAX_SIDE) {
+      throw invalid(
+        `${name}=${side} with dpr=${dpr}: the image would be ${Math.round(side * dpr)} pixels, more than ${MAX_SIDE}`,
+      );
+    }
   }
   return parsed.data;
+}
+
+function invalid(what: string) {
+  return errors.badRequest(
+    'InvalidImageParameter',
+    `Invalid image parameter ${what}`,
+    'See https://www.sanity.io/docs/image-urls for the parameters and their values.',
+  );
 }
 
 /** A stable string of the parameters that change the output, for cache keys. */

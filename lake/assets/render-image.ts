@@ -90,24 +90,32 @@ async function pipeline(source: string, params: ImageParams): Promise<Sharp> {
   return image.resize({ width: w, height: h, fit: 'contain', background, withoutEnlargement: fit === 'fillmax' });
 }
 
-/** fit=crop: cover w×h, keeping the focal point (fp-x/fp-y) or the `crop` edges in view. */
+/**
+ * fit=crop: cover w×h, keeping the focal point (fp-x/fp-y) or the `crop` edges in view.
+ * The region to keep is cut from the source first and only then scaled to w×h:
+ * scaling the whole source to cover w×h first made, for a source far narrower
+ * than w×h (rect=0,0,1,700&w=8192&h=1), an intermediate of billions of pixels.
+ */
 async function cropTo(image: Sharp, srcW: number, srcH: number, w: number, h: number, params: ImageParams) {
   const crop = params.crop ?? [];
-  if (crop.includes('entropy'))
-    return image.resize({ width: w, height: h, fit: 'cover', position: sharp.strategy.entropy });
   const scale = Math.max(w / srcW, h / srcH);
-  const scaledW = Math.max(w, Math.round(srcW * scale));
-  const scaledH = Math.max(h, Math.round(srcH * scale));
-  let fx = params['fp-x'] ?? 0.5;
-  let fy = params['fp-y'] ?? 0.5;
-  if (!crop.includes('focalpoint')) {
-    fx = crop.includes('left') ? 0 : crop.includes('right') ? 1 : 0.5;
-    fy = crop.includes('top') ? 0 : crop.includes('bottom') ? 1 : 0.5;
+  const width = clamp(Math.round(w / scale), 1, srcW);
+  const height = clamp(Math.round(h / scale), 1, srcH);
+  let region: Sharp;
+  if (crop.includes('entropy')) {
+    region = image.resize({ width, height, fit: 'cover', position: sharp.strategy.entropy });
+  } else {
+    let fx = params['fp-x'] ?? 0.5;
+    let fy = params['fp-y'] ?? 0.5;
+    if (!crop.includes('focalpoint')) {
+      fx = crop.includes('left') ? 0 : crop.includes('right') ? 1 : 0.5;
+      fy = crop.includes('top') ? 0 : crop.includes('bottom') ? 1 : 0.5;
+    }
+    const left = clamp(Math.round(fx * srcW - width / 2), 0, srcW - width);
+    const top = clamp(Math.round(fy * srcH - height / 2), 0, srcH - height);
+    region = image.extract({ left, top, width, height });
   }
-  const left = clamp(Math.round(fx * scaledW - w / 2), 0, scaledW - w);
-  const top = clamp(Math.round(fy * scaledH - h / 2), 0, scaledH - h);
-  const resized = await image.resize({ width: scaledW, height: scaledH, fit: 'fill' }).toBuffer();
-  return sharp(resized).extract({ left, top, width: w, height: h });
+  return sharp(await region.toBuffer()).resize({ width: w, height: h, fit: 'fill' });
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -208,6 +208,28 @@ describe('image transforms', () => {
     expect(await size(response)).toMatchObject({ width: 60, height: 60 });
   });
 
+  it('dpr cannot take a side past 8192 pixels: a clear 400, not gigabytes of pixels', async () => {
+    // w=8192&h=8192&dpr=3 had sharp render 24576×24576, growing the lake by gigabytes.
+    const bad = await t.fetch(`${base}?w=8192&h=1&dpr=3&fit=scale`);
+    expect(bad.status).toBe(400);
+    const { error } = (await bad.json()) as { error: { description: string } };
+    expect(error.description).toBe(
+      'Invalid image parameter w=8192 with dpr=3: the image would be 24576 pixels, more than 8192',
+    );
+    expect(await size(await t.fetch(`${base}?w=4096&h=1&dpr=2&fit=scale`))).toMatchObject({ width: 8192, height: 2 });
+  });
+
+  it.each([
+    // A 1×300 region covering 300×1 was scaled to 300×90000 before the cut: a 500 from the encoder,
+    // and at w=8192 billions of pixels.
+    ['a sliver of the source, far wider than it', 'rect=0,0,1,300&w=300&h=1', { width: 300, height: 1 }],
+    ['a wide window on a tall region', 'rect=0,0,2,300&w=1000&h=2&crop=entropy', { width: 1000, height: 2 }],
+  ])('fit=crop cuts before it scales: %s', async (_name, query, expected) => {
+    const response = await t.fetch(`${base}?${query}&fit=crop`);
+    expect(response.status).toBe(200);
+    expect(await size(response)).toMatchObject(expected);
+  });
+
   it('bad parameters and unknown files are clear errors', async () => {
     const bad = await t.fetch(`${base}?w=-5`);
     expect(bad.status).toBe(400);
