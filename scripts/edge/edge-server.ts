@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
+import { requestPath } from '../support/request-path.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { type Live, liveRelease } from './live-release.ts';
@@ -106,19 +107,6 @@ function redirect(req: IncomingMessage, res: ServerResponse, to: string, release
     'x-release': releaseId,
   });
   res.end();
-}
-
-/**
- * The path of a request target, taken literally. Resolved against a base,
- * `//whatever/story/x` would make `whatever` the host and serve /story/x; a
- * CDN looks up the path as sent. Undefined for a target that is no URL.
- */
-function requestPath(target = '/'): string | undefined {
-  try {
-    return new URL(target.startsWith('/') ? `http://edge${target}` : target).pathname;
-  } catch {
-    return undefined;
-  }
 }
 
 /** If-None-Match against the selected representation's tag, by weak comparison (RFC 9110). */

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
+import { requestPath } from '../support/request-path.ts';
 import { contentTypeFor } from './content-types.ts';
 import { resolvePath } from './resolve-path.ts';
 
@@ -38,7 +39,11 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const urlPath = new URL(req.url ?? '/', 'http://edge').pathname;
+  const urlPath = requestPath(req.url);
+  if (urlPath === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The request target is not a URL path.');
+    return;
+  }
   const file = await resolvePath(root, urlPath);
   if (!file) {
     await send(req, res, join(root, '404.html'), 404, 'no-cache');

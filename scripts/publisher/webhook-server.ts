@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
+import { requestPath } from '../support/request-path.ts';
 import type { Change } from './coalescer.ts';
 import { type RecentDeliveries, recentDeliveries } from './recent-deliveries.ts';
 import { DEFAULT_TOLERANCE_MS, refusalLine, verifyWebhook } from './verify-webhook.ts';
@@ -55,7 +56,12 @@ async function handle(
   options: WebhookServerOptions,
   seen: RecentDeliveries,
 ): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://publisher').pathname;
+  const path = requestPath(req.url);
+  if (path === undefined)
+    return reply(res, 400, {
+      error: 'badRequest',
+      message: `The request target ${JSON.stringify(req.url)} is not a URL path.`,
+    });
   if (req.method === 'GET' && path === '/status' && options.status) return reply(res, 200, options.status());
   if (path !== '/webhooks/sanity')
     return reply(res, 404, { error: 'notFound', message: `No route ${req.method} ${path}` });

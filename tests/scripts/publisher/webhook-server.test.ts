@@ -57,6 +57,28 @@ describe('the webhook server', () => {
     });
   });
 
+  it.each([
+    // `new URL('//[', base)` threw: the publisher answered 500 and logged a stack trace.
+    ['//[', 404, { error: 'notFound', message: 'No route POST //[' }],
+    ['*', 400, { error: 'badRequest', message: 'The request target "*" is not a URL path.' }],
+  ])('answers the request target %s with a clear %i, not a 500', async (path, status, body) => {
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = request({ host: url.hostname, port: url.port, path, method: 'POST' }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode, body: text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(status);
+    expect(JSON.parse(answer.body)).toEqual(body);
+  });
+
   describe('a repeated delivery', () => {
     const raw = JSON.stringify({ _id: 'story-a', _type: 'story' });
 
