@@ -91,7 +91,11 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
  */
 function withoutSlash(urlPath: string, release: Live['manifest'], redirects: Live['redirects']): string | undefined {
   if (!urlPath.endsWith('/') || urlPath === '/') return undefined;
-  const trimmed = urlPath.replace(/\/+$/, '');
+  // Not /\/+$/: V8 retries that regex at every slash, so a 16 KB path of
+  // slashes ending in `a/` cost 0.2 s of the edge's one thread per request.
+  let end = urlPath.length;
+  while (end > 0 && urlPath[end - 1] === '/') end--;
+  const trimmed = urlPath.slice(0, end);
   if (trimmed === '') return undefined;
   if (resolvePublicPath(trimmed, (p) => p in release.files)) return trimmed;
   return redirects.get(trimmed);
