@@ -59,6 +59,15 @@ export const errors = {
       hint: 'Send a JSON object with content-type application/json.',
     }),
 
+  bodyIncomplete: (receivedBytes: number) =>
+    new LakeError({
+      status: 400,
+      name: 'BodyIncomplete',
+      type: 'httpBadRequest',
+      description: `The client closed the connection after ${receivedBytes} bytes of the request body, before its end`,
+      hint: 'Send the request again; nothing of it was stored.',
+    }),
+
   payloadTooLarge: (limitBytes: number) =>
     new LakeError({
       status: 413,

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
+import { isLakeError } from '../errors/lake-error.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 
 /** The parts of a request the routes read; the same for HTTP/1.1 and HTTP/2. */
@@ -55,14 +56,21 @@ export function createRequestContext(
 async function readBody(request: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limit) {
-      // Stop reading; the server answers 413 and closes the connection.
-      throw errors.payloadTooLarge(limit);
+  try {
+    for await (const chunk of request) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.length;
+      if (size > limit) {
+        // Stop reading; the server answers 413 and closes the connection.
+        throw errors.payloadTooLarge(limit);
+      }
+      chunks.push(buffer);
     }
-    chunks.push(buffer);
+  } catch (error) {
+    // A client that goes away mid-body (an upload cancelled) is the client's
+    // doing, not a lake failure to log with its stack as one.
+    if (isLakeError(error)) throw error;
+    throw errors.bodyIncomplete(size);
   }
   return Buffer.concat(chunks);
 }

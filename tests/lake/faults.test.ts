@@ -1,6 +1,7 @@
 // Bad input to the write endpoints: every malformed action, mutation and
 // upload gets a Sanity-shaped 4xx, nothing crashes, and the lake answers the
 // next request as usual. Part of it is a small seeded fuzz.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../scripts/generate/random.ts';
 import { startTestLake, type TestLake } from '../helpers/lake.ts';
@@ -65,6 +66,26 @@ describe('malformed requests', () => {
     expect(response.status).toBe(400);
     expect(response.json?.error?.type).toBe('mutationError');
     expect(response.json?.error?.description).toContain(message);
+  });
+
+  it('an upload the client abandons halfway is no unexpected failure: nothing logged, the lake serves on', async () => {
+    // The lake logged "POST .../assets/images/production failed Error: aborted" with a stack, per cancelled upload.
+    const before = unexpected.length;
+    const { port } = new URL(t.lake.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'POST /v2021-06-07/assets/images/production HTTP/1.1\r\nhost: lake\r\n' +
+            `authorization: Bearer ${t.tokens.editor}\r\ncontent-type: image/jpeg\r\ncontent-length: 100000\r\n\r\n`,
+        );
+        socket.write(Buffer.alloc(10_000), () => setTimeout(() => socket.destroy(), 50));
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unexpected.slice(before)).toEqual([]);
+    expect((await t.fetch('/v2021-06-07/ping')).status).toBe(200);
   });
 
   it('uploads of junk are refused as assetError, not stored', async () => {
