@@ -40,6 +40,12 @@ export const lakeOptionsSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /** The most bytes of rendered image variants kept on disk; the least recently used go first. */
+  imageCacheBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   /** Where unexpected failures are reported (default: console.error). */
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
   /** Limits of a query that repeats a large scan: `{timeoutMs, heapFraction}`. */

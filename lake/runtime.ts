@@ -1,3 +1,4 @@
+import type { VariantCache } from './assets/variant-cache.ts';
 import type { Principal } from './auth/roles.ts';
 import type { QueryLimits } from './groq/query-limits.ts';
 import type { RequestContext } from './http/request-context.ts';
@@ -16,6 +17,8 @@ export type LakeRuntime = {
   principal(context: RequestContext): Principal;
   /** Open `data/listen` connections, fed from the transaction log after each commit. */
   listeners: ListenerHub;
+  /** The disk budget of rendered image variants. */
+  variants: VariantCache;
   /** Where a query that repeats a large scan is stopped. */
   queryLimits: QueryLimits;
 };

@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import { withPublicUrl } from './assets/asset-document.ts';
+import { variantsDir } from './assets/asset-paths.ts';
+import { variantCache } from './assets/variant-cache.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { ensureFirstEditor } from './auth/first-editor.ts';
 import type { Role } from './auth/roles.ts';
@@ -76,6 +78,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     },
     listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
     queryLimits: config.queries,
+    variants: variantCache({ dir: variantsDir(config.dataDir), maxBytes: config.imageCacheBytes }),
   };
   const webhooks = startWebhookService({ store, projectId: config.projectId, settings: config.webhooks, logError });
   const handler = createRequestHandler({

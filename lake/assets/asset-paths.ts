@@ -13,5 +13,9 @@ export function originalPath(dataDir: string, dataset: string, kind: AssetKind, 
 
 /** Where rendered image variants are cached: `<dataDir>/cache/images/<dataset>/<key>.<ext>`. */
 export function variantPath(dataDir: string, dataset: string, key: string, extension: string): string {
-  return join(dataDir, 'cache', 'images', dataset, `${key}.${extension}`);
+  return join(variantsDir(dataDir), dataset, `${key}.${extension}`);
+}
+
+export function variantsDir(dataDir: string): string {
+  return join(dataDir, 'cache', 'images');
 }

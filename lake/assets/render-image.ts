@@ -7,6 +7,7 @@ import { randomId } from '../ids/random-id.ts';
 import { variantPath } from './asset-paths.ts';
 import { IMAGE_FORMATS, OUTPUT_FORMATS } from './image-formats.ts';
 import { type ImageParams, paramsKey } from './image-params.ts';
+import type { VariantCache } from './variant-cache.ts';
 
 export type RenderRequest = {
   dataDir: string;
@@ -17,6 +18,8 @@ export type RenderRequest = {
   params: ImageParams;
   /** The request's Accept header, for `auto=format`. */
   accept: string | undefined;
+  /** Keeps the rendered variants within their disk budget. */
+  cache: VariantCache;
 };
 
 export type Rendered = { path: string; contentType: string; cache: 'hit' | 'miss' };
@@ -41,13 +44,17 @@ export async function renderImage(request: RenderRequest): Promise<Rendered> {
     .update(`${request.source}?${paramsKey(request.params, format)}`)
     .digest('hex');
   const target = variantPath(request.dataDir, request.dataset, key, output.extension);
-  if (existsSync(target)) return { path: target, contentType: output.mimeType, cache: 'hit' };
+  if (existsSync(target)) {
+    request.cache.used(target);
+    return { path: target, contentType: output.mimeType, cache: 'hit' };
+  }
   await mkdir(dirname(target), { recursive: true });
   const temporary = `${target}.${randomId(8)}.tmp`;
-  await (await pipeline(request.source, request.params))
+  const { size } = await (await pipeline(request.source, request.params))
     .toFormat(OUTPUT_FORMATS[format] as keyof FormatEnum, quality(format, request.params))
     .toFile(temporary);
   await rename(temporary, target);
+  request.cache.added(target, size);
   return { path: target, contentType: output.mimeType, cache: 'miss' };
 }
 

@@ -46,6 +46,7 @@ export const assetFileRoutes: Route<LakeRuntime>[] = [
         extension,
         params,
         accept: typeof accept === 'string' ? accept : undefined,
+        cache: runtime.variants,
       });
       return {
         body: createReadStream(rendered.path),
