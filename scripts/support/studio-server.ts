@@ -10,6 +10,7 @@ import { API_HOST_META } from '../../studio/api-host.ts';
 import { contentTypeFor } from '../edge/content-types.ts';
 import { resolvePath } from '../edge/resolve-path.ts';
 import { listenHttp } from './listen-http.ts';
+import { requestPath } from './request-path.ts';
 
 export type StudioServerOptions = {
   /** A built Studio (studio/dist or a test's build). */
@@ -66,7 +67,11 @@ async function handle(root: string, index: string, req: IncomingMessage, res: Se
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const path = new URL(req.url ?? '/', 'http://studio').pathname;
+  const path = requestPath(req.url);
+  if (path === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The request target is not a URL path.');
+    return;
+  }
   const file = path === '/' || path === '/index.html' ? undefined : await resolvePath(root, path);
   if (!file && path.startsWith('/static/')) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -2,6 +2,7 @@
 // (the router runs in the browser), carrying the lake's address when the
 // server was given one; hashed static files are cached for good.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,23 @@ describe('the Studio server', () => {
     expect(found.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(found.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await fetch(`${server.url}/static/gone.js`)).status).toBe(404);
+  });
+
+  it.each([
+    // `new URL('//[', base)` threw: a 500, and a stack trace in the log.
+    ['//[', 200],
+    ['*', 400],
+  ])('answers the request target %s with %i, not a 500', async (path, status) => {
+    const url = new URL(server.url);
+    const answer = await new Promise<number | undefined>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: url.port, path }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(answer).toBe(status);
   });
 
   it('reports a directory with no built Studio by name', async () => {
