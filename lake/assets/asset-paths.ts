@@ -8,7 +8,11 @@ export type AssetKind = 'image' | 'file';
 
 /** Where originals live: `<dataDir>/assets/<dataset>/{images,files}/<name>`. */
 export function originalPath(dataDir: string, dataset: string, kind: AssetKind, name: string): string {
-  return join(dataDir, 'assets', dataset, `${kind}s`, name);
+  return join(originalsDir(dataDir, dataset, kind), name);
+}
+
+export function originalsDir(dataDir: string, dataset: string, kind: AssetKind): string {
+  return join(dataDir, 'assets', dataset, `${kind}s`);
 }
 
 /** Where rendered image variants are cached: `<dataDir>/cache/images/<dataset>/<key>.<ext>`. */

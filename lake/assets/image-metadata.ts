@@ -13,8 +13,8 @@ export type ImageFacts = {
   lqip: string;
 };
 
-/** Reads what Sanity puts in `sanity.imageAsset.metadata`; undefined when sharp cannot read the bytes. */
-export async function readImageFacts(bytes: Buffer): Promise<ImageFacts | undefined> {
+/** Reads what Sanity puts in `sanity.imageAsset.metadata`; undefined when sharp cannot read the bytes (or the file of them). */
+export async function readImageFacts(bytes: Buffer | string): Promise<ImageFacts | undefined> {
   // A truncated file can have a readable header and broken pixels: only
   // decoding them (the opacity and the placeholder) finds out, so that is
   // tried too, and the upload or import is refused as not an image.
@@ -25,7 +25,7 @@ export async function readImageFacts(bytes: Buffer): Promise<ImageFacts | undefi
   }
 }
 
-async function facts(bytes: Buffer, meta: Metadata): Promise<ImageFacts | undefined> {
+async function facts(bytes: Buffer | string, meta: Metadata): Promise<ImageFacts | undefined> {
   const format = meta.format ? IMAGE_FORMATS[meta.format] : undefined;
   if (!format || !meta.width || !meta.height) return undefined;
   // EXIF orientations 5-8 are rotated a quarter turn: the displayed image is portrait/landscape swapped.

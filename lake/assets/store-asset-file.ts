@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { errors } from '../errors/catalog.ts';
 import { randomId } from '../ids/random-id.ts';
@@ -9,11 +9,13 @@ import { type AssetLocation, fileAssetDocument, imageAssetDocument } from './ass
 import { type AssetKind, originalPath } from './asset-paths.ts';
 import { fileType } from './file-type.ts';
 import { readImageFacts } from './image-metadata.ts';
+import type { SpooledUpload } from './spool-upload.ts';
 
 export type AssetInput = AssetLocation & {
   dataDir: string;
   kind: AssetKind;
-  bytes: Buffer;
+  /** The bytes: in memory (an import), or an upload spooled to disk, which is moved into place or removed. */
+  bytes: Buffer | SpooledUpload;
   filename?: string | undefined;
   contentType?: string | undefined;
 };
@@ -25,19 +27,27 @@ export type AssetInput = AssetLocation & {
  * existing document with the same id: same bytes, same asset.
  */
 export async function storeAssetFile(input: AssetInput): Promise<LakeDocument> {
-  if (input.bytes.length === 0) {
+  const spooled = Buffer.isBuffer(input.bytes) ? undefined : input.bytes;
+  try {
+    return await store(input, spooled);
+  } finally {
+    // Moved into place, or not wanted (a duplicate, not an image): either way gone.
+    if (spooled) await rm(spooled.path, { force: true });
+  }
+}
+
+async function store(input: AssetInput, spooled: SpooledUpload | undefined): Promise<LakeDocument> {
+  const bytes = input.bytes;
+  const size = Buffer.isBuffer(bytes) ? bytes.length : bytes.size;
+  if (size === 0) {
     throw errors.assetError('EmptyAsset', 'The uploaded asset is empty', 'Send the file bytes as the request body.');
   }
-  const sha1 = createHash('sha1').update(input.bytes).digest('hex');
-  const file = {
-    sha1,
-    size: input.bytes.length,
-    originalFilename: input.filename ? basename(input.filename) : undefined,
-  };
+  const sha1 = Buffer.isBuffer(bytes) ? createHash('sha1').update(bytes).digest('hex') : bytes.sha1;
+  const file = { sha1, size, originalFilename: input.filename ? basename(input.filename) : undefined };
   let document: LakeDocument;
   let name: string;
   if (input.kind === 'image') {
-    const facts = await readImageFacts(input.bytes);
+    const facts = await readImageFacts(Buffer.isBuffer(bytes) ? bytes : bytes.path);
     if (!facts) {
       throw errors.assetError(
         'InvalidImage',
@@ -55,10 +65,13 @@ export async function storeAssetFile(input: AssetInput): Promise<LakeDocument> {
   const target = originalPath(input.dataDir, input.dataset, input.kind, name);
   if (!existsSync(target)) {
     await mkdir(dirname(target), { recursive: true });
-    // Write then rename: a crash never leaves a half-written original under its final name.
-    const temporary = `${target}.${randomId(8)}.tmp`;
-    await writeFile(temporary, input.bytes);
-    await rename(temporary, target);
+    if (spooled) await rename(spooled.path, target);
+    else {
+      // Write then rename: a crash never leaves a half-written original under its final name.
+      const temporary = `${target}.${randomId(8)}.tmp`;
+      await writeFile(temporary, bytes as Buffer);
+      await rename(temporary, target);
+    }
   }
   return document;
 }

@@ -15,6 +15,11 @@ export type RequestContext = {
   headers: IncomingHttpHeaders;
   /** The whole body, refused with 413 past the configured limit. */
   body(): Promise<Buffer>;
+  /**
+   * The body as it arrives, with the same limit: for uploads, which need not
+   * be held whole in memory. Read either this or `body()`, once.
+   */
+  chunks(): AsyncIterable<Buffer>;
   /** The body parsed as JSON; malformed JSON is a 400 naming the parse error. */
   json(): Promise<unknown>;
 };
@@ -36,6 +41,7 @@ export function createRequestContext(
     apiVersion: '',
     headers: request.headers,
     body,
+    chunks: () => limitedChunks(request, maxBodyBytes),
     async json() {
       const bytes = await body();
       if (bytes.length === 0) throw errors.invalidJsonBody('the body is empty');
@@ -55,6 +61,11 @@ export function createRequestContext(
 
 async function readBody(request: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  for await (const chunk of limitedChunks(request, limit)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function* limitedChunks(request: Readable, limit: number): AsyncGenerator<Buffer> {
   let size = 0;
   try {
     for await (const chunk of request) {
@@ -64,7 +75,7 @@ async function readBody(request: Readable, limit: number): Promise<Buffer> {
         // Stop reading; the server answers 413 and closes the connection.
         throw errors.payloadTooLarge(limit);
       }
-      chunks.push(buffer);
+      yield buffer;
     }
   } catch (error) {
     // A client that goes away mid-body (an upload cancelled) is the client's
@@ -72,5 +83,4 @@ async function readBody(request: Readable, limit: number): Promise<Buffer> {
     if (isLakeError(error)) throw error;
     throw errors.bodyIncomplete(size);
   }
-  return Buffer.concat(chunks);
 }

@@ -1,7 +1,9 @@
 // Bad input to the write endpoints: every malformed action, mutation and
 // upload gets a Sanity-shaped 4xx, nothing crashes, and the lake answers the
 // next request as usual. Part of it is a small seeded fuzz.
+import { existsSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../scripts/generate/random.ts';
 import { startTestLake, type TestLake } from '../helpers/lake.ts';
@@ -14,6 +16,12 @@ beforeAll(async () => {
   await t.editor.createOrReplace({ _id: 'f1', _type: 'story', headline: 'Fixture' });
 });
 afterAll(() => t.close());
+
+/** Uploads written to disk as they arrived and not (yet) moved into place or removed. */
+function spooled(): string[] {
+  const dirs = ['images', 'files'].map((kind) => join(t.dataDir, 'assets', 'production', kind));
+  return dirs.flatMap((dir) => (existsSync(dir) ? readdirSync(dir) : [])).filter((name) => name.endsWith('.tmp'));
+}
 
 async function post(path: string, body: string | Buffer, contentType = 'application/json') {
   const response = await t.fetch(path, {
@@ -86,6 +94,17 @@ describe('malformed requests', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(unexpected.slice(before)).toEqual([]);
     expect((await t.fetch('/v2021-06-07/ping')).status).toBe(200);
+    expect(spooled()).toEqual([]);
+  });
+
+  it('an upload over the limit is a 413 and leaves no file behind', async () => {
+    const response = await post(
+      '/v2021-06-07/assets/files/production?filename=big.bin',
+      Buffer.alloc(300 * 1024),
+      'application/octet-stream',
+    );
+    expect(response.status).toBe(413);
+    expect(spooled()).toEqual([]);
   });
 
   it('uploads of junk are refused as assetError, not stored', async () => {

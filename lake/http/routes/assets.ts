@@ -1,4 +1,5 @@
-import type { AssetKind } from '../../assets/asset-paths.ts';
+import { type AssetKind, originalsDir } from '../../assets/asset-paths.ts';
+import { spoolUpload } from '../../assets/spool-upload.ts';
 import { storeAssetFile } from '../../assets/store-asset-file.ts';
 import { canWrite, identityOf } from '../../auth/roles.ts';
 import { errors } from '../../errors/catalog.ts';
@@ -26,7 +27,7 @@ function upload(kind: AssetKind) {
     const document = await storeAssetFile({
       dataDir: runtime.dataDir,
       kind,
-      bytes: await context.body(),
+      bytes: await spoolUpload(context.chunks(), originalsDir(runtime.dataDir, dataset, kind)),
       filename: context.url.searchParams.get('filename') ?? undefined,
       contentType: typeof contentType === 'string' ? contentType : undefined,
       projectId: runtime.projectId,
