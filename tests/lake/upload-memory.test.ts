@@ -2,46 +2,17 @@
 // lake twice its size (the pieces, then one buffer of them), and uploads at
 // once added up: eight of 90 MB took a lake from 0.45 GB to 1.7 GB. Measured
 // on a real lake process by its peak resident memory (VmHWM).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LakeProcess, startLakeProcess } from '../helpers/lake-process.ts';
 
 const MB = 1024 * 1024;
-let child: ChildProcess;
-let url: string;
-let token: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'upload-memory-'));
+let lake: LakeProcess;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['scripts/lake.ts', '--data-dir', dataDir], {
-    env: { ...process.env, LAKE_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const event = await new Promise<{ url: string; firstEditorTokenFile: string }>((resolve) => {
-    lines.on('line', (line) => {
-      const parsed = JSON.parse(line) as { event: string; url: string; firstEditorTokenFile: string };
-      if (parsed.event === 'listening') resolve(parsed);
-    });
-  });
-  url = event.url;
-  token = readFileSync(event.firstEditorTokenFile, 'utf8').trim();
+  lake = await startLakeProcess();
 });
 
-afterAll(async () => {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** The lake's peak resident memory so far, in bytes. */
-function peakMemory(): number {
-  const line = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);
-  return Number(line?.[1]) * 1024;
-}
+afterAll(() => lake.stop());
 
 /** `size` bytes of a repeating pattern, sent as a stream so the test itself holds one piece. */
 function body(size: number, seed: number): ReadableStream<Uint8Array> {
@@ -58,11 +29,11 @@ function body(size: number, seed: number): ReadableStream<Uint8Array> {
 
 describe('file uploads on a lake process', () => {
   it('four 64 MB uploads at once leave the lake’s peak memory where it was', async () => {
-    const before = peakMemory();
+    const before = lake.peakMemory();
     const uploads = [1, 2, 3, 4].map(async (seed) => {
-      const response = await fetch(`${url}/v2021-06-07/assets/files/production?filename=big-${seed}.bin`, {
+      const response = await fetch(`${lake.url}/v2021-06-07/assets/files/production?filename=big-${seed}.bin`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        headers: { authorization: `Bearer ${lake.token}`, 'content-type': 'application/octet-stream' },
         body: body(64 * MB, seed),
         duplex: 'half',
       } as RequestInit);
@@ -72,7 +43,7 @@ describe('file uploads on a lake process', () => {
     const documents = await Promise.all(uploads);
     expect(documents.map((d) => d.size)).toEqual([64 * MB, 64 * MB, 64 * MB, 64 * MB]);
     // Held in memory, the four cost at least 4 × 64 MB; on disk, a few pieces each.
-    expect(peakMemory() - before).toBeLessThan(100 * MB);
+    expect(lake.peakMemory() - before).toBeLessThan(100 * MB);
     const served = await fetch(documents[0]?.url as string);
     expect(Number(served.headers.get('content-length') ?? (await served.arrayBuffer()).byteLength)).toBe(64 * MB);
   });
