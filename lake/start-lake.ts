@@ -93,11 +93,18 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     logError,
   });
   const onUpgrade = presence.handleUpgrade;
-  const transport = await startTransport({ host: config.host, port: config.port, tls: config.tls, handler, onUpgrade });
+  const transport = await startTransport({
+    host: config.host,
+    port: config.port,
+    tls: config.tls,
+    handler,
+    onUpgrade,
+    logError,
+  });
   // Beside the Studio's TLS port, local tools (the site build) can use plain HTTP on loopback without the CA.
   const plain =
     config.tls && config.httpPort !== undefined
-      ? await startTransport({ host: '127.0.0.1', port: config.httpPort, handler, onUpgrade })
+      ? await startTransport({ host: '127.0.0.1', port: config.httpPort, handler, onUpgrade, logError })
       : undefined;
   const httpUrl = plain ? `http://127.0.0.1:${plain.port}` : undefined;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

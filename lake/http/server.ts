@@ -16,6 +16,8 @@ export type TransportOptions = {
   handler: RequestHandler;
   /** WebSocket upgrades (HTTP/1.1, also on the HTTP/2 server with allowHTTP1); refused when absent. */
   onUpgrade?: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+  /** Where a failed upgrade is reported (the socket is closed; the server goes on). */
+  logError?: ((message: string, error: unknown) => void) | undefined;
 };
 
 export type Transport = { port: number; protocol: 'http' | 'https'; close(): Promise<void> };
@@ -41,8 +43,14 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   });
   const onUpgrade = options.onUpgrade;
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (onUpgrade) onUpgrade(request, socket, head);
-    else socket.destroy();
+    if (!onUpgrade) return socket.destroy();
+    // A throw in an 'upgrade' listener is uncaught and ends the process: one bad request must only end its socket.
+    try {
+      onUpgrade(request, socket, head);
+    } catch (error) {
+      socket.destroy();
+      options.logError?.(`lake: upgrade of ${request.url} failed`, error);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -40,8 +40,7 @@ export function createPresenceServer(options: PresenceServerOptions): PresenceSe
   return {
     handleUpgrade(request, socket, head) {
       socket.on('error', () => socket.destroy());
-      const path = new URL(request.url ?? '/', 'http://lake.invalid').pathname;
-      const dataset = SOCKET_PATH.exec(path)?.[1];
+      const dataset = SOCKET_PATH.exec(pathOf(request.url))?.[1];
       if (!dataset || !options.datasetExists(dataset)) {
         socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
         return;
@@ -95,5 +94,18 @@ export function createPresenceServer(options: PresenceServerOptions): PresenceSe
         connection.send(failure(request.id, { code: -32603, message: 'Internal error' }));
       }
     });
+  }
+}
+
+/**
+ * The path of an upgrade request, '' for a target that is no URL: `new URL`
+ * throws on `//[`, and a throw here, inside the server's 'upgrade' event,
+ * took the whole lake down.
+ */
+function pathOf(target = '/'): string {
+  try {
+    return new URL(target, 'http://lake.invalid').pathname;
+  } catch {
+    return '';
   }
 }
