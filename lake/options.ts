@@ -40,6 +40,15 @@ export const lakeOptionsSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /**
+   * The most bytes of request bodies held in memory at once, across requests
+   * (never less than maxBodyBytes); past it a body gets 503. Uploads go to disk and do not count.
+   */
+  maxBufferedBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
   /** The most bytes of rendered image variants kept on disk; the least recently used go first. */
   imageCacheBytes: z
     .number()

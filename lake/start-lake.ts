@@ -85,6 +85,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     router: createRouter(routes),
     runtime,
     maxBodyBytes: config.maxBodyBytes,
+    maxBufferedBodyBytes: config.maxBufferedBodyBytes,
     logError,
   });
   const presence = createPresenceServer({

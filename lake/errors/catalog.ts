@@ -68,6 +68,16 @@ export const errors = {
       hint: 'Send the request again; nothing of it was stored.',
     }),
 
+  bodiesOverBudget: () =>
+    new LakeError({
+      status: 503,
+      name: 'BodiesOverBudget',
+      type: 'httpServiceUnavailable',
+      description: 'The lake is already holding as many bytes of request bodies as it may; this one was refused',
+      hint: 'Send it again in a few seconds. If it happens under normal use, raise the lake option maxBufferedBodyBytes.',
+      headers: { 'retry-after': '5' },
+    }),
+
   payloadTooLarge: (limitBytes: number) =>
     new LakeError({
       status: 413,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
 import { isLakeError, type LakeError, toErrorBody } from '../errors/lake-error.ts';
+import { type BodyBudget, bodyBudget } from './body-budget.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { jsonPieces } from './json-pieces.ts';
 import { createRequestContext } from './request-context.ts';
@@ -19,15 +20,18 @@ export type HandlerOptions<Runtime> = {
   router: Router<Runtime>;
   runtime: Runtime;
   maxBodyBytes: number;
+  /** The most bytes of request bodies held at once, across requests (at least maxBodyBytes). */
+  maxBufferedBodyBytes: number;
   /** Where unexpected failures are reported (they are answered 500; the server goes on). */
   logError: (message: string, error: unknown) => void;
 };
 
 /** The one place requests become responses and every error becomes Sanity's JSON body. */
 export function createRequestHandler<Runtime>(options: HandlerOptions<Runtime>): RequestHandler {
+  const budget = bodyBudget(Math.max(options.maxBufferedBodyBytes, options.maxBodyBytes));
   return (request, anyResponse) => {
     const response = anyResponse as unknown as ResponseLike;
-    void handle(options, request, anyResponse).catch((error: unknown) => {
+    void handle(options, budget, request, anyResponse).catch((error: unknown) => {
       options.logError('lake: failed to write a response', error);
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -35,7 +39,12 @@ export function createRequestHandler<Runtime>(options: HandlerOptions<Runtime>):
   };
 }
 
-async function handle<Runtime>(options: HandlerOptions<Runtime>, request: AnyRequest, anyResponse: AnyResponse) {
+async function handle<Runtime>(
+  options: HandlerOptions<Runtime>,
+  budget: BodyBudget,
+  request: AnyRequest,
+  anyResponse: AnyResponse,
+) {
   const response = anyResponse;
   const cors = corsHeaders(request.headers);
   let url: URL;
@@ -54,9 +63,9 @@ async function handle<Runtime>(options: HandlerOptions<Runtime>, request: AnyReq
     return send(request, response, { status: 204, empty: true, headers }, {});
   }
   let result: LakeResponse;
+  const context = createRequestContext(request, url, options.maxBodyBytes, budget);
   try {
     const { route, match } = options.router.resolve(request.method ?? 'GET', url.pathname);
-    const context = createRequestContext(request, url, options.maxBodyBytes);
     context.params = match.params;
     context.apiVersion = match.apiVersion;
     result = await route.handle(context, options.runtime);
@@ -64,7 +73,11 @@ async function handle<Runtime>(options: HandlerOptions<Runtime>, request: AnyReq
     if (!isLakeError(error)) options.logError(`lake: ${request.method} ${url.pathname} failed`, error);
     result = errorResponse(isLakeError(error) ? error : errors.internal());
   }
-  await send(request, response, result, cors);
+  try {
+    await send(request, response, result, cors);
+  } finally {
+    context.release();
+  }
 }
 
 function errorResponse(error: LakeError): LakeResponse {
@@ -76,8 +89,8 @@ async function send(request: AnyRequest, anyResponse: AnyResponse, result: LakeR
   const response = anyResponse as unknown as ResponseLike;
   const status = result.status ?? 200;
   const headers: Record<string, string> = { ...cors, ...result.headers };
-  // An unread request body (413, early errors) must not be parsed as the next HTTP/1.1 request.
-  if (status === 413 && request.httpVersionMajor === 1) headers.connection = 'close';
+  // An unread request body (413, 503, early errors) must not be parsed as the next HTTP/1.1 request.
+  if ((status === 413 || status === 503) && request.httpVersionMajor === 1) headers.connection = 'close';
   const head = request.method === 'HEAD';
   if ('empty' in result) {
     response.writeHead(status, headers);

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
 import { isLakeError } from '../errors/lake-error.ts';
+import type { BodyBudget } from './body-budget.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 
 /** The parts of a request the routes read; the same for HTTP/1.1 and HTTP/2. */
@@ -22,16 +23,23 @@ export type RequestContext = {
   chunks(): AsyncIterable<Buffer>;
   /** The body parsed as JSON; malformed JSON is a 400 naming the parse error. */
   json(): Promise<unknown>;
+  /** Gives the bytes `body()` held back to the budget; called once the request is answered. */
+  release(): void;
 };
 
 export function createRequestContext(
   request: Readable & { method?: string | undefined; headers: IncomingHttpHeaders },
   url: URL,
   maxBodyBytes: number,
+  budget: BodyBudget,
 ): RequestContext {
   let cached: Promise<Buffer> | undefined;
+  let held = 0;
   const body = () => {
-    cached ??= readBody(request, maxBodyBytes);
+    cached ??= readBody(request, maxBodyBytes, (bytes) => {
+      if (!budget.take(bytes)) throw errors.bodiesOverBudget();
+      held += bytes;
+    });
     return cached;
   };
   return {
@@ -42,6 +50,10 @@ export function createRequestContext(
     headers: request.headers,
     body,
     chunks: () => limitedChunks(request, maxBodyBytes),
+    release() {
+      budget.give(held);
+      held = 0;
+    },
     async json() {
       const bytes = await body();
       if (bytes.length === 0) throw errors.invalidJsonBody('the body is empty');
@@ -59,9 +71,12 @@ export function createRequestContext(
   };
 }
 
-async function readBody(request: Readable, limit: number): Promise<Buffer> {
+async function readBody(request: Readable, limit: number, hold: (bytes: number) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of limitedChunks(request, limit)) chunks.push(chunk);
+  for await (const chunk of limitedChunks(request, limit)) {
+    hold(chunk.length);
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks);
 }
 
