@@ -49,6 +49,8 @@ export const lakeOptionsSchema = z.object({
     .int()
     .positive()
     .default(256 * 1024 * 1024),
+  /** How long a request body may send nothing before the request is dropped (HTTP/2 has no request timeout of its own). */
+  bodyIdleTimeoutMs: z.number().int().positive().default(60_000),
   /** The most bytes of rendered image variants kept on disk; the least recently used go first. */
   imageCacheBytes: z
     .number()

@@ -86,6 +86,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     runtime,
     maxBodyBytes: config.maxBodyBytes,
     maxBufferedBodyBytes: config.maxBufferedBodyBytes,
+    bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
     logError,
   });
   const presence = createPresenceServer({

@@ -68,6 +68,15 @@ export const errors = {
       hint: 'Send the request again; nothing of it was stored.',
     }),
 
+  bodyStalled: (idleMs: number, receivedBytes: number) =>
+    new LakeError({
+      status: 408,
+      name: 'BodyStalled',
+      type: 'httpRequestTimeout',
+      description: `The client sent nothing for ${idleMs / 1000} s after ${receivedBytes} bytes of the request body; the request was dropped`,
+      hint: 'Send the request again; nothing of it was stored.',
+    }),
+
   bodiesOverBudget: () =>
     new LakeError({
       status: 503,

@@ -22,6 +22,8 @@ export type HandlerOptions<Runtime> = {
   maxBodyBytes: number;
   /** The most bytes of request bodies held at once, across requests (at least maxBodyBytes). */
   maxBufferedBodyBytes: number;
+  /** How long a request body may send nothing before the request is dropped. */
+  bodyIdleTimeoutMs: number;
   /** Where unexpected failures are reported (they are answered 500; the server goes on). */
   logError: (message: string, error: unknown) => void;
 };
@@ -63,7 +65,11 @@ async function handle<Runtime>(
     return send(request, response, { status: 204, empty: true, headers }, {});
   }
   let result: LakeResponse;
-  const context = createRequestContext(request, url, options.maxBodyBytes, budget);
+  const context = createRequestContext(request, url, {
+    maxBodyBytes: options.maxBodyBytes,
+    idleMs: options.bodyIdleTimeoutMs,
+    budget,
+  });
   try {
     const { route, match } = options.router.resolve(request.method ?? 'GET', url.pathname);
     context.params = match.params;

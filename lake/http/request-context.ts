@@ -27,16 +27,26 @@ export type RequestContext = {
   release(): void;
 };
 
+/** How request bodies are read. */
+export type BodyLimits = {
+  /** The largest body; past it, 413. */
+  maxBodyBytes: number;
+  /** How long a body may send nothing before the request is dropped. */
+  idleMs: number;
+  /** Bytes held in memory across requests. */
+  budget: BodyBudget;
+};
+
 export function createRequestContext(
   request: Readable & { method?: string | undefined; headers: IncomingHttpHeaders },
   url: URL,
-  maxBodyBytes: number,
-  budget: BodyBudget,
+  limits: BodyLimits,
 ): RequestContext {
+  const { budget } = limits;
   let cached: Promise<Buffer> | undefined;
   let held = 0;
   const body = () => {
-    cached ??= readBody(request, maxBodyBytes, (bytes) => {
+    cached ??= readBody(request, limits, (bytes) => {
       if (!budget.take(bytes)) throw errors.bodiesOverBudget();
       held += bytes;
     });
@@ -49,7 +59,7 @@ export function createRequestContext(
     apiVersion: '',
     headers: request.headers,
     body,
-    chunks: () => limitedChunks(request, maxBodyBytes),
+    chunks: () => limitedChunks(request, limits),
     release() {
       budget.give(held);
       held = 0;
@@ -71,31 +81,41 @@ export function createRequestContext(
   };
 }
 
-async function readBody(request: Readable, limit: number, hold: (bytes: number) => void): Promise<Buffer> {
+async function readBody(request: Readable, limits: BodyLimits, hold: (bytes: number) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of limitedChunks(request, limit)) {
+  for await (const chunk of limitedChunks(request, limits)) {
     hold(chunk.length);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
 
-async function* limitedChunks(request: Readable, limit: number): AsyncGenerator<Buffer> {
+async function* limitedChunks(request: Readable, limits: BodyLimits): AsyncGenerator<Buffer> {
   let size = 0;
+  // A client that stops sending mid-body is dropped: HTTP/2 has no request
+  // timeout of its own, so such a stream held its bytes (and its share of
+  // the body budget) for as long as the client kept the connection.
+  const arm = () => setTimeout(() => request.destroy(errors.bodyStalled(limits.idleMs, size)), limits.idleMs);
+  let stalled = arm();
   try {
     for await (const chunk of request) {
+      clearTimeout(stalled);
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += buffer.length;
-      if (size > limit) {
+      if (size > limits.maxBodyBytes) {
         // Stop reading; the server answers 413 and closes the connection.
-        throw errors.payloadTooLarge(limit);
+        throw errors.payloadTooLarge(limits.maxBodyBytes);
       }
       yield buffer;
+      // Only the client's silence counts, not the time the reader took with this piece.
+      stalled = arm();
     }
   } catch (error) {
     // A client that goes away mid-body (an upload cancelled) is the client's
     // doing, not a lake failure to log with its stack as one.
     if (isLakeError(error)) throw error;
     throw errors.bodyIncomplete(size);
+  } finally {
+    clearTimeout(stalled);
   }
 }

@@ -93,6 +93,44 @@ describe('TLS', () => {
     }
   });
 
+  it('answers an HTTP/2 stream whose body stops arriving with a 408, and gives its bytes back', async () => {
+    // HTTP/2 has no request timeout: a stream that sent half its body and then
+    // nothing held those bytes, and its share of the body budget, for good.
+    const failures: unknown[] = [];
+    const lake = await startLake({
+      dataDir: dir(),
+      tls: certificate(),
+      bodyIdleTimeoutMs: 300,
+      maxBodyBytes: 100_000,
+      maxBufferedBodyBytes: 100_000,
+      onError: (_message, error) => failures.push(error),
+    });
+    const session = http2Connect(lake.url, { rejectUnauthorized: false });
+    try {
+      const post = (body: Buffer, length: number) =>
+        new Promise<string>((resolve) => {
+          const stream = session.request({
+            ':path': '/v1/intake/batch',
+            ':method': 'POST',
+            'content-length': String(length),
+          });
+          stream.on('response', (headers) => resolve(`answered ${headers[':status']}`));
+          stream.on('close', () => resolve('dropped'));
+          stream.on('error', () => {});
+          if (body.length < length) stream.write(body);
+          else stream.end(body);
+          setTimeout(() => resolve('still open'), 3000);
+        });
+      expect(await post(Buffer.alloc(60_000), 100_000)).toBe('answered 408');
+      // Its 60 KB are no longer counted: a body of 60 KB more fits the 100 KB budget.
+      expect(await post(Buffer.alloc(60_000), 60_000)).toBe('answered 200');
+      expect(failures).toEqual([]);
+    } finally {
+      session.close();
+      await lake.close();
+    }
+  });
+
   it('close() ends open connections instead of waiting for them', async () => {
     const lake = await startLake({ dataDir: dir() });
     const socket = netConnect(lake.port, '127.0.0.1');
