@@ -1,3 +1,4 @@
+import type { RenderSlots } from './assets/render-slots.ts';
 import type { VariantCache } from './assets/variant-cache.ts';
 import type { Principal } from './auth/roles.ts';
 import type { QueryLimits } from './groq/query-limits.ts';
@@ -19,6 +20,8 @@ export type LakeRuntime = {
   listeners: ListenerHub;
   /** The disk budget of rendered image variants. */
   variants: VariantCache;
+  /** How many image renders run at once. */
+  renders: RenderSlots;
   /** Where a query that repeats a large scan is stopped. */
   queryLimits: QueryLimits;
 };

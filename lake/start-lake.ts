@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { withPublicUrl } from './assets/asset-document.ts';
 import { variantsDir } from './assets/asset-paths.ts';
+import { renderSlots } from './assets/render-slots.ts';
 import { variantCache } from './assets/variant-cache.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { ensureFirstEditor } from './auth/first-editor.ts';
@@ -79,6 +80,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
     queryLimits: config.queries,
     variants: variantCache({ dir: variantsDir(config.dataDir), maxBytes: config.imageCacheBytes }),
+    // Half of libuv's four threads: the other half stay for file reads and writes.
+    renders: renderSlots(2),
   };
   const webhooks = startWebhookService({ store, projectId: config.projectId, settings: config.webhooks, logError });
   const handler = createRequestHandler({

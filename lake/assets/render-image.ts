@@ -7,6 +7,7 @@ import { randomId } from '../ids/random-id.ts';
 import { variantPath } from './asset-paths.ts';
 import { IMAGE_FORMATS, OUTPUT_FORMATS } from './image-formats.ts';
 import { type ImageParams, paramsKey } from './image-params.ts';
+import type { RenderSlots } from './render-slots.ts';
 import type { VariantCache } from './variant-cache.ts';
 
 export type RenderRequest = {
@@ -20,6 +21,8 @@ export type RenderRequest = {
   accept: string | undefined;
   /** Keeps the rendered variants within their disk budget. */
   cache: VariantCache;
+  /** Keeps renders from taking every thread file reads need. */
+  slots: RenderSlots;
 };
 
 export type Rendered = { path: string; contentType: string; cache: 'hit' | 'miss' };
@@ -50,9 +53,11 @@ export async function renderImage(request: RenderRequest): Promise<Rendered> {
   }
   await mkdir(dirname(target), { recursive: true });
   const temporary = `${target}.${randomId(8)}.tmp`;
-  const { size } = await (await pipeline(request.source, request.params))
-    .toFormat(OUTPUT_FORMATS[format] as keyof FormatEnum, quality(format, request.params))
-    .toFile(temporary);
+  const { size } = await request.slots.run(async () =>
+    (await pipeline(request.source, request.params))
+      .toFormat(OUTPUT_FORMATS[format] as keyof FormatEnum, quality(format, request.params))
+      .toFile(temporary),
+  );
   await rename(temporary, target);
   request.cache.added(target, size);
   return { path: target, contentType: output.mimeType, cache: 'miss' };

@@ -47,6 +47,7 @@ export const assetFileRoutes: Route<LakeRuntime>[] = [
         params,
         accept: typeof accept === 'string' ? accept : undefined,
         cache: runtime.variants,
+        slots: runtime.renders,
       });
       return {
         body: createReadStream(rendered.path),
