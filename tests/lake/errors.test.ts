@@ -59,6 +59,20 @@ describe('query errors', () => {
     expect(JSON.stringify(await response.json())).toContain('\\"$a\\"');
   });
 
+  it.each([
+    ['query', '/v2025-02-19/data/query/production?query=$a'],
+    ['listen', '/v2025-02-19/data/listen/production?query=*[_id==$a]'],
+  ])('%s: a param nested 5,000 arrays deep is a 400 naming it, not a bare 500', async (_name, path) => {
+    // It parsed, then overflowed the stack when the answer echoing it was serialised.
+    const before = logged.length;
+    const response = await t.fetch(`${path}&$a=${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { description: string } }).error.description).toBe(
+      'The value of "$a" nests objects and arrays more than 200 levels deep',
+    );
+    expect(logged.slice(before)).toEqual([]);
+  });
+
   it('a missing query is a 400', async () => {
     const response = await t.fetch('/v2025-02-19/data/query/production');
     expect(response.status).toBe(400);
