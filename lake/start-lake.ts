@@ -77,7 +77,12 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       const header = context.headers.authorization;
       return authenticate(store.db, typeof header === 'string' ? header : undefined);
     },
-    listeners: createListenerHub({ store, heartbeatMs: config.listen.heartbeatMs, logError }),
+    listeners: createListenerHub({
+      store,
+      heartbeatMs: config.listen.heartbeatMs,
+      maxBufferedBytes: config.listen.maxBufferedBytes,
+      logError,
+    }),
     queryLimits: config.queries,
     variants: variantCache({ dir: variantsDir(config.dataDir), maxBytes: config.imageCacheBytes }),
     // Half of libuv's four threads: the other half stay for file reads and writes.

@@ -37,6 +37,11 @@ export class SseStream extends Readable {
     return this.#closed;
   }
 
+  /** Bytes written and not yet taken by the connection (a client that does not read). */
+  get buffered(): number {
+    return this.readableLength;
+  }
+
   send(event: string, data: unknown, id?: string): void {
     this.#write(sseFrame(event, data, id));
   }
