@@ -20,7 +20,9 @@ export class SseStream extends Readable {
   #closed = false;
 
   constructor(onClose: () => void) {
-    super();
+    // Frames stay the strings they were written as: listeners sent the same frame share it,
+    // where a Buffer per listener made 100 slow listeners hold 100 copies of every event.
+    super({ encoding: 'utf8' });
     this.#onClose = onClose;
     // pipe() only unpipes when the response closes; the stream must end with it.
     this.once('unpipe', () => this.destroy());
