@@ -4,7 +4,7 @@
 // collapses as a browser collapses it, and the content of <script>, <style>
 // and the like is code, not prose, so it goes with its tags.
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastText } from 'hast-util-to-string';
 import type { Position } from 'unist';
 
 const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g;
@@ -73,7 +73,7 @@ function words(text: string): string {
 
 /** Every HTML character reference decoded, as the site's HTML parser (parse5) decodes them. */
 function decodeEntities(text: string): string {
-  return text.includes('&') ? toString(fromHtml(text, { fragment: true })) : text;
+  return text.includes('&') ? hastText(fromHtml(text, { fragment: true })) : text;
 }
 
 /** Where `offset` into the value of an HTML node at `at` is in the file. */

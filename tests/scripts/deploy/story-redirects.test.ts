@@ -3,9 +3,9 @@
 // hosting-headers` as an operator runs them, with the edge serving the store.
 // Builds here are hand-made, with the record of story paths a site build writes.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseStore } from '../../../scripts/deploy/release-store.ts';
 import { type Edge, startEdge } from '../../../scripts/edge/edge-server.ts';
