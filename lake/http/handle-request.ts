@@ -156,5 +156,12 @@ async function pipeBody(
       body.destroy();
       resolve();
     });
+    // And the other way: a body destroyed before its end (a listener too slow to keep) leaves pipe()'s
+    // response open, the connection held and the client waiting in silence. Close it, so it reconnects.
+    body.once('close', () => {
+      if (body.readableEnded) return;
+      (anyResponse as unknown as { destroy(): void }).destroy();
+      resolve();
+    });
   });
 }

@@ -1,8 +1,8 @@
 // Listeners that never read. Each may hold up to 16 MB of events waiting
 // (sse-stream.ts), but nothing bounded how many there were: 100 anonymous
 // listeners that never read, and one edit of 3,000 stories, took a lake from
-// 0.38 GB to 2.2 GB. Past the hub's budget the slowest are disconnected; a
-// listener that reads keeps getting every event.
+// 0.38 GB to 2.2 GB. Past the hub's budget the slowest are disconnected, their
+// connections closed; a listener that reads keeps getting every event.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LakeDocument } from '../../lake/index.ts';
@@ -52,7 +52,23 @@ describe('listeners that never read', () => {
     const open = t.lake.openListeners();
     expect(open).toBeGreaterThanOrEqual(1);
     expect(open).toBeLessThanOrEqual(5);
+    // A disconnected listener's connection is closed too: once its client reads what it was sent, it
+    // sees the end (and an EventSource reconnects) instead of silence on a connection the lake keeps.
+    const closed = await Promise.all(slow.map((socket) => endOf(socket, 5_000)));
+    expect(closed.filter(Boolean)).toHaveLength(11 - open);
     reading.close();
     for (const socket of slow) socket.destroy();
   });
 });
+
+/** Reads what `socket` was sent; true if the lake then closes it within `ms`. */
+function endOf(socket: Socket, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    socket.resume();
+  });
+}
