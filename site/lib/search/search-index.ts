@@ -38,6 +38,7 @@ const SEARCH_CODE = [
   './search-record.ts',
   './search-index.ts',
   './search-shards.ts',
+  './unspaced-words.ts',
   '../dates.ts',
   '../zone-clock.ts',
   '../routes.ts',

@@ -5,6 +5,7 @@ import type { CustomRecord } from 'pagefind';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { calendarDay } from '../dates.ts';
 import { routes } from '../routes.ts';
+import { indexedPart } from './unspaced-words.ts';
 
 /** Filter names, shared with the search page's form. */
 export const SEARCH_FILTERS = ['section', 'author', 'month'] as const;
@@ -29,7 +30,8 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
     language: 'en',
     // The names and topics are searchable but come after the text, each as a
     // sentence of its own: Pagefind cuts a result's snippet from this text,
-    // and a byline run into the story's words read as part of them.
+    // and a byline run into the story's words read as part of them. Chinese,
+    // Japanese and Thai are split into words (unspaced-words.ts).
     content: [
       story.headline,
       story.dek,
@@ -37,7 +39,7 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
       authors.length ? `By ${authors.join(', ')}.` : '',
       story.topics?.length ? `Topics: ${story.topics.join(', ')}.` : '',
     ]
-      .filter(Boolean)
+      .flatMap((part) => (part ? [indexedPart(part)] : []))
       .join('\n'),
     meta: {
       title: story.headline,

@@ -1,20 +1,27 @@
 // One search result as a list item: headline link, section and date, and the
 // excerpt with the matched words marked. The excerpt is HTML from the index;
 // only its text and <mark> elements are copied, so it cannot inject markup.
+// The spaces the index put between Chinese or Japanese words come out again.
+import { MARK_END, MARK_START, withoutWordSpaces } from '../unspaced-words.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
 
 function safeExcerpt(html: string): DocumentFragment {
-  const out = document.createDocumentFragment();
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
+  let text = '';
   for (const node of Array.from(parsed.querySelectorAll('p')[0]?.childNodes ?? [])) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
-      out.append(document.createTextNode(node.textContent ?? ''));
-    }
+    text += node.nodeName === 'MARK' ? `${MARK_START}${node.textContent}${MARK_END}` : (node.textContent ?? '');
   }
+  // Every other part is a marked word.
+  const out = document.createDocumentFragment();
+  withoutWordSpaces(text)
+    .split(/[\u0001\u0002]/)
+    .forEach((part, i) => {
+      if (!part) return;
+      if (i % 2 === 0) return out.append(document.createTextNode(part));
+      const mark = document.createElement('mark');
+      mark.textContent = part;
+      out.append(mark);
+    });
   return out;
 }
 

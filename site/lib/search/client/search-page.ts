@@ -1,6 +1,7 @@
 // The search page's behaviour: read the query and filters from the address
 // (the form submits with GET), search the Pagefind index, list the results and
 // announce how many there are. Runs only on /search.
+import { queryWords } from '../unspaced-words.ts';
 import { newestFirst } from './newest-first.ts';
 import { loadPagefind, type PagefindApi, type PagefindResultData, SHARD_FILTER } from './pagefind-api.ts';
 import { dateFormat, resultItem } from './result-item.ts';
@@ -69,9 +70,11 @@ export async function runSearch(): Promise<void> {
   try {
     const shards = (list.dataset.shards ?? '').split(' ').filter(Boolean);
     const pagefind = await loadPagefind(shards);
+    // Split into words as the index was (unspaced-words.ts).
+    const words = queryWords(query);
     const { total, shown } = newest
-      ? await newestMatches(pagefind, shards, query, filters)
-      : await bestMatches(pagefind, query, filters);
+      ? await newestMatches(pagefind, shards, words, filters)
+      : await bestMatches(pagefind, words, filters);
     const dates = dateFormat(list.dataset.timeZone || 'UTC');
     list.replaceChildren(...shown.map((data) => resultItem(data, dates)));
     const what = query ? ` for “${query}”` : '';

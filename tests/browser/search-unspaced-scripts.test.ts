@@ -1,0 +1,77 @@
+// Searching a story written without spaces between words, in Chromium. The
+// index split words only at spaces, so a Chinese story was found only by the
+// run of text its body began with: 法规 and 安全, words of its headline, found
+// nothing. The excerpt a reader sees must read as the story was written.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, startStaticServer } from '../../scripts/edge/static-server.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import type { BuildRun } from '../helpers/site-build.ts';
+import { buildSeedWith, paragraph, seedStory } from '../site/support/seed-with.ts';
+
+const CHINESE_TEXT =
+  '中华人民共和国国家互联网信息办公室周二发布了新的网络安全法规，要求所有互联网公司报告数据泄露事件。';
+const CHINESE = seedStory('story-search-chinese', 'china-cybersecurity-rules', '中国宣布新的网络安全法规', 3, {
+  language: 'zh-Hans',
+  body: [paragraph('p1', CHINESE_TEXT)],
+});
+const JAPANESE = seedStory('story-search-japanese', 'tokyo-earthquake', '東京で地震が発生した', 4, {
+  language: 'ja',
+  body: [paragraph('p1', '気象庁によると、地震の規模はマグニチュード五・八でした。')],
+});
+
+let site: BuildRun;
+let edge: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildSeedWith([CHINESE, JAPANESE]);
+  edge = await startStaticServer({ root: () => site.outDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await edge?.close();
+});
+
+/** The result links and excerpts of a search, as the page lists them. */
+async function search(query: string) {
+  const page = await browser.newPage();
+  await page.goto(`${edge.url}/search?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''));
+  const results = await page.$$eval('#search-results li', (items) =>
+    items.map((li) => ({
+      href: li.querySelector('a')?.getAttribute('href') ?? '',
+      excerpt: li.querySelector('p:last-child')?.textContent ?? '',
+      marked: Array.from(li.querySelectorAll('mark'), (m) => m.textContent),
+    })),
+  );
+  await page.close();
+  return results;
+}
+
+describe('search in scripts written without spaces', () => {
+  it.each([['法规'], ['安全'], ['网络安全'], ['互联网公司']])('finds the Chinese story by %s', async (query) => {
+    const results = await search(query);
+    expect(results.map((r) => r.href)).toEqual([`/story/${CHINESE.slug.current}`]);
+  });
+
+  it('shows the excerpt as the story wrote it, the match marked', async () => {
+    const [result] = await search('法规');
+    // No space between two Chinese characters, and the headline ends before the body begins.
+    expect(result?.excerpt).toContain('中国宣布新的网络安全法规。中华人民共和国国家互联网信息办公室周二发布了');
+    expect(result?.excerpt).not.toMatch(/\p{Script=Han} +\p{Script=Han}/u);
+    expect(result?.marked).toContain('法规');
+  });
+
+  it.each([['地震'], ['気象庁']])('finds the Japanese story by %s', async (query) => {
+    expect((await search(query)).map((r) => r.href)).toEqual([`/story/${JAPANESE.slug.current}`]);
+  });
+
+  it('still finds English words', async () => {
+    expect((await search('Mehmanparast')).map((r) => r.href)).toContain(
+      '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail',
+    );
+  });
+});

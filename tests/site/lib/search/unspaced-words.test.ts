@@ -1,0 +1,45 @@
+// Chinese, Japanese and Thai text split into words for the search index and
+// the query, and put back together for the excerpts readers see.
+import { describe, expect, it } from 'vitest';
+import {
+  indexedPart,
+  MARK_END,
+  MARK_START,
+  queryWords,
+  spacedWords,
+  withoutWordSpaces,
+} from '../../../../site/lib/search/unspaced-words.ts';
+
+describe('words of scripts written without spaces', () => {
+  it.each([
+    ['中国宣布新的网络安全法规', '中国 宣布 新的 网络 安全 法规'],
+    ['東京で地震が発生した', '東京 で 地震 が 発生 した'],
+    ['ประเทศไทยมีฝนตก', 'ประเทศไทย มี ฝน ตก'],
+    ['Harbour levy rises', 'Harbour levy rises'],
+    ['Iran’s Mehmanparast: 中国 2026', 'Iran’s Mehmanparast: 中国 2026'],
+  ])('splits %s into the same words for the query and the index', (text, words) => {
+    expect(queryWords(text)).toBe(words);
+    expect(spacedWords(text).split(/\s+/).filter(Boolean)).toEqual(words.split(' '));
+  });
+
+  it('leaves text in spaced scripts as it is', () => {
+    const persian = 'تحریم‌ها شکست خورده‌اند.';
+    expect(indexedPart(persian)).toBe(persian);
+  });
+
+  it('gives an excerpt back as written, a Chinese headline kept apart from the body after it', () => {
+    // Excerpts make every run of whitespace one space.
+    const indexed = [indexedPart('中国宣布新的网络安全法规'), indexedPart('中华人民共和国发布了新的规定。')]
+      .join('\n')
+      .replace(/\s+/g, ' ')
+      .replace('法规', `${MARK_START}法规${MARK_END}`)
+      .trim();
+    expect(withoutWordSpaces(indexed)).toBe(
+      `中国宣布新的网络安全${MARK_START}法规${MARK_END}。中华人民共和国发布了新的规定。`,
+    );
+  });
+
+  it('keeps the spaces of English and Thai excerpts', () => {
+    expect(withoutWordSpaces('Harbour levy rises ประเทศไทย มี ฝน')).toBe('Harbour levy rises ประเทศไทย มี ฝน');
+  });
+});
