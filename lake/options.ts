@@ -57,6 +57,8 @@ export const lakeOptionsSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024 * 1024),
+  /** An HTTP/2 session (the Studio's) with no frames for this long is closed; listeners' heartbeats keep theirs open. */
+  idleSessionMs: z.number().int().positive().default(120_000),
   /** Where unexpected failures are reported (default: console.error). */
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
   /** Limits of a query that repeats a large scan: `{timeoutMs, heapFraction}`. */

@@ -110,6 +110,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     handler,
     onUpgrade,
     logError,
+    idleSessionMs: config.idleSessionMs,
   });
   // Beside the Studio's TLS port, local tools (the site build) can use plain HTTP on loopback without the CA.
   const plain =

@@ -1,5 +1,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import {
+  createSecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+  type ServerHttp2Session,
+} from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -18,6 +23,13 @@ export type TransportOptions = {
   onUpgrade?: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
   /** Where a failed upgrade is reported (the socket is closed; the server goes on). */
   logError?: ((message: string, error: unknown) => void) | undefined;
+  /**
+   * An HTTP/2 session with no frames for this long is closed (GOAWAY). Node
+   * sets no limit, so a client that connected and went quiet held its socket
+   * for good, as HTTP/1.1's 5 s keep-alive does not let it. A listener's
+   * heartbeats keep its session open.
+   */
+  idleSessionMs?: number | undefined;
 };
 
 export type Transport = { port: number; protocol: 'http' | 'https'; close(): Promise<void> };
@@ -31,6 +43,10 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   const server = options.tls
     ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, options.handler)
     : createHttpServer({ keepAlive: true }, options.handler as (req: IncomingMessage, res: ServerResponse) => void);
+  if (options.tls && options.idleSessionMs) {
+    const idle = options.idleSessionMs;
+    server.on('session', (session: ServerHttp2Session) => session.setTimeout(idle, () => session.close()));
+  }
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
