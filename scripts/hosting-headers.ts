@@ -27,7 +27,7 @@ const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netl
                     file, add this build's to it, and write the redirects for this build.
                     Build with NEWSROOM_STORY_HISTORY=<file> so links in bodies follow too.`;
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = commandLineOrExit(parse, USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -45,7 +45,7 @@ function main(): number {
   if (!directoryOrComplain(dist, 'run `npm run build` first, or name the directory it wrote.')) return 1;
   writeFileSync(join(dist, '_headers'), headers(values.target));
   console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
-  const redirects = values.history === undefined ? liveRedirects() : buildRedirects(dist, values.history);
+  const redirects = values.history === undefined ? liveRedirects() : await buildRedirects(dist, values.history);
   if (redirects === null) return 1;
   if (redirects === undefined) {
     console.log(
@@ -84,7 +84,7 @@ function headers(target: 'netlify' | 'cloudflare'): string {
 }
 
 /** The build's story redirects from the history file, which gains the build's addresses; null after saying why not. */
-function buildRedirects(dist: string, historyFile: string): Map<string, string> | null {
+async function buildRedirects(dist: string, historyFile: string): Promise<Map<string, string> | null> {
   const stories = readStoryPaths(dist);
   if (stories === undefined) {
     process.stderr.write(
@@ -93,7 +93,7 @@ function buildRedirects(dist: string, historyFile: string): Map<string, string> 
     return null;
   }
   try {
-    return recordBuildInHistory(resolve(historyFile), dist, stories);
+    return await recordBuildInHistory(resolve(historyFile), dist, stories);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return null;
@@ -111,4 +111,4 @@ function liveRedirects(): Map<string, string> | undefined {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -2,13 +2,12 @@
 // stored once with their brotli and gzip forms, so the edge never compresses
 // on a request. Compression runs on libuv's thread pool, beside the hashing.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { publicBuildFiles } from './build-files.ts';
 import { COMPRESSIBLE, type ManifestFile } from './manifest.ts';
 import type { Blob, ReleaseStore } from './release-store.ts';
-import { BUILD_RECORDS } from './story-redirects.ts';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -23,21 +22,16 @@ export type CollectedBuild = {
 };
 
 export async function collectBuild(buildDir: string, store: ReleaseStore): Promise<CollectedBuild> {
-  const publicPathOf = (path: string) => `/${relative(buildDir, path).split(sep).join('/')}`;
-  // The build's records are for the deploy, not for readers.
-  const paths = (await readdir(buildDir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !publicPathOf(path).startsWith(BUILD_RECORDS));
+  const paths = [...(await publicBuildFiles(buildDir))];
   const quality = paths.length <= SMALL_BATCH ? 11 : 6;
   const files = new Map<string, ManifestFile>();
   const fresh = new Map<string, Blob>();
   const queue = [...paths];
   const worker = async () => {
-    for (let path = queue.pop(); path; path = queue.pop()) {
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      const [publicPath, path] = next;
       const bytes = await readFile(path);
       const hash = createHash('sha256').update(bytes).digest('hex');
-      const publicPath = publicPathOf(path);
       files.set(publicPath, { hash, size: bytes.length });
       if (fresh.has(hash) || store.hasBlob(hash)) continue;
       fresh.set(hash, { hash, bytes });

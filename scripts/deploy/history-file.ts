@@ -4,9 +4,10 @@
 // as the store's story_path table keeps it. `hosting-headers --history` adds
 // each build's addresses and writes the redirects from it; the build reads
 // the same file as NEWSROOM_STORY_HISTORY to mend links in bodies.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { BUILD_RECORDS, storyRedirects } from './story-redirects.ts';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { publicBuildFiles } from './build-files.ts';
+import { storyRedirects } from './story-redirects.ts';
 
 /** The history in `file`; empty when there is none yet (the first run). */
 export function readHistoryFile(file: string): Map<string, string> {
@@ -41,30 +42,16 @@ export function readHistoryFile(file: string): Map<string, string> {
  * redirects the build's site should answer. The file is replaced whole, so a
  * run stopped halfway leaves the last one's.
  */
-export function recordBuildInHistory(
+export async function recordBuildInHistory(
   file: string,
   buildDir: string,
   stories: Readonly<Record<string, string>>,
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const history = readHistoryFile(file);
   for (const [id, path] of Object.entries(stories)) history.set(path, id);
   const sorted = Object.fromEntries([...history].sort(([a], [b]) => a.localeCompare(b)));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, `${JSON.stringify(sorted, null, 1)}\n`);
   renameSync(`${file}.tmp`, file);
-  return storyRedirects(history, { files: publicFiles(buildDir), stories });
-}
-
-/** Every file the build publishes, by public path (leading slash), as a release manifest lists them. */
-function publicFiles(buildDir: string): Record<string, true> {
-  const files: Record<string, true> = {};
-  for (const entry of readdirSync(buildDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = `/${join(entry.parentPath, entry.name)
-      .slice(buildDir.length + 1)
-      .split(sep)
-      .join('/')}`;
-    if (!path.startsWith(BUILD_RECORDS)) files[path] = true;
-  }
-  return files;
+  return storyRedirects(history, { files: Object.fromEntries(await publicBuildFiles(buildDir)), stories });
 }
