@@ -49,6 +49,13 @@ export const lakeOptionsSchema = z.object({
     .int()
     .positive()
     .default(256 * 1024 * 1024),
+  /**
+   * The most bytes the lake's SQLite file may grow to (unset: as large as the
+   * disk allows). Past it, writes are refused with a 507, as on a full disk,
+   * and everything already stored stays readable: a cap keeps the lake from
+   * taking the space the builds beside it need.
+   */
+  maxDatabaseBytes: z.number().int().positive().optional(),
   /** How long a request body may send nothing before the request is dropped (HTTP/2 has no request timeout of its own). */
   bodyIdleTimeoutMs: z.number().int().positive().default(60_000),
   /** The most bytes of rendered image variants kept on disk; the least recently used go first. */

@@ -62,12 +62,15 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const config = lakeOptionsSchema.parse(options);
   const other = runningLake(config.dataDir);
   if (other) throw lakeAlreadyRunning(config.dataDir, other);
-  const store = new LakeStore(config.dataDir);
+  const store = new LakeStore(config.dataDir, { maxBytes: config.maxDatabaseBytes });
   store.createDataset(config.defaultDataset);
   ensureUserTables(store.db);
   ensureFirstEditor(store.db, config.dataDir);
   let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
-  const logError = config.onError ?? ((message: string, error: unknown) => console.error(message, error));
+  const logError =
+    config.onError ??
+    ((message: string, error: unknown) =>
+      error === undefined ? console.error(message) : console.error(message, error));
   const runtime: LakeRuntime = {
     store,
     dataDir: config.dataDir,

@@ -5,7 +5,8 @@
 // LAKE_PROJECT_ID (default local), LAKE_DATASET (default production),
 // LAKE_PUBLIC_URL, LAKE_TLS_KEY + LAKE_TLS_CERT (PEM file paths: HTTP/2 over TLS),
 // LAKE_PRIVATE=1 (a build's own lake, which other builds wait for instead of
-// reading from: see lake/running-lake.ts).
+// reading from: see lake/running-lake.ts), LAKE_MAX_DATABASE_MB (a cap on the
+// SQLite file: past it writes get a 507, as on a full disk).
 //
 // LAKE_TLS=1 serves HTTP/2 over TLS with the local CA's certificate (made on
 // first use under LAKE_TLS_DIR or the per-user config dir; trust it once with
@@ -41,6 +42,7 @@ const configSchema = z.object({
   localTls: z.boolean(),
   httpPort: z.number().optional(),
   private: z.boolean(),
+  maxDatabaseMb: z.coerce.number().positive('LAKE_MAX_DATABASE_MB must be a positive number of megabytes').optional(),
 });
 
 async function main(): Promise<number> {
@@ -74,6 +76,7 @@ async function main(): Promise<number> {
     localTls,
     httpPort: ports.httpPort,
     private: env.LAKE_PRIVATE === '1',
+    maxDatabaseMb: env.LAKE_MAX_DATABASE_MB || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -109,6 +112,7 @@ async function main(): Promise<number> {
           ? { key: readFileSync(config.tlsKey), cert: readFileSync(config.tlsCert) }
           : undefined,
       httpPort: config.httpPort,
+      maxDatabaseBytes: config.maxDatabaseMb === undefined ? undefined : Math.round(config.maxDatabaseMb * 1024 * 1024),
     });
   } catch (error) {
     const e = error as Error & { hint?: string };

@@ -174,6 +174,15 @@ export const errors = {
   assetError: (name: string, description: string, hint: string) =>
     new LakeError({ status: 400, name, type: 'assetError', description, hint }),
 
+  storageFull: () =>
+    new LakeError({
+      status: 507,
+      name: 'StorageFull',
+      type: 'insufficientStorage',
+      description: "The lake's storage is full, so nothing of this request was stored",
+      hint: "Free space on the disk that holds the lake's data directory (or raise the lake's size cap, maxDatabaseBytes or LAKE_MAX_DATABASE_MB), then send it again; everything stored earlier is intact.",
+    }),
+
   internal: () =>
     new LakeError({
       status: 500,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { errors } from '../errors/catalog.ts';
 import { isLakeError, type LakeError, toErrorBody } from '../errors/lake-error.ts';
+import { isStorageFull } from '../store/storage-full.ts';
 import { type BodyBudget, bodyBudget } from './body-budget.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { jsonPieces } from './json-pieces.ts';
@@ -76,14 +77,26 @@ async function handle<Runtime>(
     context.apiVersion = match.apiVersion;
     result = await route.handle(context, options.runtime);
   } catch (error) {
-    if (!isLakeError(error)) options.logError(`lake: ${request.method} ${url.pathname} failed`, error);
-    result = errorResponse(isLakeError(error) ? error : errors.internal());
+    result = errorResponse(failure(options, `${request.method} ${url.pathname}`, error));
   }
   try {
     await send(request, response, result, cors);
   } finally {
     context.release();
   }
+}
+
+/** The error a failed request is answered with; unexpected failures are logged. */
+function failure<Runtime>(options: HandlerOptions<Runtime>, request: string, error: unknown): LakeError {
+  if (isLakeError(error)) return error;
+  if (isStorageFull(error)) {
+    // An operator's problem, not a bug: one line saying what to free, no stack.
+    const why = error instanceof Error ? error.message : String(error);
+    options.logError(`lake: ${request} refused: the lake's storage is full (${why})`, undefined);
+    return errors.storageFull();
+  }
+  options.logError(`lake: ${request} failed`, error);
+  return errors.internal();
 }
 
 function errorResponse(error: LakeError): LakeResponse {

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { randomId } from '../ids/random-id.ts';
 import { DatasetState } from './dataset-state.ts';
 import type { LakeDocument } from './document.ts';
-import { openDatabase } from './open-database.ts';
+import { type DatabaseOptions, openDatabase } from './open-database.ts';
 import type { DocumentEffect, TransactionEvent, TransactionListener } from './transaction-event.ts';
 import { type CommitInput, writeTransaction } from './write-transaction.ts';
 
@@ -21,8 +21,8 @@ export class LakeStore {
   readonly #listeners = new Set<TransactionListener>();
   #writeQueue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
-    this.db = openDatabase(dataDir);
+  constructor(dataDir: string, options: DatabaseOptions = {}) {
+    this.db = openDatabase(dataDir, options);
     this.#load();
   }
 

@@ -13,7 +13,12 @@ export const DATABASE_FILE = 'lake.db';
  * survives a power cut, not only a kill -9. Measured at ~0.2 ms per commit on
  * the CI machine, it is affordable.
  */
-export function openDatabase(dataDir: string): DatabaseSync {
+export type DatabaseOptions = {
+  /** The most bytes the file may grow to; writes past it fail as on a full disk (SQLITE_FULL). */
+  maxBytes?: number;
+};
+
+export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   let db: DatabaseSync;
@@ -28,6 +33,11 @@ export function openDatabase(dataDir: string): DatabaseSync {
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
+  if (options.maxBytes !== undefined) {
+    const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+    // SQLite keeps the limit at the current size if the file is already larger.
+    db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+  }
   return db;
 }
 
