@@ -47,10 +47,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const free = settings.concurrency - inFlight.size;
     if (free > 0) {
       for (const delivery of queue.due(free, new Set(inFlight.keys()))) {
-        const attempt = send(delivery).finally(() => {
-          inFlight.delete(delivery.id);
-          wake();
-        });
+        const attempt = send(delivery)
+          .catch((error: unknown) => holdAfterUnrecorded(delivery, error))
+          .finally(() => {
+            inFlight.delete(delivery.id);
+            wake();
+          });
         inFlight.set(delivery.id, attempt);
       }
     }
@@ -102,6 +104,32 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       attempt,
       final ? { status: 'failed' } : { status: 'pending', nextAttemptAt: Date.now() + wait },
     );
+  }
+
+  /**
+   * The attempt went out (or was cancelled) but could not be recorded: the
+   * disk is full, say. The delivery stays pending in the queue, so it goes
+   * again, at least once as promised; it is held back (kept in flight) for a
+   * backoff first, so a full disk does not resend it in a tight loop.
+   */
+  async function holdAfterUnrecorded(delivery: Delivery, error: unknown): Promise<void> {
+    const wait = backoffMs(delivery.attempts + 1, settings);
+    const why = error instanceof Error ? error.message : String(error);
+    options.log(
+      `lake: webhook delivery ${delivery.id} (${delivery.operation} of ${delivery.documentId}) could not be recorded: ${why}; ` +
+        `it stays pending and goes again in ${Math.round(wait / 100) / 10} s`,
+    );
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, wait).unref();
+      abort.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    });
   }
 
   return {

@@ -32,6 +32,8 @@ export type WebhookService = {
 
 /** Unplanned transactions read per batch when catching up after a restart. */
 const REPLAY_BATCH = 500;
+/** How soon planning is tried again after it failed (a full disk), if no commit comes first. */
+const PLAN_RETRY_MS = 5_000;
 /** How long an advanced cursor may stay unwritten when no delivery carried it to disk. */
 const CURSOR_WRITE_DELAY_MS = 1000;
 
@@ -95,22 +97,33 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
           error,
         ),
     });
-    cursor = transaction.seq;
     if (planned.length === 0) {
+      cursor = transaction.seq;
       // Nothing to store: write the cursor soon rather than fsync once per transaction.
       cursorTimer ??= setTimeout(persistCursor, CURSOR_WRITE_DELAY_MS).unref();
       return;
     }
+    // The cursor moves only once the deliveries are stored: a transaction
+    // whose deliveries could not be (a full disk) is planned again.
     queue.enqueue(planned, transaction.seq);
+    cursor = transaction.seq;
     worker.wake();
   }
 
   function persistCursor(): void {
     cursorTimer = undefined;
-    if (db.isOpen) queue.setCursor(cursor);
+    if (!db.isOpen) return;
+    try {
+      queue.setCursor(cursor);
+    } catch (error) {
+      // Only a restart reads it back, and then replays from the older cursor:
+      // deliveries may repeat (at least once), none is lost.
+      options.logError('lake: could not save how far webhooks have been planned', error);
+    }
   }
 
   async function catchUp(): Promise<void> {
+    behind = false;
     const webhooks = currentWebhooks().filter((hook) => !hook.isDisabledByUser);
     if (webhooks.length === 0) return;
     let from = Math.max(cursor, Math.min(...webhooks.map((hook) => hook.sinceSeq)));
@@ -128,6 +141,8 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   }
 
   async function planCommitted(event: TransactionEvent): Promise<void> {
+    // After a failure, this transaction is not the next one to plan.
+    if (behind) return catchUp();
     const webhooks = currentWebhooks();
     if (webhooks.length === 0) return;
     const row = db.prepare('SELECT seq FROM transactions WHERE id = ?').get(event.id) as { seq: number } | undefined;
@@ -139,11 +154,19 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   }
 
   let chain: Promise<void> = Promise.resolve();
+  /** A planning failed: the transactions after the cursor are planned from the log, soon or on the next commit. */
+  let behind = false;
+  let retryTimer: NodeJS.Timeout | undefined;
   const enqueueWork = (work: () => Promise<void>) => {
     chain = chain
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(work)
-      .catch((error: unknown) => options.logError('lake: planning webhook deliveries failed', error));
+      .catch((error: unknown) => {
+        options.logError('lake: planning webhook deliveries failed; they will be planned again', error);
+        behind = true;
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => enqueueWork(catchUp), PLAN_RETRY_MS).unref();
+      });
   };
   const unsubscribe = store.onTransaction((event) => enqueueWork(() => planCommitted(event)));
   enqueueWork(catchUp);
@@ -172,7 +195,9 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
     attempts: (deliveryId) => queue.attempts(deliveryId),
     async close() {
       unsubscribe();
+      clearTimeout(retryTimer);
       await chain;
+      clearTimeout(retryTimer);
       clearTimeout(cursorTimer);
       persistCursor();
       await worker.close();
