@@ -2,23 +2,13 @@
 // TimelineController, the code behind "History" and "Review changes" with
 // beta.eventsAPI.documents: false), run against the lake's history endpoints
 // with the Studio's bundled @sanity/client 7.28.
-import { Timeline, TimelineController, type Timeline as TimelineType } from 'sanity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../node_modules/sanity/node_modules/@sanity/client/dist/index.js';
 import { startTestLake, type TestLake } from '../helpers/lake.ts';
+import { changedFields, openTimeline, studioClient } from '../helpers/studio-timeline.ts';
 
 let t: TestLake;
 let tokens: { alice: string; bob: string };
-const client = (token: string) =>
-  createClient({
-    projectId: t.lake.projectId,
-    dataset: 'production',
-    apiHost: t.lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    token,
-  });
+const client = (token: string) => studioClient(t, token);
 
 beforeAll(async () => {
   t = await startTestLake();
@@ -41,40 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function openTimeline(): Promise<{
-  timeline: TimelineType;
-  controller: TimelineController;
-  failure: () => unknown;
-}> {
-  const viewer = client(t.tokens.viewer);
-  const timeline = new Timeline({ publishedId: 'tl', enableTrace: false });
-  let failure: unknown;
-  const controller = new TimelineController({
-    client: viewer as never,
-    documentId: 'tl',
-    documentType: 'story',
-    timeline,
-    handler: (error) => {
-      if (error) failure = error;
-    },
-  });
-  // What the Studio's pair listener hands it: the current draft and published snapshots.
-  for (const [version, id] of [
-    ['draft', 'drafts.tl'],
-    ['published', 'tl'],
-  ] as const) {
-    controller.handleRemoteMutation({ type: 'snapshot', version, document: await viewer.getDocument(id) } as never);
-  }
-  controller.setLoadMore(true);
-  for (const deadline = Date.now() + 5000; !timeline.reachedEarliestEntry && !failure && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { timeline, controller, failure: () => failure };
-}
-
 describe('the Studio’s legacy history timeline', () => {
   it('aligns on the transaction log and shows who changed what, publish included', async () => {
-    const { timeline, failure } = await openTimeline();
+    const { timeline, failure } = await openTimeline(t, 'tl', 'story');
     expect(failure()).toBeUndefined();
     expect(timeline.reachedEarliestEntry).toBe(true);
     const chunks = timeline.mapChunks((chunk) => [chunk.type, [...chunk.authors].sort()]);
@@ -87,7 +46,7 @@ describe('the Studio’s legacy history timeline', () => {
   });
 
   it('reviews the changes since publishing field by field, attributing each inserted character to its author', async () => {
-    const { controller, failure } = await openTimeline();
+    const { controller, failure } = await openTimeline(t, 'tl', 'story');
     controller.setRange('@lastPublished', null);
     const diff = controller.currentObjectDiff() as unknown as {
       fields: Record<
@@ -96,10 +55,7 @@ describe('the Studio’s legacy history timeline', () => {
       >;
     };
     expect(failure()).toBeUndefined();
-    const changed = Object.entries(diff.fields)
-      .filter(([, field]) => field.isChanged)
-      .map(([name]) => name);
-    expect(changed.sort()).toEqual(['dek', 'headline']);
+    expect(changedFields(controller)).toEqual(['dek', 'headline']);
     expect(diff.fields.headline?.segments?.map((s) => [s.action, s.text, s.annotation?.author ?? null])).toEqual([
       ['unchanged', 'Iran talks', null],
       ['added', ' go on', 'p-bob'],

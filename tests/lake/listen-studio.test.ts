@@ -7,8 +7,8 @@
 import { Mutation } from '@sanity/mutator';
 import { getPairListener } from 'sanity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../node_modules/sanity/node_modules/@sanity/client/dist/index.js';
 import { startTestLake, type TestLake } from '../helpers/lake.ts';
+import { studioClient } from '../helpers/studio-timeline.ts';
 
 type PairEvent = {
   type: string;
@@ -25,15 +25,7 @@ afterAll(() => t.close());
 
 describe('the Studio’s pair listener', () => {
   it('follows create, edits, publish and unpublish without losing the revision chain', async () => {
-    const client = createClient({
-      projectId: t.lake.projectId,
-      dataset: 'production',
-      apiHost: t.lake.url,
-      useProjectHostname: false,
-      apiVersion: '2025-02-19',
-      useCdn: false,
-      token: t.tokens.editor,
-    });
+    const client = studioClient(t, t.tokens.editor);
     const events: PairEvent[] = [];
     const syncErrors: unknown[] = [];
     const subscription = getPairListener(
