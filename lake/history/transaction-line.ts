@@ -1,5 +1,6 @@
 import { documentEffects } from '../listen/effects/document-effects.ts';
 import type { TransactionsRequest } from './history-request.ts';
+import { withImportPublishes } from './import-as-publish.ts';
 import type { LoggedTransaction, TransactionLog } from './transaction-log.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { LoggedTransaction, TransactionLog } from './transaction-log.ts';
  * reads it: `id`, `timestamp`, `author` (who wrote it), `documentIDs`,
  * `effects` per document in mendoza format (the same encoding the listener
  * sends, so live and fetched history line up), and `mutations` unless
- * excluded.
+ * excluded. An import is presented as the publish it is (import-as-publish.ts).
  */
 export function transactionLine(
   transaction: LoggedTransaction,
@@ -16,7 +17,9 @@ export function transactionLine(
   requestedIds: Set<string> | undefined,
 ): Record<string, unknown> {
   const onlyRequested = request.includeIdentifiedDocumentsOnly && requestedIds;
-  const documents = log.documentsOf(transaction.seq).filter((doc) => !onlyRequested || requestedIds.has(doc.id));
+  const documents = withImportPublishes(transaction, log.documentsOf(transaction.seq), log).filter(
+    (doc) => !onlyRequested || requestedIds.has(doc.id),
+  );
   const line: Record<string, unknown> = {
     id: transaction.id,
     timestamp: transaction.timestamp,

@@ -7,6 +7,9 @@ import type { LakeDocument } from '../store/document.ts';
 
 export type LoggedTransaction = { seq: number; id: string; timestamp: string; author: string; mutations: unknown[] };
 
+/** A document a transaction wrote: its state before and after (null: absent or deleted). */
+export type LoggedDocument = { id: string; before: LakeDocument | null; after: LakeDocument | null };
+
 export type TransactionRange = {
   /** Only transactions touching one of these documents (all when absent). */
   documentIds?: string[];
@@ -68,7 +71,7 @@ export function createTransactionLog(db: DatabaseSync, dataset: string) {
     },
 
     /** Every document a transaction wrote, with its state before and after. */
-    documentsOf(seq: number): { id: string; before: LakeDocument | null; after: LakeDocument | null }[] {
+    documentsOf(seq: number): LoggedDocument[] {
       const rows = db
         .prepare('SELECT document_id, after FROM transaction_documents WHERE seq = ? ORDER BY document_id')
         .all(seq) as { document_id: string; after: string | null }[];

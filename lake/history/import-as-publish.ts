@@ -1,0 +1,47 @@
+// How the history presents an import to the Studio.
+//
+// The Studio's legacy timeline (sanity's chunker) tells a publish from a live
+// edit by the draft: a transaction that writes the published document and
+// deletes its draft is a publish; one that writes the published document
+// alone is a live edit. "Review changes" shows what changed since the last
+// publish, and with none it goes back to before the document existed, so
+// every field of a document that only an import ever wrote showed as changed.
+// An import is a publish: it writes what readers get, and the Studio's
+// events-based history (hosted Sanity's default) reviews changes since the
+// last publish or else since the creation, so an imported document has
+// nothing to review there. But an import has no draft to delete. So a published document an import wrote while it
+// had no draft is given, in the history, the draft effect of a publish: a
+// deletion of that absent draft, `[0, null]` both ways, which is true of a
+// draft that was missing before and after and changes no reconstruction.
+import { draftIdOf, isPublishedId } from '../ids/document-id.ts';
+import type { LakeDocument } from '../store/document.ts';
+import type { LoggedDocument, LoggedTransaction, TransactionLog } from './transaction-log.ts';
+
+/** `documents` (those a transaction wrote, by id) with, for an import, the absent drafts of what it published. */
+export function withImportPublishes(
+  transaction: LoggedTransaction,
+  documents: LoggedDocument[],
+  log: TransactionLog,
+): LoggedDocument[] {
+  if (!isImport(transaction)) return documents;
+  const written = new Set(documents.map((doc) => doc.id));
+  const absentDrafts = documents
+    .filter((doc) => isPublishedId(doc.id) && doc.after !== null && !isAsset(doc.after))
+    .map((doc) => draftIdOf(doc.id))
+    .filter((draftId) => !written.has(draftId) && log.stateBefore(draftId, transaction.seq) === null)
+    .map((id) => ({ id, before: null, after: null }));
+  if (absentDrafts.length === 0) return documents;
+  return [...documents, ...absentDrafts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The log keeps an import as one summary mutation, `{import: {mode, documents, assets}}` (import-dataset.ts). */
+function isImport(transaction: LoggedTransaction): boolean {
+  return transaction.mutations.some(
+    (mutation) => typeof mutation === 'object' && mutation !== null && 'import' in mutation,
+  );
+}
+
+/** Asset documents are never drafted: nothing is said about their drafts. */
+function isAsset(doc: LakeDocument): boolean {
+  return typeof doc._type === 'string' && doc._type.startsWith('sanity.');
+}
