@@ -174,6 +174,10 @@ export const errors = {
   assetError: (name: string, description: string, hint: string) =>
     new LakeError({ status: 400, name, type: 'assetError', description, hint }),
 
+  // A 5xx, not a 4xx: the Studio throws away an edit whose save is answered
+  // 400, 403, 409 or 413 (among others), and keeps and retries one answered
+  // with anything else, so a journalist's edit outlives a full disk
+  // (tests/browser/full-lake.test.ts).
   storageFull: () =>
     new LakeError({
       status: 507,

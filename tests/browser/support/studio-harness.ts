@@ -42,7 +42,12 @@ export type StudioHarness = {
 /** Shared by every file of a run: the CA is made once, under the lake's own lock. */
 const TLS_DIR = join(tmpdir(), 'newsroom-browser-tests-tls');
 
-export async function startStudioHarness(): Promise<StudioHarness> {
+export type StudioHarnessOptions = {
+  /** The lake's size cap (see LakeOptions), for journeys on a full lake. */
+  maxDatabaseBytes?: number;
+};
+
+export async function startStudioHarness(options: StudioHarnessOptions = {}): Promise<StudioHarness> {
   const [studioDir, certificates] = await Promise.all([
     builtStudio(),
     ensureLocalCertificates({ dir: TLS_DIR, hosts: loopbackHosts(['local']) }),
@@ -52,6 +57,7 @@ export async function startStudioHarness(): Promise<StudioHarness> {
     dataDir,
     tls: { key: certificates.key, cert: certificates.cert },
     httpPort: 0,
+    maxDatabaseBytes: options.maxDatabaseBytes,
     onError: (message, error) => console.error(`lake: ${message}`, error),
   });
   await lake.import(join(ROOT, 'content'));
