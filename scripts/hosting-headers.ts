@@ -1,4 +1,4 @@
-// npm run hosting-headers -- <dist> --target netlify|cloudflare: writes
+// npm run hosting-headers -- <dist> --target netlify|cloudflare|cloudfront: writes
 // <dist>/_headers, the cache rules of the local edge (scripts/edge/cache-policy.ts)
 // in the format those hosts read, so a hosted deploy caches as the edge does;
 // and <dist>/_redirects, the redirects the edge answers for stories' former
@@ -8,21 +8,28 @@
 // With --history <file>, for hosts with no release store (the hosted
 // workflow), the history is that file instead (scripts/deploy/history-file.ts)
 // and the redirects are the build's own.
-// Both apply every matching rule. Netlify then keeps the most specific rule's
+// For S3 + CloudFront, which read neither file, --target cloudfront writes a
+// CloudFront Function that routes and redirects as the edge does instead
+// (scripts/cloudfront/cloudfront-files.ts).
+// Netlify and Cloudflare apply every matching rule. Netlify then keeps the most specific rule's
 // value of a header; Cloudflare joins them with commas unless the specific rule
 // first detaches the inherited one with "! Cache-Control", which Netlify rejects.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeCloudFrontFiles } from './cloudfront/cloudfront-files.ts';
 import { existingReleaseStore } from './deploy/default-store.ts';
 import { recordBuildInHistory } from './deploy/history-file.ts';
 import { readStoryPaths, storyRedirects } from './deploy/story-redirects.ts';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
 import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
-const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare] [--history <file>]
+const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare|cloudfront] [--history <file>]
   Writes <build dir>/_headers with the local edge's cache rules (default target netlify),
   and <build dir>/_redirects with the live release's redirects from stories' former addresses.
+  cloudfront: writes <build dir>/_cloudfront/viewer-request.js instead, a CloudFront Function
+                    serving /story/x from story/x.html and answering the redirects, and
+                    kvs-redirects.json beside it when they are too many for the function.
   --history <file>  Without a release store: keep the history of story addresses in this JSON
                     file, add this build's to it, and write the redirects for this build.
                     Build with NEWSROOM_STORY_HISTORY=<file> so links in bodies follow too.`;
@@ -31,8 +38,9 @@ async function main(): Promise<number> {
   const parsed = commandLineOrExit(parse, USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.target !== 'netlify' && values.target !== 'cloudflare') {
-    process.stderr.write(`--target must be netlify or cloudflare, not ${values.target}\n${USAGE}\n`);
+  const target = values.target as Target;
+  if (!Object.hasOwn(WRITERS, target)) {
+    process.stderr.write(`--target must be ${Object.keys(WRITERS).join(', ')}, not ${values.target}\n${USAGE}\n`);
     return 2;
   }
   if (positionals.length !== 1) {
@@ -43,19 +51,43 @@ async function main(): Promise<number> {
   }
   const dist = resolve(positionals[0] as string);
   if (!directoryOrComplain(dist, 'run `npm run build` first, or name the directory it wrote.')) return 1;
-  writeFileSync(join(dist, '_headers'), headers(values.target));
-  console.log(`Wrote ${join(dist, '_headers')} for ${values.target}`);
   const redirects = values.history === undefined ? liveRedirects() : await buildRedirects(dist, values.history);
   if (redirects === null) return 1;
+  try {
+    for (const line of await WRITERS[target](dist, redirects)) console.log(line);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
   if (redirects === undefined) {
     console.log(
       'No release is live in the release store, so no redirects were written: run `npm run deploy` first to keep stories’ former addresses working.',
     );
-    return 0;
   }
-  writeFileSync(join(dist, '_redirects'), [...redirects].map(([from, to]) => `${from} ${to} 301\n`).join(''));
-  console.log(`Wrote ${join(dist, '_redirects')}: ${redirects.size} redirect(s) from stories' former addresses`);
   return 0;
+}
+
+type Target = 'netlify' | 'cloudflare' | 'cloudfront';
+/** Writes a host's files into the build (the redirects undefined without a live release); returns what to tell the operator. */
+type Writer = (dist: string, redirects: ReadonlyMap<string, string> | undefined) => Promise<string[]>;
+
+const WRITERS = {
+  netlify: async (dist, redirects) => headersAndRedirects(dist, 'netlify', redirects),
+  cloudflare: async (dist, redirects) => headersAndRedirects(dist, 'cloudflare', redirects),
+  cloudfront: (dist, redirects) => writeCloudFrontFiles(dist, redirects ?? new Map()),
+} satisfies Record<Target, Writer>;
+
+/** `_headers` and `_redirects`, the files Netlify and Cloudflare Pages read. */
+function headersAndRedirects(
+  dist: string,
+  target: 'netlify' | 'cloudflare',
+  redirects: ReadonlyMap<string, string> | undefined,
+) {
+  writeFileSync(join(dist, '_headers'), headers(target));
+  const said = [`Wrote ${join(dist, '_headers')} for ${target}`];
+  if (!redirects) return said;
+  writeFileSync(join(dist, '_redirects'), [...redirects].map(([from, to]) => `${from} ${to} 301\n`).join(''));
+  return [...said, `Wrote ${join(dist, '_redirects')}: ${redirects.size} redirect(s) from stories' former addresses`];
 }
 
 function parse() {

@@ -51,7 +51,7 @@ describe.each([
   ['releases.ts', ['extra'], "Unexpected argument 'extra'"],
   ['hosting-headers.ts', [], 'Name one build directory.'],
   ['hosting-headers.ts', ['--target'], "Option '--target <value>' argument missing"],
-  ['hosting-headers.ts', [build, '--target', 'vercel'], '--target must be netlify or cloudflare, not vercel'],
+  ['hosting-headers.ts', [build, '--target', 'vercel'], '--target must be netlify, cloudflare, cloudfront, not vercel'],
 ])('%s %j', (name, args, problem) => {
   it('says what is wrong, shows the usage and exits 2, changing nothing', async () => {
     const { dir, live } = await storeWithReleases();
