@@ -32,9 +32,9 @@ function main(): number {
   const [wanted, listing] = positionals.map((file) => resolve(file)) as [string, string];
   let batches: ReturnType<typeof updateKeysBatches>;
   try {
-    batches = updateKeysBatches(readJson(wanted), readJson(listing));
+    batches = updateKeysBatches(readJson(wanted), readJson(listing), { wanted, listing });
   } catch (error) {
-    process.stderr.write(`${wanted} and ${listing}: ${(error as Error).message}\n`);
+    process.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }
   const out = resolve(values.out);
@@ -54,7 +54,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file} could not be read as JSON: ${(error as Error).message}`);
   }
 }
 

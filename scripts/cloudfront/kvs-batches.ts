@@ -18,12 +18,19 @@ const KeyListing = z.object({
 /** The input of one `aws cloudfront-keyvaluestore update-keys --cli-input-json`. */
 export type UpdateKeysBatch = { Puts?: { Key: string; Value: string }[]; Deletes?: { Key: string }[] };
 
-/** The batches that make the store (`listing`) hold exactly `wanted`; none when it already does. */
-export function updateKeysBatches(wanted: unknown, listing: unknown): UpdateKeysBatch[] {
-  const want = new Map(parsed(ImportFile, wanted, 'the KeyValueStore import file').data.map((e) => [e.key, e.value]));
-  const have = new Map(
-    parsed(KeyListing, listing, 'the listing of the store’s keys').Items.map((i) => [i.Key, i.Value]),
-  );
+/**
+ * The batches that make the store (`listing`) hold exactly `wanted`; none
+ * when it already does. `names` say where each came from, for the errors.
+ */
+export function updateKeysBatches(
+  wanted: unknown,
+  listing: unknown,
+  names = { wanted: 'the import file', listing: 'the listing' },
+): UpdateKeysBatch[] {
+  const file = parsed(ImportFile, wanted, `${names.wanted} is not a KeyValueStore import file`);
+  const keys = parsed(KeyListing, listing, `${names.listing} is not a listing of a KeyValueStore's keys`);
+  const want = new Map(file.data.map((entry) => [entry.key, entry.value]));
+  const have = new Map(keys.Items.map((item) => [item.Key, item.Value]));
   const changes: ({ put: [string, string] } | { delete: string })[] = [];
   for (const [key, value] of want) if (have.get(key) !== value) changes.push({ put: [key, value] });
   for (const key of have.keys()) if (!want.has(key)) changes.push({ delete: key });
@@ -38,8 +45,8 @@ export function updateKeysBatches(wanted: unknown, listing: unknown): UpdateKeys
   return batches;
 }
 
-function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parsed<T>(schema: z.ZodType<T>, value: unknown, problem: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new Error(`This is not ${what}: ${z.prettifyError(result.error)}`);
+  throw new Error(`${problem}: ${z.prettifyError(result.error)}`);
 }

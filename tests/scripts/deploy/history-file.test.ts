@@ -2,25 +2,13 @@
 // and keeps only a cached file of the addresses stories have had. Run after
 // run, `hosting-headers --history` must give the host the redirects a release
 // store would, and refuse a damaged file without touching it.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STORY_PATHS_FILE } from '../../../site/lib/build/story-paths.ts';
+import { hostingHeaders } from '../helpers/hosting-headers.ts';
 import { build } from '../helpers/story-build.ts';
-
-const SCRIPT = join(import.meta.dirname, '../../../scripts/hosting-headers.ts');
-
-type Run = { code: number; stdout: string; stderr: string };
-const hostingHeaders = (args: string[]) =>
-  new Promise<Run>((resolve) => {
-    // An empty release store directory: the history file must be all it uses.
-    const env = { ...process.env, NEWSROOM_RELEASES_DIR: mkdtempSync(join(tmpdir(), 'no-releases-')) };
-    execFile(process.execPath, [SCRIPT, ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
 
 describe('a hosted workflow keeping story addresses in a file', () => {
   const history = join(mkdtempSync(join(tmpdir(), 'workflow-cache-')), 'cache', 'story-history.json');

@@ -62,11 +62,14 @@ export function viewerRequestEvent(target: string, method = 'GET'): ViewerReques
 /** A KeyValueStore as a function sees it, filled the way the workflow fills it: UpdateKeys batches. */
 export function keyValueStore(batches: UpdateKeysBatch[] = []) {
   const keys = new Map<string, string>();
-  for (const batch of batches) {
-    expect((batch.Puts?.length ?? 0) + (batch.Deletes?.length ?? 0)).toBeLessThanOrEqual(50);
-    for (const put of batch.Puts ?? []) keys.set(put.Key, put.Value);
-    for (const gone of batch.Deletes ?? []) keys.delete(gone.Key);
-  }
+  const apply = (more: UpdateKeysBatch[]) => {
+    for (const batch of more) {
+      expect((batch.Puts?.length ?? 0) + (batch.Deletes?.length ?? 0)).toBeLessThanOrEqual(50);
+      for (const put of batch.Puts ?? []) keys.set(put.Key, put.Value);
+      for (const gone of batch.Deletes ?? []) keys.delete(gone.Key);
+    }
+  };
+  apply(batches);
   const reads: string[] = [];
   const handle = {
     async get(key: string, options: { format?: 'string' | 'json' | 'bytes' } = {}) {
@@ -87,7 +90,7 @@ export function keyValueStore(batches: UpdateKeysBatch[] = []) {
       };
     },
   };
-  return { keys, reads, handle };
+  return { keys, reads, handle, apply };
 }
 
 /** The only import the runtime's KeyValueStore helpers need, as AWS documents it. */
