@@ -15,7 +15,8 @@ describe('the generated function', () => {
   it('stays within CloudFront’s size limit however many redirects there are, moving them out once they do not fit', () => {
     const kept = [0, 1, 10, 50, 100, 150, 200, 400, 3000].map((n) => {
       const fn = viewerRequestFunction(ROUTES, redirects(n));
-      expect(Buffer.byteLength(fn.code)).toBeLessThanOrEqual(FUNCTION_CODE_MAX_BYTES);
+      // 10 KB read as 10,240 bytes, the looser reading: the code's limit must not be raised past it.
+      expect(Buffer.byteLength(fn.code)).toBeLessThanOrEqual(Math.min(FUNCTION_CODE_MAX_BYTES, 10 * 1024));
       return [n, fn.redirectsIn];
     });
     expect(kept).toEqual([
