@@ -27,6 +27,28 @@ export const errors = {
       hint: `Send the parameter as $${name}=<JSON> in the query string, or in "params" of a POST body.`,
     }),
 
+  /** Past MAX_QUERY_DEPTH (groq/query-depth.ts), found while parsing: framed like any parse error. */
+  queryTooDeep: (limit: number, query: string, start: number, end: number) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryTooDeep',
+      type: 'queryParseError',
+      description: `GROQ query ${excerpt(query)} nests too deeply: more than ${limit} levels of brackets, operators, pipes, filters or projections`,
+      details: { start, end, query },
+      hint: `Flatten the query to at most ${limit} levels: pass nested data as a $param, or split it into several queries.`,
+    }),
+
+  /** The stack still ran out while evaluating (deep data under a deep query): same name, execution type. */
+  queryTooDeepToEvaluate: (limit: number, query: string) =>
+    new LakeError({
+      status: 400,
+      name: 'QueryTooDeep',
+      type: 'queryExecutionError',
+      description: `GROQ query ${excerpt(query)} nests too deeply to evaluate: its syntax and the data it reads together go deeper than the lake's stack (queries may nest ${limit} levels)`,
+      details: { query },
+      hint: 'Nest the query, or the data it builds, less deeply, or split it into several queries.',
+    }),
+
   queryEvaluationError: (message: string, query: string) =>
     new LakeError({
       status: 400,
@@ -200,4 +222,10 @@ export const errors = {
 /** One item of a mutationError body, naming the mutation (by index) and document at fault. */
 export function mutationItem(index: number, type: string, description: string, extra: Record<string, unknown> = {}) {
   return { error: { type, description, ...extra }, index } satisfies MutationErrorItem;
+}
+
+/** The start of a query, quoted: raw HTTP callers and execution errors show no frame around the query. */
+function excerpt(query: string): string {
+  const flat = query.replace(/\s+/g, ' ').trim();
+  return `\`${flat.length > 60 ? `${flat.slice(0, 60)}…` : flat}\``;
 }

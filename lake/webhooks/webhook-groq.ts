@@ -1,6 +1,6 @@
-import { type ExprNode, parse } from 'groq-js';
 import { type Node, walk } from '../groq/ast.ts';
 import { evaluateTree } from '../groq/evaluate-tree.ts';
+import { parseWithinDepth } from '../groq/query-depth.ts';
 import type { View } from '../perspective/view.ts';
 import type { LakeDocument } from '../store/document.ts';
 import { webhookErrors } from './webhook-errors.ts';
@@ -54,7 +54,8 @@ function compile(field: 'filter' | 'projection', source: string | null): Compile
   if (source === null || source.trim() === '') return undefined;
   let tree: Node;
   try {
-    tree = parse(source, { mode: 'delta' }) as ExprNode as unknown as Node;
+    // Bounded like queries: a tree too deep for walk() below or for evaluation is refused now.
+    tree = parseWithinDepth(source, { mode: 'delta' });
   } catch (error) {
     throw webhookErrors.invalidGroq(field, error instanceof Error ? error.message : String(error));
   }
