@@ -4,7 +4,7 @@ import { DatasetState } from './dataset-state.ts';
 import type { LakeDocument } from './document.ts';
 import { type DatabaseOptions, openDatabase } from './open-database.ts';
 import type { DocumentEffect, TransactionEvent, TransactionListener } from './transaction-event.ts';
-import { type CommitInput, writeTransaction } from './write-transaction.ts';
+import { type CommitInput, writeTransactions } from './write-transaction.ts';
 
 export type { CommitInput };
 
@@ -111,23 +111,41 @@ export class LakeStore {
    * one SQLite transaction), then updates memory and notifies listeners.
    */
   commit(input: CommitInput): TransactionEvent {
-    const state = this.#ensureState(input.dataset);
-    for (const doc of input.documents) {
-      // A transaction prepared from an older state must not overwrite a newer one.
-      if ((state.get(doc.id) ?? null) !== doc.before) throw new StaleTransactionError(doc.id);
+    return this.commitAll([input])[0] as TransactionEvent;
+  }
+
+  /**
+   * Makes several transactions durable in ONE SQLite transaction (all or
+   * none survive a crash), then updates memory and notifies listeners of
+   * each, in order. An import commits its bounded batches this way.
+   */
+  commitAll(inputs: readonly CommitInput[]): TransactionEvent[] {
+    // A transaction prepared from an older state must not overwrite a newer one;
+    // a later input sees what the earlier ones of this call leave behind.
+    const pending = new Map<string, LakeDocument | null>();
+    for (const input of inputs) {
+      const state = this.#datasets.get(input.dataset);
+      for (const doc of input.documents) {
+        const key = `${input.dataset}\n${doc.id}`;
+        const current = pending.has(key) ? pending.get(key) : (state?.get(doc.id) ?? null);
+        if (current !== doc.before) throw new StaleTransactionError(doc.id);
+        pending.set(key, doc.after);
+      }
     }
-    writeTransaction(this.db, input);
-    state.apply(input.documents);
-    const event: TransactionEvent = {
-      id: input.transactionId,
-      dataset: input.dataset,
-      timestamp: input.timestamp,
-      identity: input.identity,
-      mutations: input.mutations,
-      documents: input.documents.map(toEffect),
-    };
-    this.#emit(event);
-    return event;
+    writeTransactions(this.db, inputs);
+    return inputs.map((input) => {
+      this.#ensureState(input.dataset).apply(input.documents);
+      const event: TransactionEvent = {
+        id: input.transactionId,
+        dataset: input.dataset,
+        timestamp: input.timestamp,
+        identity: input.identity,
+        mutations: input.mutations,
+        documents: input.documents.map(toEffect),
+      };
+      this.#emit(event);
+      return event;
+    });
   }
 
   /**

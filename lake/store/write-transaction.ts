@@ -13,11 +13,12 @@ export type CommitInput = {
 };
 
 /**
- * Writes one transaction in one SQLite transaction: the log row, the new
- * state of each document, and per document the revision it replaced and the
- * document after it (NULL when deleted). All of it is on disk, or none.
+ * Writes transactions in one SQLite transaction: per transaction the log row,
+ * the new state of each document, and per document the revision it replaced
+ * and the document after it (NULL when deleted). All of it is on disk, or
+ * none: an import's batches (dataset-io/commit-import.ts) land together.
  */
-export function writeTransaction(db: DatabaseSync, input: CommitInput): void {
+export function writeTransactions(db: DatabaseSync, inputs: readonly CommitInput[]): void {
   const insertTx = db.prepare(
     'INSERT INTO transactions (id, dataset, timestamp, author, mutations) VALUES (?, ?, ?, ?, ?)',
   );
@@ -31,22 +32,24 @@ export function writeTransaction(db: DatabaseSync, input: CommitInput): void {
   );
   const ensureDataset = db.prepare('INSERT OR IGNORE INTO datasets (name, acl_mode, created_at) VALUES (?, ?, ?)');
   inTransaction(db, () => {
-    ensureDataset.run(input.dataset, 'public', input.timestamp);
-    const seq = insertTx.run(
-      input.transactionId,
-      input.dataset,
-      input.timestamp,
-      input.identity,
-      JSON.stringify(input.mutations),
-    ).lastInsertRowid;
-    for (const doc of input.documents) {
-      const body = doc.after ? JSON.stringify(doc.after) : null;
-      if (doc.after && body) {
-        upsertDoc.run(input.dataset, doc.id, typeof doc.after._type === 'string' ? doc.after._type : null, body);
-      } else {
-        deleteDoc.run(input.dataset, doc.id);
+    for (const input of inputs) {
+      ensureDataset.run(input.dataset, 'public', input.timestamp);
+      const seq = insertTx.run(
+        input.transactionId,
+        input.dataset,
+        input.timestamp,
+        input.identity,
+        JSON.stringify(input.mutations),
+      ).lastInsertRowid;
+      for (const doc of input.documents) {
+        const body = doc.after ? JSON.stringify(doc.after) : null;
+        if (doc.after && body) {
+          upsertDoc.run(input.dataset, doc.id, typeof doc.after._type === 'string' ? doc.after._type : null, body);
+        } else {
+          deleteDoc.run(input.dataset, doc.id);
+        }
+        insertEffect.run(seq, input.dataset, doc.id, doc.before?._rev ?? null, body);
       }
-      insertEffect.run(seq, input.dataset, doc.id, doc.before?._rev ?? null, body);
     }
   });
 }
