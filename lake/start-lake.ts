@@ -44,7 +44,7 @@ export type Lake = {
     list(): TokenRecord[];
     revoke(idOrName: string): TokenRecord[];
   };
-  /** Imports an NDJSON export (folder, .ndjson or .tar.gz) in-process, as one transaction. */
+  /** Imports an NDJSON export (folder, .ndjson or .tar.gz) in-process: bounded transactions, committed all or none. */
   import(source: string, options?: Partial<ImportOptions>): Promise<ImportResult>;
   /**
    * Writes documents exactly as given (no `_rev`/timestamps, no keys), as one

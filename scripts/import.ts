@@ -3,8 +3,9 @@
 //   [--allow-system-documents] [--skip-cross-dataset-references] [--allow-replacement-characters]
 //
 // Imports a `sanity dataset export` into the embedded lake's data directory,
-// in-process and as one transaction (all documents or none). Run it while the
-// lake is stopped: a running lake keeps its documents in memory.
+// in-process, in @sanity/import's bounded transactions committed together (all
+// documents or none). Run it while the lake is stopped: a running lake keeps
+// its documents in memory.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ImportError, importDataset, LakeStore, runningLake } from '../lake/index.ts';

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { storeAssetFile } from '../assets/store-asset-file.ts';
-import { randomId } from '../ids/random-id.ts';
 import type { LakeDocument } from '../store/document.ts';
 import type { LakeStore } from '../store/lake-store.ts';
 import { type AssetRef, findAssetRefs, resolveAssetRef } from './asset-refs.ts';
+import { commitImport } from './commit-import.ts';
 import { ImportError } from './import-error.ts';
 import { parseNdjson } from './parse-ndjson.ts';
-import { type PreparedDocument, prepareDocuments } from './prepare-documents.ts';
+import { prepareDocuments } from './prepare-documents.ts';
 import { readSource } from './read-source.ts';
 
 export type ImportMode = 'create' | 'createOrReplace' | 'createIfNotExists';
@@ -35,8 +35,8 @@ export type ImportResult = {
   numDocs: number;
   /** Asset documents created (new files); reused assets are not counted. */
   numAssets: number;
-  /** The one transaction the import was, or null when there was nothing to write. */
-  transactionId: string | null;
+  /** The transactions the import was, in order (bounded batches, committed together; see commit-import.ts); none when there was nothing to write. */
+  transactionIds: string[];
 };
 
 // Fields of assets.json entries that the new asset document must not take over.
@@ -59,7 +59,8 @@ const NON_RESTORABLE = new Set([
 /**
  * Imports a `sanity dataset export` (folder, .ndjson, .tar.gz) into a
  * dataset: validated and transformed as @sanity/import does, assets stored,
- * and everything written as ONE transaction (all documents or none).
+ * and written as @sanity/import's bounded batches of transactions, all in one
+ * SQLite transaction (all documents or none; commit-import.ts).
  */
 export async function importDataset(
   store: LakeStore,
@@ -105,9 +106,15 @@ export async function importDataset(
       config,
     );
     config.onProgress({ step: 'Importing documents', current: 0, total: written.length });
-    const { transactionId, numAssets } = commitAll(store, written, assets, config);
+    const { transactionIds, numAssets } = commitImport(store, {
+      dataset: config.dataset,
+      mode: config.mode,
+      identity: config.identity,
+      docs: written,
+      assets,
+    });
     config.onProgress({ step: 'Importing documents', current: written.length, total: written.length });
-    return { numDocs: written.length, numAssets, transactionId };
+    return { numDocs: written.length, numAssets, transactionIds };
   } finally {
     input.cleanup();
   }
@@ -162,35 +169,4 @@ async function importAssets(
   }
   for (const ref of refs) resolveAssetRef(ref, (byKey.get(`${ref.kind}#${ref.file}`) as LakeDocument)._id);
   return [...new Map([...byKey.values()].map((doc) => [doc._id, doc])).values()];
-}
-
-function commitAll(store: LakeStore, docs: PreparedDocument[], assets: LakeDocument[], config: ImportOptions) {
-  store.createDataset(config.dataset);
-  const state = store.dataset(config.dataset);
-  const transactionId = randomId();
-  const timestamp = new Date().toISOString();
-  const stamp = (doc: LakeDocument, before: LakeDocument | null): LakeDocument => ({
-    ...doc,
-    _createdAt: typeof doc._createdAt === 'string' ? doc._createdAt : (before?._createdAt ?? timestamp),
-    _rev: transactionId,
-    _updatedAt: timestamp,
-  });
-  const newAssets = assets.filter((asset) => !state?.get(asset._id));
-  const documents = [
-    ...newAssets.map((asset) => ({ id: asset._id, before: null, after: stamp(asset, null) })),
-    ...docs.map(({ doc }) => {
-      const before = state?.get(doc._id) ?? null;
-      return { id: doc._id, before, after: stamp(doc, before) };
-    }),
-  ];
-  if (documents.length === 0) return { transactionId: null, numAssets: 0 };
-  store.commit({
-    dataset: config.dataset,
-    transactionId,
-    timestamp,
-    identity: config.identity,
-    mutations: [{ import: { mode: config.mode, documents: docs.length, assets: assets.length } }],
-    documents,
-  });
-  return { transactionId, numAssets: newAssets.length };
 }

@@ -1,7 +1,12 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth.ts';
 import { ImportError } from './import-error.ts';
 
-export type ParsedDocument = { line: number; doc: Record<string, unknown> & { _id?: string; _type: string } };
+export type ParsedDocument = {
+  line: number;
+  /** Characters of its line: about its JSON's length, which bounds an import's transactions (commit-import.ts). */
+  size: number;
+  doc: Record<string, unknown> & { _id?: string; _type: string };
+};
 
 const REPLACEMENT_CHAR = '\uFFFD';
 const VALID_ID = /^[a-z0-9_.-]+$/i;
@@ -57,7 +62,7 @@ export function parseNdjson(text: string, options: { allowReplacementCharacters?
         'Fix the document on that line.',
       );
     }
-    documents.push({ line, doc: doc as ParsedDocument['doc'] });
+    documents.push({ line, size: row.length, doc: doc as ParsedDocument['doc'] });
   }
   return documents;
 }

@@ -13,7 +13,11 @@ export type PrepareOptions = {
   skipCrossDatasetReferences: boolean;
 };
 
-export type PreparedDocument = { line: number; doc: Record<string, unknown> & { _id: string; _type: string } };
+export type PreparedDocument = {
+  line: number;
+  size: number;
+  doc: Record<string, unknown> & { _id: string; _type: string };
+};
 
 /**
  * @sanity/import's document pipeline, in its order: unique ids, cross-dataset
@@ -31,11 +35,11 @@ export function prepareDocuments(parsed: ParsedDocument[], options: PrepareOptio
     : parsed.filter(
         ({ doc }) => doc._id === undefined || doc._id.startsWith('_.releases.') || !doc._id.startsWith('_.'),
       );
-  return kept.map(({ line, doc }) => {
+  return kept.map(({ line, size, doc }) => {
     const withId = doc._id ? doc : { _id: randomUUID(), ...doc };
     const keyed = withArrayKeys(withId) as PreparedDocument['doc'];
     cleanupReferences(keyed, options);
-    return { line, doc: keyed };
+    return { line, size, doc: keyed };
   });
 }
 

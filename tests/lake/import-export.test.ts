@@ -270,7 +270,7 @@ describe('scripts/import.ts and scripts/export.ts', () => {
 });
 
 describe('bulk import', () => {
-  it('20,000 documents import in one transaction and are all queryable', async () => {
+  it('20,000 documents import all together and are all queryable', async () => {
     const file = join(work, 'bulk.ndjson');
     const lines: string[] = [];
     for (let i = 0; i < 20_000; i++) {
