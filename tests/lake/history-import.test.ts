@@ -38,7 +38,10 @@ beforeAll(async () => {
     { ...story('with-draft', 'Talks resume in Vienna'), _id: 'drafts.with-draft' },
   ];
   writeFileSync(source, documents.map((doc) => JSON.stringify(doc)).join('\n'));
-  importId = (await t.lake.import(source)).transactionId as string;
+  // Four small documents: one batch, so one transaction.
+  const [only, ...more] = (await t.lake.import(source)).transactionIds;
+  expect(more).toEqual([]);
+  importId = only as string;
   const editor = studioClient(t, t.tokens.editor);
   // The Studio's first edit copies the published document into a draft, then patches it.
   await editor.create({ ...story('edited-after', 'Oil output steady'), _id: 'drafts.edited-after' });
