@@ -28,14 +28,20 @@ export const errors = {
     }),
 
   /** Past MAX_QUERY_DEPTH (groq/query-depth.ts), found while parsing: framed like any parse error. */
-  queryTooDeep: (limit: number, query: string, start: number, end: number) =>
+  queryTooDeep: (kind: 'brackets' | 'syntax', limit: number, query: string, start: number, end: number) =>
     new LakeError({
       status: 400,
       name: 'QueryTooDeep',
       type: 'queryParseError',
-      description: `GROQ query ${excerpt(query)} nests too deeply: more than ${limit} levels of brackets, operators, pipes, filters or projections`,
+      description:
+        kind === 'brackets'
+          ? `GROQ query ${excerpt(query)} nests too deeply: more than ${limit} levels of brackets`
+          : `GROQ query ${excerpt(query)} nests too deeply: more than ${limit} levels of syntax (each link of a chain of operators, pipes, filters, projections or attributes is one)`,
       details: { start, end, query },
-      hint: `Flatten the query to at most ${limit} levels: pass nested data as a $param, or split it into several queries.`,
+      hint:
+        kind === 'brackets'
+          ? `Flatten the query to at most ${limit} levels of brackets: pass nested data as a $param, or split it into several queries.`
+          : `Shorten the chain to at most ${limit} links: a long \`_id == "a" || _id == "b" || …\` is \`_id in $ids\`; or split it into several queries.`,
     }),
 
   /** The stack still ran out while evaluating (deep data under a deep query): same name, execution type. */

@@ -1,13 +1,13 @@
 import { GroqSyntaxError } from 'groq-js';
 import { errors } from '../errors/catalog.ts';
 import { type Node, walk } from './ast.ts';
-import { MAX_QUERY_DEPTH, parseWithinDepth, QueryTooDeep } from './query-depth.ts';
+import { parseWithinDepth, QueryTooDeep } from './query-depth.ts';
 
 /**
  * Parses a GROQ query with its params (groq-js inlines them as values) and
  * turns groq-js failures into Sanity's `queryParseError` bodies, which carry
  * the query and the `start`/`end` of the fault so clients can draw a frame.
- * A query nested past MAX_QUERY_DEPTH is refused here, before anything
+ * A query nested past the depth limits (query-depth.ts) is refused here, before anything
  * recurses over its tree.
  */
 export function parseQuery(query: string, params: Record<string, unknown>): Node {
@@ -15,7 +15,8 @@ export function parseQuery(query: string, params: Record<string, unknown>): Node
   try {
     tree = parseWithinDepth(query, { params });
   } catch (error) {
-    if (error instanceof QueryTooDeep) throw errors.queryTooDeep(MAX_QUERY_DEPTH, query, error.start, error.end);
+    if (error instanceof QueryTooDeep)
+      throw errors.queryTooDeep(error.kind, error.limit, query, error.start, error.end);
     if (error instanceof GroqSyntaxError) {
       const start = error.position;
       throw errors.queryParseError(describeSyntaxError(error.message), query, start, start + 1);

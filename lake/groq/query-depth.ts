@@ -5,21 +5,35 @@
 // them, and the caller got "Maximum call stack size exceeded" or a bare 500.
 // Real queries are nowhere near the limit (the Studio's and the site's nest a
 // few dozen syntax levels, the GROQ suite's deepest 65); through HTTP the
-// first shape to overflow did so at about 1,360 levels, so 256 leaves room.
+// first shape to overflow did so at about 1,360 levels, the async evaluator
+// (sliced scans) at about 1,000. Brackets are limited to 256 levels; the
+// parsed tree to 600, as a flat chain (`_id == "a" || _id == "b" || …`,
+// `a + b + …`) is a tree as deep as it is long, and an array or object costs
+// two tree levels per bracket.
 import { type ParseOptions, parse } from 'groq-js';
 import { children, type Node } from './ast.ts';
 
-/** Most levels of syntax a query may nest (brackets, operators, pipes, filters, projections, attribute chains). */
+/** Most levels of brackets a query may nest: ( [ { and the calls and subqueries they open. */
 export const MAX_QUERY_DEPTH = 256;
 
-/** A query past MAX_QUERY_DEPTH; `start`/`end` frame the bracket that went too deep, or the whole query. */
+/** Most levels of the parsed tree: each link of a chain of operators, pipes, filters, projections or attributes is one. */
+export const MAX_SYNTAX_DEPTH = 600;
+
+export type DepthKind = 'brackets' | 'syntax';
+
+/** A query past a limit; `start`/`end` frame the bracket that went too deep, or the whole query. */
 export class QueryTooDeep extends Error {
+  readonly kind: DepthKind;
+  readonly limit: number;
   readonly start: number;
   readonly end: number;
 
-  constructor(start: number, end: number) {
-    super(`it nests more than ${MAX_QUERY_DEPTH} levels deep`);
+  constructor(kind: DepthKind, start: number, end: number) {
+    const limit = kind === 'brackets' ? MAX_QUERY_DEPTH : MAX_SYNTAX_DEPTH;
+    super(`it nests deeper than ${limit} levels of ${kind}`);
     this.name = 'QueryTooDeep';
+    this.kind = kind;
+    this.limit = limit;
     this.start = start;
     this.end = end;
   }
@@ -33,22 +47,21 @@ export class QueryTooDeep extends Error {
  */
 export function parseWithinDepth(query: string, options?: ParseOptions): Node {
   const at = bracketOverflow(query);
-  if (at !== undefined) throw new QueryTooDeep(at, at + 1);
+  if (at !== undefined) throw new QueryTooDeep('brackets', at, at + 1);
   let tree: Node;
   try {
     tree = parse(query, options) as unknown as Node;
   } catch (error) {
-    throw isStackOverflow(error) ? new QueryTooDeep(0, query.length) : error;
+    throw isStackOverflow(error) ? new QueryTooDeep('syntax', 0, query.length) : error;
   }
-  if (treeDeeperThan(tree)) throw new QueryTooDeep(0, query.length);
+  if (treeDeeperThan(tree)) throw new QueryTooDeep('syntax', 0, query.length);
   return tree;
 }
 
 /**
  * The offset of the first bracket that opens more than `max` levels deep, or
  * undefined. Checked before parsing, since groq-js's parser recurses once per
- * bracket. Strings and `//` comments are skipped. A bracket level is (at
- * least) a level of the parsed tree, so both checks draw the same line.
+ * bracket. Strings and `//` comments are skipped.
  */
 export function bracketOverflow(query: string, max = MAX_QUERY_DEPTH): number | undefined {
   let depth = 0;
@@ -64,7 +77,7 @@ export function bracketOverflow(query: string, max = MAX_QUERY_DEPTH): number | 
 }
 
 /** Whether the parsed tree has a path of more than `max` syntax nodes (`Value` payloads are data, not syntax). Walks without recursion. */
-export function treeDeeperThan(tree: Node, max = MAX_QUERY_DEPTH): boolean {
+export function treeDeeperThan(tree: Node, max = MAX_SYNTAX_DEPTH): boolean {
   const stack: [Node, number][] = [[tree, 1]];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [node, depth] = next;

@@ -11,7 +11,7 @@ import { narrowFilter } from './narrow.ts';
 import { parseQuery } from './parse-query.ts';
 import { unwrapPathIn } from './path-in.ts';
 import { queryBudget } from './query-budget.ts';
-import { isStackOverflow, MAX_QUERY_DEPTH } from './query-depth.ts';
+import { isStackOverflow, MAX_SYNTAX_DEPTH } from './query-depth.ts';
 import type { QueryLimits } from './query-limits.ts';
 
 export type QueryInput = {
@@ -52,7 +52,7 @@ export async function runQuery(input: QueryInput): Promise<unknown> {
   } catch (error) {
     if (isLakeError(error)) throw error;
     // parseQuery bounds the syntax; data 200 levels deep (the JSON limit) under it could still go further.
-    if (isStackOverflow(error)) throw errors.queryTooDeepToEvaluate(MAX_QUERY_DEPTH, input.query);
+    if (isStackOverflow(error)) throw errors.queryTooDeepToEvaluate(MAX_SYNTAX_DEPTH, input.query);
     throw errors.queryEvaluationError(error instanceof Error ? error.message : String(error), input.query);
   }
 }

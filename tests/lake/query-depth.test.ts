@@ -1,11 +1,17 @@
-// Queries nested past MAX_QUERY_DEPTH (lake/groq/query-depth.ts). Nested a few
+// Queries nested past the depth limits (lake/groq/query-depth.ts). Nested a few
 // thousand levels, each shape below once overflowed the stack somewhere in
 // the query path (groq-js's parser or evaluator, the lake's own tree walks)
 // and came back as "Maximum call stack size exceeded" or a bare 500.
 import { parse } from 'groq-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from '../../lake/groq/ast.ts';
-import { MAX_QUERY_DEPTH, treeDeeperThan } from '../../lake/groq/query-depth.ts';
+import {
+  bracketOverflow,
+  isStackOverflow,
+  MAX_QUERY_DEPTH,
+  MAX_SYNTAX_DEPTH,
+  treeDeeperThan,
+} from '../../lake/groq/query-depth.ts';
 import { queryLimitsSchema } from '../../lake/groq/query-limits.ts';
 import { runQuery } from '../../lake/groq/run-query.ts';
 import { indexView } from '../../lake/perspective/view.ts';
@@ -25,12 +31,29 @@ const SHAPES: [string, (n: number) => string][] = [
   ['attributes', (n) => `*${'.n'.repeat(n)}`],
 ];
 
-/** The most levels of a shape the limit lets through. */
-function deepestAccepted(make: (n: number) => string): number {
-  let n = MAX_QUERY_DEPTH;
-  while (treeDeeperThan(parse(make(n)) as unknown as Node)) n--;
-  return n;
+/** Which limit `query` is past, if any: its brackets, or the depth of its parsed tree. */
+function pastLimit(query: string): 'brackets' | 'syntax' | undefined {
+  if (bracketOverflow(query) !== undefined) return 'brackets';
+  try {
+    return treeDeeperThan(parse(query) as unknown as Node) ? 'syntax' : undefined;
+  } catch (error) {
+    if (isStackOverflow(error)) return 'syntax';
+    throw error;
+  }
 }
+
+/** The fewest levels of a shape that the limits refuse (levels only ever add depth, so a bisection finds it). */
+function firstRefused(make: (n: number) => string): number {
+  let [accepted, refused] = [1, 5000];
+  while (refused - accepted > 1) {
+    const middle = Math.floor((accepted + refused) / 2);
+    if (pastLimit(make(middle))) refused = middle;
+    else accepted = middle;
+  }
+  return refused;
+}
+
+const deepestAccepted = (make: (n: number) => string) => firstRefused(make) - 1;
 
 /** A projection whose inner scan reads `^` over 1,000+ documents: the lake slices it, so groq-js's async evaluator runs. */
 const sliced = (inner: string) => `*[_type == "story"]{"others": count(*[_id != ^._id]), "deep": ${inner}}`;
@@ -46,21 +69,23 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe.each(SHAPES)('a query of nested %s', (_name, make) => {
-  it.each([MAX_QUERY_DEPTH + 1, 5000])(
-    '%i levels deep is a queryParseError naming the limit and the query',
-    async (n) => {
-      const query = make(n);
+  it.each(['just past the limit', '5,000 levels deep'])(
+    '%s is a queryParseError naming the limit and the query',
+    async (depth) => {
+      const query = make(depth === '5,000 levels deep' ? 5000 : firstRefused(make));
+      const kind = pastLimit(query);
+      const limit = kind === 'brackets' ? MAX_QUERY_DEPTH : MAX_SYNTAX_DEPTH;
       const failed = await rejection(t.viewer.fetch(query));
       expect(failed.statusCode).toBe(400);
       expect(failed.body.error).toMatchObject({
         type: 'queryParseError',
         description: expect.stringMatching(
-          new RegExp(`^GROQ query \`.{1,60}…\` nests too deeply: more than ${MAX_QUERY_DEPTH} levels of brackets`),
+          new RegExp(`^GROQ query \`.{1,60}…\` nests too deeply: more than ${limit} levels of ${kind}`),
         ),
         query,
         start: expect.any(Number),
         end: expect.any(Number),
-        hint: expect.stringContaining(`at most ${MAX_QUERY_DEPTH} levels`),
+        hint: expect.stringContaining(`at most ${limit} `),
       });
       expect(failed.message).toMatch(/^GROQ query parse error:/);
     },
@@ -75,6 +100,11 @@ describe.each(SHAPES)('a query of nested %s', (_name, make) => {
 });
 
 describe('nesting elsewhere in the query path', () => {
+  it('runs a flat chain as long as the Studio or a script may build, with one bracket', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `_id == "filler-${i}"`).join(' || ');
+    expect(await t.viewer.fetch(`count(*[${ids}])`)).toBe(500);
+  });
+
   it('leaves brackets inside strings and comments uncounted', async () => {
     const deepText = '('.repeat(MAX_QUERY_DEPTH * 2);
     const query = `// ${deepText}\n{"s": "${deepText}", "t": '${'['.repeat(MAX_QUERY_DEPTH * 2)}'}.s`;
@@ -89,13 +119,13 @@ describe('nesting elsewhere in the query path', () => {
         resolve(new Error('the listener was accepted'));
       }, 5000);
     });
-    expect((error as Error).message).toMatch(`nests too deeply: more than ${MAX_QUERY_DEPTH} levels`);
+    expect((error as Error).message).toMatch(`nests too deeply: more than ${MAX_QUERY_DEPTH} levels of brackets`);
   });
 
   it('refuses a webhook whose filter nests too deeply, naming the field', () => {
     const filter = `${'!'.repeat(5000)}true`;
     expect(() => t.lake.webhooks.add({ name: 'deep', url: 'http://127.0.0.1:9/', rule: { filter } } as never)).toThrow(
-      `Invalid webhook: rule.filter is not valid GROQ: it nests more than ${MAX_QUERY_DEPTH} levels deep`,
+      `Invalid webhook: rule.filter is not valid GROQ: it nests deeper than ${MAX_SYNTAX_DEPTH} levels of syntax`,
     );
   });
 
@@ -115,7 +145,7 @@ describe('nesting elsewhere in the query path', () => {
       name: 'QueryTooDeep',
       status: 400,
       type: 'queryExecutionError',
-      description: `GROQ query \`${query}\` nests too deeply to evaluate: its syntax and the data it reads together go deeper than the lake's stack (queries may nest ${MAX_QUERY_DEPTH} levels)`,
+      description: `GROQ query \`${query}\` nests too deeply to evaluate: its syntax and the data it reads together go deeper than the lake's stack (queries may nest ${MAX_SYNTAX_DEPTH} levels)`,
       details: { query },
     });
   });
