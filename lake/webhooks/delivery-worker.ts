@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Delivery, DeliveryQueue } from './delivery-queue.ts';
 import { deliveryHeaders } from './delivery-request.ts';
 import { sendRequest } from './send-request.ts';
@@ -34,6 +35,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let closed = false;
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
+  /** Attempts made since the queue last managed to record one, by delivery. */
+  const unrecorded = new Map<number, number>();
 
   function wake(): void {
     if (closed || scheduled) return;
@@ -48,7 +51,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (free > 0) {
       for (const delivery of queue.due(free, new Set(inFlight.keys()))) {
         const attempt = send(delivery)
-          .catch((error: unknown) => holdAfterUnrecorded(delivery, error))
+          .then(
+            () => {
+              unrecorded.delete(delivery.id);
+            },
+            (error: unknown) => holdAfterUnrecorded(delivery, error),
+          )
           .finally(() => {
             inFlight.delete(delivery.id);
             wake();
@@ -109,27 +117,20 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   /**
    * The attempt went out (or was cancelled) but could not be recorded: the
    * disk is full, say. The delivery stays pending in the queue, so it goes
-   * again, at least once as promised; it is held back (kept in flight) for a
-   * backoff first, so a full disk does not resend it in a tight loop.
+   * again, at least once as promised; it is held back (kept in flight) first,
+   * for the backoff its attempts so far call for. The queue cannot count
+   * them (recording is what fails), so they are counted here.
    */
   async function holdAfterUnrecorded(delivery: Delivery, error: unknown): Promise<void> {
-    const wait = backoffMs(delivery.attempts + 1, settings);
+    const count = (unrecorded.get(delivery.id) ?? 0) + 1;
+    unrecorded.set(delivery.id, count);
+    const wait = backoffMs(delivery.attempts + count, settings);
     const why = error instanceof Error ? error.message : String(error);
     options.log(
       `lake: webhook delivery ${delivery.id} (${delivery.operation} of ${delivery.documentId}) could not be recorded: ${why}; ` +
         `it stays pending and goes again in ${Math.round(wait / 100) / 10} s`,
     );
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait).unref();
-      abort.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    await sleep(wait, undefined, { signal: abort.signal, ref: false }).catch(() => undefined);
   }
 
   return {

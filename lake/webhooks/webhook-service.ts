@@ -2,6 +2,7 @@ import { createTransactionLog } from '../history/transaction-log.ts';
 import { PUBLISHED } from '../perspective/perspective.ts';
 import { indexView, type View, viewOf } from '../perspective/view.ts';
 import type { LakeStore } from '../store/lake-store.ts';
+import { isStorageFull } from '../store/storage-full.ts';
 import type { TransactionEvent } from '../store/transaction-event.ts';
 import { type Attempt, createDeliveryQueue, type Delivery, type DeliveryStatus } from './delivery-queue.ts';
 import { createDeliveryWorker } from './delivery-worker.ts';
@@ -141,8 +142,9 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   }
 
   async function planCommitted(event: TransactionEvent): Promise<void> {
-    // After a failure, this transaction is not the next one to plan.
-    if (behind) return catchUp();
+    // After a failure, this transaction is not the next one to plan: one
+    // catch-up plans it with those before it (an import commits hundreds at once).
+    if (behind) return queueCatchUp();
     const webhooks = currentWebhooks();
     if (webhooks.length === 0) return;
     const row = db.prepare('SELECT seq FROM transactions WHERE id = ?').get(event.id) as { seq: number } | undefined;
@@ -156,18 +158,38 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
   let chain: Promise<void> = Promise.resolve();
   /** A planning failed: the transactions after the cursor are planned from the log, soon or on the next commit. */
   let behind = false;
+  let catchUpQueued = false;
+  let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
   const enqueueWork = (work: () => Promise<void>) => {
     chain = chain
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(work)
       .catch((error: unknown) => {
-        options.logError('lake: planning webhook deliveries failed; they will be planned again', error);
         behind = true;
+        if (isStorageFull(error)) {
+          // Not a bug: one line, no stack, as the HTTP side logs it.
+          const why = error instanceof Error ? error.message : String(error);
+          options.logError(
+            `lake: planning webhook deliveries failed, as the lake's storage is full (${why}); they will be planned again`,
+            undefined,
+          );
+        } else {
+          options.logError('lake: planning webhook deliveries failed; they will be planned again', error);
+        }
         clearTimeout(retryTimer);
-        retryTimer = setTimeout(() => enqueueWork(catchUp), PLAN_RETRY_MS).unref();
+        if (!closed) retryTimer = setTimeout(queueCatchUp, PLAN_RETRY_MS).unref();
       });
   };
+  /** Queues one catch-up, unless one is already waiting to run. */
+  function queueCatchUp(): void {
+    if (catchUpQueued || closed) return;
+    catchUpQueued = true;
+    enqueueWork(() => {
+      catchUpQueued = false;
+      return catchUp();
+    });
+  }
   const unsubscribe = store.onTransaction((event) => enqueueWork(() => planCommitted(event)));
   enqueueWork(catchUp);
   queue.retryPendingNow();
@@ -194,6 +216,7 @@ export function startWebhookService(options: WebhookServiceOptions): WebhookServ
     },
     attempts: (deliveryId) => queue.attempts(deliveryId),
     async close() {
+      closed = true;
       unsubscribe();
       clearTimeout(retryTimer);
       await chain;

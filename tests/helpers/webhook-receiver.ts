@@ -14,6 +14,8 @@ export type WebhookReceiver = {
   respondWith(...statuses: number[]): void;
   /** Leaves the next request whose body matches unanswered until the returned function is called (with its status). */
   hold(match: (body: string) => boolean): (status?: number) => void;
+  /** Resolves once every request held so far has arrived (and is waiting for its release). */
+  held(): Promise<void>;
   /** Resolves once `count` requests have arrived in all. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
   close(): Promise<void>;
@@ -22,7 +24,12 @@ export type WebhookReceiver = {
 export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const statuses: number[] = [];
-  const holds: { match: (body: string) => boolean; released: Promise<number | undefined>; used: boolean }[] = [];
+  const holds: {
+    match: (body: string) => boolean;
+    released: Promise<number | undefined>;
+    used: boolean;
+    arrived: PromiseWithResolvers<void>;
+  }[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,6 +39,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
       let status: number | undefined;
       if (hold) {
         hold.used = true;
+        hold.arrived.resolve();
         status = await hold.released;
       }
       received.push({
@@ -57,8 +65,11 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
       const released = new Promise<number | undefined>((resolve) => {
         release = resolve;
       });
-      holds.push({ match, released, used: false });
+      holds.push({ match, released, used: false, arrived: Promise.withResolvers<void>() });
       return release;
+    },
+    held: async () => {
+      await Promise.all(holds.map((h) => h.arrived.promise));
     },
     async waitFor(count, timeoutMs = 10_000) {
       for (const deadline = Date.now() + timeoutMs; received.length < count; ) {

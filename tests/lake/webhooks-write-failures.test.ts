@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LakeStore } from '../../lake/index.ts';
 import type { LakeDocument } from '../../lake/store/document.ts';
+import type { CommitInput } from '../../lake/store/lake-store.ts';
 import { webhookOptionsSchema } from '../../lake/webhooks/webhook-options.ts';
 import { startWebhookService, type WebhookService } from '../../lake/webhooks/webhook-service.ts';
 import { tempDir } from '../helpers/lake.ts';
@@ -28,8 +29,8 @@ beforeEach(async () => {
     store,
     projectId: 'local',
     settings: webhookOptionsSchema.parse({
-      initialBackoffMs: 300,
-      maxBackoffMs: 300,
+      initialBackoffMs: 150,
+      maxBackoffMs: 1_200,
       log: (line: string) => logged.push(line),
     }),
     logError: (message) => logged.push(message),
@@ -51,19 +52,20 @@ afterEach(async () => {
 });
 
 let serial = 0;
-function publish(id: string, headline: string): void {
+/** A transaction publishing a new story (`id` must not exist yet). */
+function publication(id: string, headline: string): CommitInput {
   serial++;
-  const before = store.dataset('production')?.get(id) ?? null;
   const after: LakeDocument = { _id: id, _type: 'story', _rev: `rev-${serial}`, headline };
-  store.commit({
+  return {
     dataset: 'production',
     transactionId: `tx-${serial}-${Date.now()}`,
     timestamp: new Date().toISOString(),
     identity: 'test',
     mutations: [],
-    documents: [{ id, before, after }],
-  });
+    documents: [{ id, before: null, after }],
+  };
 }
+const publish = (id: string, headline: string) => store.commit(publication(id, headline));
 
 const writes = (allowed: boolean) => store.db.exec(`PRAGMA query_only = ${allowed ? 'OFF' : 'ON'}`);
 const headlines = () => receiver.received.map((r) => (JSON.parse(r.body) as { headline: string }).headline);
@@ -83,6 +85,18 @@ describe('webhooks when writes fail', () => {
     expect(headlines()).toEqual(['first', 'second']);
   });
 
+  it('catches up once on a run of transactions committed together, as an import commits its batches', async () => {
+    store.commitAll(['one', 'two', 'three', 'four', 'five'].map((headline) => publication(headline, headline)));
+    writes(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The first planning fails; the four after it queue one catch-up, which fails too: two lines, not five.
+    expect(logged).toHaveLength(2);
+    writes(true);
+    publish('six', 'six');
+    await receiver.waitFor(6);
+    expect(headlines()).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
+  });
+
   it('plans it again on its own when no commit follows', async () => {
     publish('a', 'alone');
     writes(false);
@@ -93,24 +107,24 @@ describe('webhooks when writes fail', () => {
     expect(headlines()).toEqual(['alone']);
   }, 15_000);
 
-  it('sends an attempt it could not record again after a backoff, and the lake stays up', async () => {
+  it('sends an attempt it could not record again, backing off further each time, and the lake stays up', async () => {
     const release = receiver.hold((body) => body.includes('held'));
     publish('a', 'held');
-    await receiver.waitFor(0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await receiver.held();
     writes(false);
     release(200);
-    await receiver.waitFor(1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(logged).toEqual([
-      expect.stringMatching(/could not be recorded: .*it stays pending and goes again in 0\.3 s$/),
-    ]);
+    // Three attempts whose outcome cannot be recorded: each waits longer, as recorded failures would.
+    await receiver.waitFor(3, 5_000);
+    await expect.poll(() => logged.length).toBe(3);
+    expect(logged.map((line) => /goes again in ([\d.]+) s$/.exec(line)?.[1])).toEqual(['0.2', '0.3', '0.6']);
     writes(true);
-    const [first, again] = await receiver.waitFor(2);
-    expect(again?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
-    expect((again?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(250);
+    const sent = await receiver.waitFor(4, 5_000);
+    expect(new Set(sent.map((request) => request.headers['idempotency-key'])).size).toBe(1);
+    const gaps = sent.slice(1).map((request, i) => request.at - (sent[i]?.at ?? 0));
+    expect(gaps[0]).toBeGreaterThanOrEqual(140);
+    expect(gaps[2]).toBeGreaterThanOrEqual(550);
+    await expect.poll(() => service.deliveries()[0]?.status).toBe('delivered');
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(receiver.received).toHaveLength(2);
-    expect(service.deliveries()[0]?.status).toBe('delivered');
+    expect(receiver.received).toHaveLength(4);
   });
 });
