@@ -22,6 +22,7 @@ export { type Lake, startLake } from './start-lake.ts';
 export type { LakeDocument } from './store/document.ts';
 export { LakeStore } from './store/lake-store.ts';
 export { DATABASE_FILE, openDatabase } from './store/open-database.ts';
+export { isStorageFull } from './store/storage-full.ts';
 export type { DocumentEffect, TransactionEvent } from './store/transaction-event.ts';
 export { ensureLocalCertificates, type LocalCertificates, loopbackHosts } from './tls/local-certificates.ts';
 export { defaultTlsDir } from './tls/tls-dir.ts';

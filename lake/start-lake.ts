@@ -20,6 +20,7 @@ import { claimRunningLake, lakeAlreadyRunning, runningLake } from './running-lak
 import type { LakeRuntime } from './runtime.ts';
 import type { LakeDocument } from './store/document.ts';
 import { LakeStore } from './store/lake-store.ts';
+import { isStorageFull } from './store/storage-full.ts';
 import type { TransactionListener } from './store/transaction-event.ts';
 import { startWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
 
@@ -59,6 +60,28 @@ export type { Role };
 
 /** Starts a lake: opens (or creates) its data directory and serves Sanity's HTTP API. */
 export async function startLake(options: LakeOptions): Promise<Lake> {
+  try {
+    return await openLake(options);
+  } catch (error) {
+    // Opening writes (schema, first editor, webhook cursor): on a full disk
+    // that is the operator's to fix, said plainly; never "restore a backup".
+    if (isStorageFull(error)) throw storageFullAtStart(options.dataDir, error);
+    throw error;
+  }
+}
+
+function storageFullAtStart(dataDir: string, cause: unknown): Error {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return Object.assign(
+    new Error(`The disk that holds the lake's data (${dataDir}) is full, so the lake cannot start: ${why}.`, { cause }),
+    {
+      name: 'LakeStorageFull',
+      hint: 'Free space on that disk, then start the lake again; the data stored so far is intact.',
+    },
+  );
+}
+
+async function openLake(options: LakeOptions): Promise<Lake> {
   const config = lakeOptionsSchema.parse(options);
   const other = runningLake(config.dataDir);
   if (other) throw lakeAlreadyRunning(config.dataDir, other);

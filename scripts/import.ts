@@ -8,7 +8,7 @@
 // its documents in memory.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ImportError, importDataset, LakeStore, runningLake } from '../lake/index.ts';
+import { ImportError, importDataset, isStorageFull, LakeStore, runningLake } from '../lake/index.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE =
@@ -88,6 +88,14 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ImportError) {
       process.stderr.write(`Import failed (${error.name}): ${error.message}\nNothing was imported. ${error.hint}\n`);
+      return 1;
+    }
+    if (isStorageFull(error)) {
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `Import failed (StorageFull): the disk that holds ${dataDir} is full (${why}).\n` +
+          'Nothing was imported. Free space on it, then run the import again.\n',
+      );
       return 1;
     }
     throw error;

@@ -2,8 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './schema.ts';
+import { isStorageFull } from './storage-full.ts';
 
 export const DATABASE_FILE = 'lake.db';
+
+export type DatabaseOptions = {
+  /**
+   * The most bytes the database may grow to; writes past it fail as on a full
+   * disk (SQLITE_FULL). The WAL file beside it can hold one transaction more
+   * until the next checkpoint.
+   */
+  maxBytes?: number;
+};
 
 /**
  * Opens (creating if needed) the lake's SQLite file in `dataDir`.
@@ -13,10 +23,6 @@ export const DATABASE_FILE = 'lake.db';
  * survives a power cut, not only a kill -9. Measured at ~0.2 ms per commit on
  * the CI machine, it is affordable.
  */
-export type DatabaseOptions = {
-  /** The most bytes the file may grow to; writes past it fail as on a full disk (SQLITE_FULL). */
-  maxBytes?: number;
-};
 
 export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
@@ -43,6 +49,8 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Da
 
 /** A data directory whose database SQLite cannot open: named, with what to do, never a stack trace. */
 function databaseUnreadable(path: string, cause: unknown): Error {
+  // A full disk is not an unreadable database: startLake says so instead.
+  if (isStorageFull(cause)) return cause as Error;
   const why = cause instanceof Error ? cause.message : String(cause);
   return Object.assign(new Error(`The lake's database ${path} cannot be opened: ${why}.`, { cause }), {
     name: 'LakeDatabaseUnreadable',

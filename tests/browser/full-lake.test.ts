@@ -28,9 +28,10 @@ describe('the Studio on a full lake', () => {
     await page.locator('#dek').fill('Saved before the lake filled up.');
     await expect.poll(draftDek, { timeout: 15_000 }).toBe('Saved before the lake filled up.');
 
-    // Fill the lake until not even a tiny document fits.
+    // Fill the lake until no 2 KB document fits: a draft of the story (two
+    // copies of it, with the log) cannot, and the operator's small deletes can.
     const fillers: string[] = [];
-    for (const size of [200_000, 20_000, 2_000, 200, 10]) {
+    for (const size of [200_000, 20_000, 2_000]) {
       for (;;) {
         const id = `filler-${fillers.length}`;
         const stored = await operator.create({ _id: id, _type: 'filler', text: 'x'.repeat(size) }).then(
