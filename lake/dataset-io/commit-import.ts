@@ -12,7 +12,11 @@ import type { LakeDocument } from '../store/document.ts';
 import type { CommitInput, LakeStore } from '../store/lake-store.ts';
 import type { PreparedDocument } from './prepare-documents.ts';
 
-/** Characters of document JSON per transaction, as @sanity/import's MAX_PAYLOAD_SIZE. */
+/**
+ * Characters of source NDJSON per transaction, as @sanity/import's MAX_PAYLOAD_SIZE
+ * (measured on the lines as read: the `_key`s and references added on import can
+ * take a batch a little past it).
+ */
 export const IMPORT_BATCH_CHARS = 256 * 1024;
 
 export type ImportCommit = {

@@ -26,7 +26,7 @@ export function withImportPublishes(
   if (!isImport(transaction)) return documents;
   const written = new Set(documents.map((doc) => doc.id));
   const absentDrafts = documents
-    .filter((doc) => isPublishedId(doc.id) && doc.after !== null && !isAsset(doc.after))
+    .filter((doc) => isPublishedId(doc.id) && !doc.id.startsWith('_.') && doc.after !== null && !isUndrafted(doc.after))
     .map((doc) => draftIdOf(doc.id))
     .filter((draftId) => !written.has(draftId) && log.stateBefore(draftId, transaction.seq) === null)
     .map((id) => ({ id, before: null, after: null }));
@@ -34,14 +34,14 @@ export function withImportPublishes(
   return [...documents, ...absentDrafts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The log keeps an import as one summary mutation, `{import: {mode, documents, assets}}` (import-dataset.ts). */
+/** The log keeps each batch of an import as one summary mutation, `{import: {mode, documents, assets, batch, of}}` (commit-import.ts). */
 function isImport(transaction: LoggedTransaction): boolean {
   return transaction.mutations.some(
     (mutation) => typeof mutation === 'object' && mutation !== null && 'import' in mutation,
   );
 }
 
-/** Asset documents are never drafted: nothing is said about their drafts. */
-function isAsset(doc: LakeDocument): boolean {
-  return typeof doc._type === 'string' && doc._type.startsWith('sanity.');
+/** Assets and system documents (releases, `_.` ids above) are never drafted: nothing is said about their drafts. */
+function isUndrafted(doc: LakeDocument): boolean {
+  return typeof doc._type === 'string' && (doc._type.startsWith('sanity.') || doc._type.startsWith('system.'));
 }

@@ -5,6 +5,8 @@
 import { MARK_END, MARK_START, withoutWordSpaces } from '../unspaced-words.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
 
+const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`);
+
 function safeExcerpt(html: string): DocumentFragment {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
   let text = '';
@@ -13,15 +15,16 @@ function safeExcerpt(html: string): DocumentFragment {
   }
   // Every other part is a marked word.
   const out = document.createDocumentFragment();
-  withoutWordSpaces(text)
-    .split(/[\u0001\u0002]/)
-    .forEach((part, i) => {
-      if (!part) return;
-      if (i % 2 === 0) return out.append(document.createTextNode(part));
-      const mark = document.createElement('mark');
-      mark.textContent = part;
-      out.append(mark);
-    });
+  for (const [i, part] of withoutWordSpaces(text).split(MARKS).entries()) {
+    if (!part) continue;
+    if (i % 2 === 0) {
+      out.append(document.createTextNode(part));
+      continue;
+    }
+    const mark = document.createElement('mark');
+    mark.textContent = part;
+    out.append(mark);
+  }
   return out;
 }
 
