@@ -122,7 +122,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         await status.failed(record.runId, record.error, skipped).catch(() => undefined);
         throw error;
       } finally {
-        schedule.refresh().catch((e: unknown) => log(`could not read the schedule: ${e}`));
+        // From when this publish began: an instant that passed while it ran may be one its build missed.
+        schedule.refresh(record.startedAt).catch((e: unknown) => log(`could not read the schedule: ${e}`));
       }
     },
     (error) => {

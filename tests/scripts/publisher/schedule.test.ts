@@ -2,8 +2,9 @@
 // schedules a publish at each instant, and until then no output (page, feed,
 // sitemap, search index) carries the story.
 import { gunzipSync } from 'node:zlib';
+import type { SanityClient } from '@sanity/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueTimes } from '../../../scripts/publisher/schedule.ts';
+import { dueTimes, scheduler } from '../../../scripts/publisher/schedule.ts';
 import { type PublishedSeed, startPublishedSeed } from '../../helpers/published-seed.ts';
 
 const SEED = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
@@ -24,6 +25,46 @@ describe('dueTimes', () => {
       { id: 'b', at: Date.parse('2026-01-01T12:00:00Z') },
       { id: 'a', at: Date.parse('2026-01-02T00:00:00Z') },
     ]);
+  });
+});
+
+// What the content host answers to the schedule's query: the stories with an
+// instant after `$now`, as GROQ's filter would leave them.
+function scheduleHost(stories: { _id: string; publishedAt: string }[]): SanityClient {
+  const fetch = async (_query: string, params: { now: string }) =>
+    stories.filter((s) => Date.parse(s.publishedAt) > Date.parse(params.now));
+  return { fetch } as unknown as SanityClient;
+}
+
+describe('the schedule read after a publish', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('publishes a story whose embargo ended while the publish announcing it ran', async () => {
+    // The publish began 3 s ago, its build read the content before the embargo
+    // ended 1 s ago, and no timer was armed for it: only this read can catch it.
+    const began = Date.now() - 3000;
+    const host = scheduleHost([{ _id: 'story-late', publishedAt: new Date(Date.now() - 1000).toISOString() }]);
+    const due: string[][] = [];
+    const schedule = scheduler(host, (ids) => due.push(ids));
+    await schedule.refresh(began);
+    await sleep(50);
+    schedule.stop();
+    expect(due).toEqual([['story-late']]);
+  });
+
+  it('does not publish again an instant its timer already handed out', async () => {
+    const host = scheduleHost([{ _id: 'story-soon', publishedAt: new Date(Date.now() + 100).toISOString() }]);
+    const due: string[][] = [];
+    const schedule = scheduler(host, (ids) => due.push(ids));
+    const began = Date.now();
+    await schedule.refresh(began);
+    await sleep(200);
+    // The timer fired during a publish that began before the instant; that
+    // publish's schedule read finds it again, and the timer's publish covers it.
+    await schedule.refresh(began);
+    await sleep(50);
+    schedule.stop();
+    expect(due).toEqual([['story-soon']]);
   });
 });
 
