@@ -129,7 +129,12 @@ export const storyType = {
       name: 'related',
       title: 'Related stories',
       type: 'array',
-      of: [{ type: 'reference', to: [{ type: 'story' }] }],
+      // Weak: a strong reference keeps its target from being unpublished or
+      // deleted (Content Lake refuses), so any story listed here, and both of
+      // two stories listing each other, could not be taken down without
+      // editing every story that lists it first. The site leaves out a
+      // related story that is gone.
+      of: [{ type: 'reference', to: [{ type: 'story' }], weak: true }],
       group: 'meta',
       description: 'Up to five stories listed under this one.',
       validation: (rule) => rule.max(5).warning('More than five related stories are not shown.').unique(),

@@ -6,7 +6,7 @@ import type { ImageUse } from './context.ts';
 import type { Location } from './errors.ts';
 import { type PendingBodyMember, type PendingStory, type Section, sanityAsset } from './export-shapes.ts';
 import type { FieldLocator, FrontMatter } from './front-matter.ts';
-import { reference, sectionId, storyId } from './ids.ts';
+import { reference, sectionId, storyId, weakReference } from './ids.ts';
 import { type Keyer, shortHash } from './keys.ts';
 import { nameSlugField } from './name-slug.ts';
 import type { People } from './people.ts';
@@ -80,7 +80,7 @@ export function storyDocument({ fm, locate, slug, body, people, key, images }: S
       : {}),
     body,
     ...(fm.related?.length
-      ? { related: fm.related.map((s, i) => ({ ...reference(storyId(s)), _key: key('related', i) })) }
+      ? { related: fm.related.map((s, i) => ({ ...weakReference(storyId(s)), _key: key('related', i) })) }
       : {}),
     ...(fm.topics?.length ? { topics: fm.topics } : {}),
     ...(fm.language ? { language: fm.language } : {}),

@@ -4,7 +4,7 @@
 import { bylineRoles } from '../../schemas/byline.ts';
 import { slugify } from '../../schemas/slugify.ts';
 import type { PendingStory, Quote } from '../convert/export-shapes.ts';
-import { reference, storyId } from '../convert/ids.ts';
+import { reference, storyId, weakReference } from '../convert/ids.ts';
 import { storyBody } from './body.ts';
 import type { Newsroom } from './newsroom.ts';
 import { photo } from './photo.ts';
@@ -67,7 +67,7 @@ export function generateStory(r: Random, options: StoryOptions): { story: Pendin
   story.body = body;
   const candidates = options.earlierBySection.get(section._id) ?? [];
   const related = r.sample(candidates, r.int(0, 3));
-  if (related.length > 0) story.related = related.map((s) => ({ ...reference(s.id), _key: r.key() }));
+  if (related.length > 0) story.related = related.map((s) => ({ ...weakReference(s.id), _key: r.key() }));
   story.topics = r.sample(topics, r.int(1, 3));
   return { story, quotes };
 }

@@ -255,7 +255,7 @@ describe('story documents', () => {
       _sanityAsset: 'image@file://./images/h.jpg',
       credit: { photographer: { person: { _ref: 'person-ada-shutter' } } },
     });
-    expect(result.story.related?.[0]?._ref).toBe('story-another-story');
+    expect(result.story.related?.[0]).toMatchObject({ _ref: 'story-another-story', _weak: true });
     expect(result.story.corrections?.[0]?.text).toBe('An earlier version misspelt a name.');
     expect(result.story.language).toBe('en-GB');
     expect(result.images.map((i) => i.src)).toEqual(['../images/h.jpg']);
