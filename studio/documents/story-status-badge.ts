@@ -42,6 +42,11 @@ export function storyStatus(
       color: 'primary',
     };
   }
+  // The build leaves a story out from its take-down time, published or not:
+  // without deploy records (the hosted workflow writes none) this is the only word.
+  const downAt =
+    typeof versions.published.unpublishAt === 'string' ? new Date(versions.published.unpublishAt) : undefined;
+  if (downAt && downAt <= now) return deployStatusLabel({ kind: 'takenDown', at: downAt }, { now });
   return versions.draft
     ? { label: 'On the site, with unpublished changes', title: 'Readers see the published version.', color: 'success' }
     : { label: 'On the site', title: 'Readers see this version.', color: 'success' };

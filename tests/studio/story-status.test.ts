@@ -21,6 +21,13 @@ describe('the story status badge', () => {
     const status = storyStatus({ published: future, draft: null }, now);
     expect(status.label).toBe(`Embargoed until ${new Date(future.publishedAt).toLocaleString()}`);
   });
+
+  it('says a published story whose take-down time has passed is off the site, not on it', () => {
+    const takenDown = { ...past, unpublishAt: '2026-05-01T06:00:00Z' };
+    expect(storyStatus({ published: takenDown, draft: null }, now)).toMatchObject({ label: 'Taken down' });
+    const later = { ...past, unpublishAt: '2026-05-03T06:00:00Z' };
+    expect(storyStatus({ published: later, draft: null }, now)).toMatchObject({ label: 'On the site' });
+  });
 });
 
 describe('the timing in story previews', () => {
