@@ -97,7 +97,8 @@ export const storyType = {
       validation: (rule) =>
         rule.custom((value, context) => {
           const publishedAt = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
-          return typeof value === 'string' && publishedAt && value <= publishedAt
+          // Instants, not texts: an imported story keeps the offset it was written with.
+          return typeof value === 'string' && publishedAt && Date.parse(value) <= Date.parse(publishedAt)
             ? 'Take the story down after it is published.'
             : true;
         }),

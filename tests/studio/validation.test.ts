@@ -70,6 +70,17 @@ describe('Studio validation', () => {
     expect(at(await markers(story({ headline: 'A'.repeat(110) })), 'headline')).toEqual([]);
   });
 
+  // Imported stories keep the offset they were written with (scripts/convert/README.md);
+  // the Studio writes UTC. The rule compares the instants, not the texts.
+  it.each([
+    ['an hour after publication, written in UTC', '2026-11-28T09:00:00+02:00', '2026-11-28T08:00:00.000Z', 0],
+    ['an hour before publication, written with an offset', '2026-11-28T08:00:00Z', '2026-11-28T08:00:00+01:00', 1],
+    ['the publication time itself, written another way', '2026-11-28T08:00:00Z', '2026-11-28T10:00:00+02:00', 1],
+  ])('judges a take-down time %s by its instant', async (_case, publishedAt, unpublishAt, errors) => {
+    const list = await markers(story({ publishedAt, unpublishAt }));
+    expect(at(list, 'unpublishAt')).toHaveLength(errors);
+  });
+
   it('requires a speaker on every quote', async () => {
     const list = await markers({ _id: 'drafts.q', _type: 'quote', text: 'We will rebuild.' });
     expect(at(list, 'speaker')).toEqual([
