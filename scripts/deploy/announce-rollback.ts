@@ -2,13 +2,14 @@
 // again: a live deployment document in the lake the publisher reports to, so
 // the Studio's deploy status follows the rollback instead of showing the
 // rolled-away versions as live. The switch itself never waits on this.
-import { createClient, type SanityClient } from '@sanity/client';
-import { createToken, openDatabase, revokeToken, runningLake } from '../../lake/index.ts';
+import { runningLake } from '../../lake/index.ts';
 import { contentClient } from '../../site/lib/sanity/client.ts';
 import { readContentConfig } from '../../site/lib/sanity/config.ts';
 import { recordRollback } from '../publisher/deploy-status.ts';
 import { revisionsOf } from '../publisher/publish-once.ts';
 import { defaultLakeDir } from '../support/embedded-lake.ts';
+import { lakeClient } from '../support/lake-client.ts';
+import { withLakeToken } from '../support/lake-token.ts';
 import type { ReleaseManifest } from './manifest.ts';
 
 /** What happened, as a line for the operator. */
@@ -26,27 +27,9 @@ export async function announceRollback(to: ReleaseManifest, from: string | undef
   const dataDir = defaultLakeDir();
   const lake = runningLake(dataDir);
   if (!lake) return 'No lake is running here, so the Studio’s deploy status changes with the next publish.';
-  // A token for this one write, revoked straight after: the CLI keeps no credentials.
-  const db = openDatabase(dataDir);
-  const { id, token } = createToken(db, { name: 'rollback', role: 'editor' });
-  try {
-    return written(await recordRollback(lakeClient(lake.httpUrl ?? lake.url, lake.projectId, token), release, from));
-  } finally {
-    revokeToken(db, id);
-    db.close();
-  }
-}
-
-function lakeClient(apiHost: string, projectId: string, token: string): SanityClient {
-  return createClient({
-    projectId,
-    dataset: process.env.SANITY_DATASET ?? 'production',
-    apiHost,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    token,
-  });
+  return withLakeToken(dataDir, { name: 'rollback', role: 'editor' }, async (token) =>
+    written(await recordRollback(lakeClient(lake.httpUrl ?? lake.url, lake.projectId, token), release, from)),
+  );
 }
 
 const written = (id: string) => `The Studio shows the rolled-back versions as live (${id}).`;
