@@ -60,6 +60,14 @@ const PERSIAN = story('story-i18n-persian', 'zarif-says-sanctions-failed', 'ظر
   language: 'fa',
   dek: 'وزیر خارجه ایران می‌گوید تحریم‌ها به هدف خود نرسیده‌اند.',
   body: [block('p1', 'وزارت امور خارجه ایران روز سه‌شنبه اعلام کرد که حملات سایبری شکست خورده است.')],
+  // The seed's photo, already in the lake, described and captioned in Persian.
+  heroPhoto: {
+    _type: 'photo',
+    asset: { _type: 'reference', _ref: 'image-90d15cfd24db63da834d3314f0a78ba7ecd19b54-1200x800-jpg' },
+    alt: 'سخنگو پشت تریبون',
+    caption: 'سخنگوی وزارت خارجه، روز سه‌شنبه.',
+    credit: { photographer: { name: 'عطا کنارے' }, agencies: ['ایرنا'] },
+  },
 });
 
 let site: BuildRun;
@@ -157,6 +165,16 @@ describe('a story in another language than the site’s', () => {
     expect(select('p.dates', tree)?.properties.lang).toBeUndefined();
     expect(select('h1', page(CHINESE.slug.current))?.properties).toMatchObject({ lang: 'zh-Hans', dir: 'ltr' });
     expect(select('h1', page(RTL_QUOTES.slug.current))?.properties.lang).toBeUndefined();
+  });
+
+  // The alt text and caption are the editor's words about the story's photo,
+  // in the story's language, as a photo in the body is (inside the body's lang).
+  it('marks its hero photo’s alt text and caption, but not the credit’s label', () => {
+    const hero = select('figure.hero', page(PERSIAN.slug.current));
+    expect(select('img', hero as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    expect(select('.caption', hero as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    expect(select('figcaption', hero as never)?.properties.lang).toBeUndefined();
+    expect(select('.credit', hero as never)?.properties.lang).toBeUndefined();
   });
 
   it('marks its headline and dek in lists of stories too', () => {
