@@ -68,6 +68,14 @@ const PERSIAN = story('story-i18n-persian', 'zarif-says-sanctions-failed', 'ظر
     caption: 'سخنگوی وزارت خارجه، روز سه‌شنبه.',
     credit: { photographer: { name: 'عطا کنارے' }, agencies: ['ایرنا'] },
   },
+  corrections: [
+    {
+      _type: 'correction',
+      _key: 'c1',
+      date: new Date().toISOString(),
+      text: 'نسخه پیشین این گزارش تاریخ را اشتباه نوشته بود.',
+    },
+  ],
 });
 
 let site: BuildRun;
@@ -175,6 +183,14 @@ describe('a story in another language than the site’s', () => {
     expect(select('.caption', hero as never)?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
     expect(select('figcaption', hero as never)?.properties.lang).toBeUndefined();
     expect(select('.credit', hero as never)?.properties.lang).toBeUndefined();
+  });
+
+  it('marks the text of its corrections, but not their English dates', () => {
+    const item = select('section.corrections li', page(PERSIAN.slug.current));
+    const text = select('li > span', item as never);
+    expect(text?.properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    expect(textOf(text as never)).toBe('نسخه پیشین این گزارش تاریخ را اشتباه نوشته بود.');
+    expect(item?.properties.lang).toBeUndefined();
   });
 
   it('marks its headline and dek in lists of stories too', () => {
