@@ -45,6 +45,10 @@ async function search(query: string) {
       href: li.querySelector('a')?.getAttribute('href') ?? '',
       excerpt: li.querySelector('p:last-child')?.textContent ?? '',
       marked: Array.from(li.querySelectorAll('mark'), (m) => m.textContent),
+      /** lang and dir of the headline and of the excerpt. */
+      words: [li.querySelector('h2'), li.querySelector('p:last-child')].map(
+        (el) => `${el?.getAttribute('lang') ?? ''} ${el?.getAttribute('dir') ?? ''}`,
+      ),
     })),
   );
   await page.close();
@@ -63,6 +67,15 @@ describe('search in scripts written without spaces', () => {
     expect(result?.excerpt).toContain('中国宣布新的网络安全法规。中华人民共和国国家互联网信息办公室周二发布了');
     expect(result?.excerpt).not.toMatch(/\p{Script=Han} +\p{Script=Han}/u);
     expect(result?.marked).toContain('法规');
+  });
+
+  // The page around them is English: unmarked, screen readers speak them with
+  // an English voice, and browsers choose their fonts for English, not for
+  // Chinese or Japanese (WCAG 3.1.2, Language of Parts).
+  it('marks the headline and excerpt of each result with its story’s language', async () => {
+    expect((await search('法规'))[0]?.words).toEqual(['zh-Hans ltr', 'zh-Hans ltr']);
+    expect((await search('地震'))[0]?.words).toEqual(['ja ltr', 'ja ltr']);
+    expect((await search('Mehmanparast'))[0]?.words).toEqual([' ', ' ']);
   });
 
   it.each([['地震'], ['気象庁']])('finds the Japanese story by %s', async (query) => {

@@ -42,6 +42,7 @@ const SEARCH_CODE = [
   '../dates.ts',
   '../zone-clock.ts',
   '../routes.ts',
+  '../story-language.ts',
 ];
 
 export type IndexReport = { records: number; shards: Map<number, string>; indexed: number };

@@ -5,6 +5,7 @@ import type { CustomRecord } from 'pagefind';
 import type { StoryEntry } from '../content/story-entry.ts';
 import { calendarDay } from '../dates.ts';
 import { routes } from '../routes.ts';
+import { storyLanguage } from '../story-language.ts';
 import { indexedPart } from './unspaced-words.ts';
 
 /** Filter names, shared with the search page's form. */
@@ -46,6 +47,9 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
       date: story.publishedAt,
       section: story.section.name,
       ...(story.dek ? { dek: story.dek } : {}),
+      // The result's headline and excerpt are the story's words: the page
+      // marks them with its language and direction, as a story card does.
+      ...storyLanguage(story),
     },
     filters: {
       section: [story.section.name],

@@ -2,7 +2,8 @@
 export type PagefindResultData = {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string; section?: string; dek?: string };
+  /** lang and dir only for a story not in the site's language (search-record.ts). */
+  meta: { title?: string; date?: string; section?: string; dek?: string; lang?: string; dir?: string };
 };
 
 export type PagefindResult = { id: string; data: () => Promise<PagefindResultData> };

@@ -33,9 +33,16 @@ export function dateFormat(timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone });
 }
 
+/** The story's language and direction on an element holding its words (WCAG 3.1.2), as on its own page. */
+function storyWords<T extends HTMLElement>(element: T, meta: PagefindResultData['meta']): T {
+  if (meta.lang) element.lang = meta.lang;
+  if (meta.dir) element.dir = meta.dir;
+  return element;
+}
+
 export function resultItem(data: PagefindResultData, dates: Intl.DateTimeFormat): HTMLLIElement {
   const item = document.createElement('li');
-  const heading = document.createElement('h2');
+  const heading = storyWords(document.createElement('h2'), data.meta);
   const link = document.createElement('a');
   // Pages are published without .html (the edge adds it); records already use those URLs.
   link.href = data.url.replace(/\.html$/, '');
@@ -57,7 +64,7 @@ export function resultItem(data: PagefindResultData, dates: Intl.DateTimeFormat)
     meta.append(time);
   }
   item.append(meta);
-  const excerpt = document.createElement('p');
+  const excerpt = storyWords(document.createElement('p'), data.meta);
   excerpt.append(safeExcerpt(data.excerpt));
   item.append(excerpt);
   return item;

@@ -46,4 +46,12 @@ describe('a story’s search record', () => {
   it('keeps the date as written for the result to print', () => {
     expect(searchRecord(story('a', '2026-12-06T16:30:00-08:00'), '').meta?.date).toBe('2026-12-06T16:30:00-08:00');
   });
+
+  it('names the language and direction of a story not in the site’s language, for the result to mark its words', () => {
+    const persian = { ...story('fa', '2026-12-06T20:00:00Z'), language: 'fa' } as StoryEntry;
+    expect(searchRecord(persian, '').meta).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    const english = searchRecord(story('en', '2026-12-06T20:00:00Z'), '').meta;
+    expect(english?.lang).toBeUndefined();
+    expect(english?.dir).toBeUndefined();
+  });
 });
