@@ -100,6 +100,27 @@ describe('keyboard and no-JavaScript reading', () => {
     await page.context().close();
   });
 
+  // A story card once held its floated photo with overflow: hidden, which cut
+  // off the left side of its headline link's focus outline (WCAG 2.4.7).
+  it('draws the whole focus outline of a story card’s headline, unclipped by the card', async () => {
+    const page = await open('/section/business');
+    const link = page.locator('.story-card h2 a').first();
+    await link.focus();
+    const clipped = await link.evaluate((a) => {
+      const box = a.getBoundingClientRect();
+      const style = getComputedStyle(a);
+      const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      for (let el = a.parentElement; el && el !== document.body; el = el.parentElement) {
+        if (getComputedStyle(el).overflowX === 'visible') continue;
+        const edge = el.getBoundingClientRect();
+        if (box.left - reach < edge.left || box.right + reach > edge.right) return `${el.className}`;
+      }
+      return undefined;
+    });
+    expect(clipped).toBeUndefined();
+    await page.context().close();
+  });
+
   it('reads a story with JavaScript off', async () => {
     const page = await open(`/story/${FRESH.slug}`, { javaScriptEnabled: false });
     expect(await page.textContent('h1')).toBe(FRESH.headline);
