@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpublish } from './support/document-actions.ts';
 import { seedPublishedStory } from './support/seed-story.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 
@@ -45,13 +46,7 @@ describe('a published story, edited and unpublished in the Studio', () => {
 
     const session = await studio.open(writer, `/intent/edit/id=${story.id};type=story/`);
     await session.openDocument();
-    // Studio 6 offers Unpublish on the published version: switch the document's view to it first.
-    await session.page.getByTestId('document-header-Published-chip').click();
-    await session.page.getByTestId('pane-footer').getByRole('button', { name: 'Unpublish' }).click();
-    const dialog = session.page.getByRole('dialog');
-    // The confirmation first looks for documents that refer to the story.
-    await dialog.getByRole('button', { name: /Unpublish/ }).click();
-    await session.page.getByText(/was unpublished\. A draft has been created/).waitFor();
+    await unpublish(session.page);
 
     expect(await studio.client().getDocument(story.id)).toBeUndefined();
     const after = await studio.build();

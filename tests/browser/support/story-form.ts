@@ -25,11 +25,33 @@ export async function pickReference(page: Page, fieldId: string, search: string,
     .click();
 }
 
+/** Adds a story to "Related stories" (Metadata group) by typing part of its headline. */
+export async function addRelatedStory(page: Page, search: string, headline: string): Promise<void> {
+  await page.getByTestId('group-tab-meta').click();
+  const related = page.getByTestId('field-related');
+  await related.getByTestId('add-single-object-button').click();
+  // The new item's input is named by its generated key: it is the field's only empty one.
+  await related.locator('input[id^="related["]').last().fill(search);
+  await page
+    .getByTestId('autocomplete-popover')
+    .getByRole('option', { name: new RegExp(headline) })
+    .click();
+}
+
 /** The publication time is in the Metadata group; `when` as the input takes it: "2026-05-01 09:00". */
 export async function fillPublishedAt(page: Page, when: string): Promise<void> {
+  await fillTime(page, 'publishedAt', when);
+}
+
+/** "Take down at", in the Metadata group; `when` as the input takes it, in the browser's time zone. */
+export async function fillUnpublishAt(page: Page, when: string): Promise<void> {
+  await fillTime(page, 'unpublishAt', when);
+}
+
+async function fillTime(page: Page, fieldId: 'publishedAt' | 'unpublishAt', when: string): Promise<void> {
   await page.getByTestId('group-tab-all-fields').click();
-  await field(page, 'publishedAt').fill(when);
-  await field(page, 'publishedAt').press('Enter');
+  await field(page, fieldId).fill(when);
+  await field(page, fieldId).press('Enter');
 }
 
 export async function typeParagraph(page: Page, text: string): Promise<void> {
@@ -79,16 +101,17 @@ export function creditLinePreview(page: Page) {
 
 /**
  * Publishes once the Studio allows it and the last edit is saved (as an
- * editor watching the footer would), and waits for the status badge to say so.
+ * editor watching the footer would), and waits for the footer to say so: a
+ * story's status badge by default, `status` for other documents or states.
  */
-export async function publish(page: Page): Promise<void> {
+export async function publish(page: Page, status: RegExp = /^(On the site|Embargoed until .*)$/): Promise<void> {
   const button = page.getByTestId('action-publish');
   await page.getByTestId('pane-footer').getByText('Saving...').waitFor({ state: 'hidden' });
   await button.and(page.locator(':not([disabled])')).waitFor();
   await button.click();
   await page
     .getByTestId('pane-footer')
-    .getByText(/^(On the site|Embargoed until .*)$/)
+    .getByText(status)
     .waitFor()
     .catch(async (error: Error) => {
       throw new Error(`${error.message}\nThe Studio showed instead: ${await paneState(page)}`);
