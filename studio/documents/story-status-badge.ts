@@ -8,11 +8,12 @@ import { type DocumentBadgeComponent, type DocumentBadgeDescription, getPublishe
 import { deployStatusLabel } from '../deploys/deploy-status-label.ts';
 import { storyDeployState } from '../deploys/story-deploy-state.ts';
 import { useStoryDeployments } from '../deploys/use-story-deployments.ts';
+import { useNowPassing } from './use-now-passing.ts';
 
 export const StoryStatusBadge: DocumentBadgeComponent = ({ id: editId, published, draft }) => {
   const id = getPublishedId(editId);
   const deployments = useStoryDeployments(id);
-  const now = new Date();
+  const now = useNowPassing([published?.publishedAt, published?.unpublishAt]);
   if (deployments.status !== 'ready') return storyStatus({ published, draft }, now);
   const state = storyDeployState({ id, published }, deployments.deployments, now);
   return state.kind === 'unknown' ? storyStatus({ published, draft }, now) : deployStatusLabel(state, { now });

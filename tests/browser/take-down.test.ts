@@ -125,6 +125,25 @@ describe('taking a story down in the Studio', () => {
       expect(session.console.problems()).toEqual([]);
     });
 
+    it('says Taken down when the take-down time passes while the story is open', async () => {
+      const editor = studio.editor('Tia Timer');
+      const client = studio.client({ token: editor.token });
+      const story = await seedPublishedStory(client, 'Expiring Offer');
+      const downAt = Date.now() + 20_000;
+      await client
+        .patch(story.id)
+        .set({ unpublishAt: new Date(downAt).toISOString() })
+        .commit();
+      const session = await studio.open(editor, `/intent/edit/id=${story.id};type=story/`);
+      const { page } = session;
+      await session.openDocument();
+      const footer = page.getByTestId('pane-footer');
+      await footer.getByText('On the site', { exact: true }).waitFor();
+      // The editor only watches: nothing in the document changes when the time comes.
+      await footer.getByText('Taken down', { exact: true }).waitFor({ timeout: downAt - Date.now() + 10_000 });
+      expect(session.console.problems()).toEqual([]);
+    });
+
     // A story imported with its own offset, and an editor in another time zone:
     // the times are compared as instants. Each "an hour before" reads later than
     // the publication time as text, or each "an hour after" earlier.

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyType, timing } from '../../schemas/story.ts';
 import { storyStatus } from '../../studio/documents/story-status-badge.ts';
+import { nextInstant } from '../../studio/documents/use-now-passing.ts';
 
 const now = new Date('2026-05-01T12:00:00Z');
 const past = { publishedAt: '2026-04-30T08:00:00Z' };
@@ -59,5 +60,20 @@ describe('the story list preview', () => {
       title: 'Untitled story',
       subtitle: 'No section · Draft · No publication time',
     });
+  });
+});
+
+describe('when the badge looks at the clock again', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it.each([
+    ['an embargo ends first', ['2026-05-02T09:30:00Z', '2026-05-03T06:00:00Z'], '2026-05-02T09:30:00Z'],
+    ['the take-down time, once published', ['2026-04-30T08:00:00Z', '2026-05-01T12:00:20Z'], '2026-05-01T12:00:20Z'],
+    ['written with an offset', ['2026-05-01T14:30:00+02:00', undefined], '2026-05-01T12:30:00Z'],
+  ])('%s', (_case, instants, expected) => {
+    expect(nextInstant(instants, now.getTime())).toBe(at(expected));
+  });
+
+  it('does not when both times have passed or are not dates', () => {
+    expect(nextInstant(['2026-04-30T08:00:00Z', now.toISOString(), 'soon', null], now.getTime())).toBeUndefined();
   });
 });
