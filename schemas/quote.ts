@@ -3,6 +3,7 @@
 import type { DocumentDefinition, FieldDefinition, ObjectDefinition } from 'sanity';
 import { z } from 'zod';
 import { contributorValue } from './contributor.ts';
+import { languageField, languageValue } from './language.ts';
 import { documentSystemFields, referenceValue } from './sanity-values.ts';
 
 const quoteFields: FieldDefinition[] = [
@@ -27,6 +28,10 @@ const quoteFields: FieldDefinition[] = [
     type: 'string',
     description: 'Printed after the name, for example "the ministry\'s spokesman".',
   },
+  languageField(
+    'Only for words in another language than the story they appear in: their language tag, for example "fa" for a Persian quote in an English story, or "en" for an English quote in a Persian story. Screen readers then speak the quote in its own language, and browsers lay it out in its own direction.',
+    "when the quote is in the story's language",
+  ),
 ];
 
 export const quoteType = {
@@ -64,6 +69,7 @@ const quoteShape = {
   text: z.string().trim().min(1),
   speaker: contributorValue,
   speakerRole: z.string().optional(),
+  language: languageValue,
 };
 
 export const quoteDocument = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bylineValue } from './byline.ts';
 import { correctionValue } from './correction.ts';
 import { generatedSlug, STORY_SLUG_MAX_LENGTH } from './generated-slug.ts';
+import { languageField, languageValue } from './language.ts';
 import { photoValue } from './photo.ts';
 import { bodyField, bodyValue } from './portable-text.ts';
 import { documentSystemFields, isoDateTime, referenceValue, slugValue } from './sanity-values.ts';
@@ -10,16 +11,6 @@ import { seoValue } from './seo.ts';
 import { requiredSlug } from './slug-rule.ts';
 
 export const HEADLINE_WARN_LENGTH = 110;
-
-/** Whether text is a BCP 47 language tag as editors write one: "fa", "ar", "zh-Hans", "pt-BR". */
-export function isLanguageTag(text: string): boolean {
-  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(text)) return false;
-  try {
-    return Intl.getCanonicalLocales(text).length === 1;
-  } catch {
-    return false;
-  }
-}
 
 export const storyType = {
   name: 'story',
@@ -149,20 +140,11 @@ export const storyType = {
       group: 'meta',
       description: 'Subjects that get their own topic page, for example "Cybersecurity".',
     },
-    {
-      name: 'language',
-      title: 'Language',
-      type: 'string',
-      group: 'meta',
-      description:
-        'Only for a story not written in English: its language tag, for example "fa" (Persian), "ar" (Arabic), "he" (Hebrew) or "zh-Hans" (Chinese). Browsers, screen readers and search engines then read the story in that language, and Persian, Arabic and Hebrew stories are laid out right to left.',
-      validation: (rule) =>
-        rule.custom((value) =>
-          typeof value !== 'string' || isLanguageTag(value)
-            ? true
-            : 'Write a language tag such as "fa", "ar" or "zh-Hans", or leave it empty for English.',
-        ),
-    },
+    languageField(
+      'Only for a story not written in English: its language tag, for example "fa" (Persian), "ar" (Arabic), "he" (Hebrew) or "zh-Hans" (Chinese). Browsers, screen readers and search engines then read the story in that language, and Persian, Arabic and Hebrew stories are laid out right to left.',
+      'for English',
+      'meta',
+    ),
     { name: 'seo', title: 'Search and social', type: 'seo', group: 'meta' },
     {
       name: 'corrections',
@@ -227,7 +209,7 @@ export const storyDocument = z.object({
   body: bodyValue,
   related: z.array(referenceValue.extend({ _key: z.string() })).optional(),
   topics: z.array(z.string().trim().min(1)).optional(),
-  language: z.string().refine(isLanguageTag, 'A language tag such as "fa" or "zh-Hans"').optional(),
+  language: languageValue,
   seo: seoValue.optional(),
   corrections: z.array(correctionValue).optional(),
 });

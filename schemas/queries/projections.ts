@@ -15,4 +15,4 @@ export const photoProjection = `{
   "credit": credit{..., "photographer": photographer${contributorProjection}}
 }`;
 
-export const quoteProjection = `{_id, _type, text, speakerRole, "speaker": speaker${contributorProjection}}`;
+export const quoteProjection = `{_id, _type, text, speakerRole, language, "speaker": speaker${contributorProjection}}`;

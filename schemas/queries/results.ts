@@ -18,7 +18,7 @@ export const photoResult = photoValue.extend({
 });
 
 export const quoteResult = quoteDocument
-  .pick({ _id: true, _type: true, text: true, speakerRole: true })
+  .pick({ _id: true, _type: true, text: true, speakerRole: true, language: true })
   .extend({ speaker: contributorResult });
 
 /** The name to print for a contributor: the person's name or the typed name. */

@@ -56,6 +56,10 @@ export const convertErrors = {
     message: () => 'The quote has no words.',
     hint: 'Put the quoted words inside the brackets: :quote[the words]{speaker=key}.',
   },
+  InvalidQuoteLanguage: {
+    message: (lang: string, directive: string) => `The ${directive} directive's lang "${lang}" is not a language tag.`,
+    hint: "Write a BCP 47 language tag such as {lang=fa}, {lang=ar} or {lang=zh-Hans}, or leave lang out for words in the story's language.",
+  },
   NestedQuote: {
     message: () => 'A quote cannot contain another quote.',
     hint: 'Close the first :quote[…] before starting the next.',

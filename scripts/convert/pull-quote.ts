@@ -4,6 +4,7 @@ import type { ConvertContext } from './context.ts';
 import type { PendingBodyMember } from './export-shapes.ts';
 import type { ContainerDirective, LeafDirective } from './mdast-types.ts';
 import { nodeText } from './node-text.ts';
+import { quoteLanguage } from './quote-language.ts';
 import { resolveSpeaker } from './speakers.ts';
 
 export function pullQuoteBlocks(node: LeafDirective | ContainerDirective, ctx: ConvertContext): PendingBodyMember[] {
@@ -18,5 +19,14 @@ export function pullQuoteBlocks(node: LeafDirective | ContainerDirective, ctx: C
           .filter(Boolean)
           .join('\n\n');
   if (!text) ctx.fail('EmptyQuote', [], node);
-  return [{ _type: 'pullQuote', _key: ctx.nextBlockKey(), text, speaker, ...(speakerRole ? { speakerRole } : {}) }];
+  return [
+    {
+      _type: 'pullQuote',
+      _key: ctx.nextBlockKey(),
+      text,
+      speaker,
+      ...(speakerRole ? { speakerRole } : {}),
+      ...quoteLanguage(node, ctx, `${prefix}pullquote`),
+    },
+  ];
 }

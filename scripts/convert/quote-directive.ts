@@ -7,6 +7,7 @@ import { quoteId, reference, weakReference } from './ids.ts';
 import type { InlineBuilder } from './inline-builder.ts';
 import type { TextDirective } from './mdast-types.ts';
 import { nodeText } from './node-text.ts';
+import { quoteLanguage } from './quote-language.ts';
 import { resolveSpeaker } from './speakers.ts';
 
 export function textDirective(
@@ -30,6 +31,7 @@ export function textDirective(
     text,
     speaker,
     ...(speakerRole ? { speakerRole } : {}),
+    ...quoteLanguage(node, ctx, ':quote'),
     story: weakReference(ctx.storyId),
   });
   b.withMark(b.addMarkDef({ _type: 'quotation', quote: reference(_id) }), () => {

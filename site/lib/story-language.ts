@@ -16,6 +16,15 @@ export type StoryLanguage = { lang: string; dir: 'ltr' | 'rtl' };
 export function storyLanguage(story: { language?: string }): StoryLanguage | undefined {
   const lang = story.language;
   if (!lang || lang === SITE_LANGUAGE) return undefined;
+  return wordsLanguage(lang);
+}
+
+/**
+ * `lang` and `dir` for words that name their own language, whatever the
+ * language around them: a quote in Persian in an English story, or in English
+ * in a Persian one, so its `lang` is set even when it is the site's.
+ */
+export function wordsLanguage(lang: string): StoryLanguage {
   return { lang, dir: textDirection(lang) };
 }
 

@@ -119,4 +119,16 @@ describe('Studio validation', () => {
     const list = await markers(story({ language }));
     expect(at(list, 'language').filter((m) => m.level === 'error')).toHaveLength(errors);
   });
+
+  it.each([
+    ['Persian', 'fa', 0],
+    ['a language name', 'Persian', 1],
+  ])("takes a quote's language as a BCP 47 tag, in the library and in a body: %s", async (_name, language, errors) => {
+    const speaker = { _type: 'contributor', name: 'Ramin Mehmanparast' };
+    const quote = await markers({ _id: 'drafts.q', _type: 'quote', text: 'جنگ نرم', speaker, language });
+    expect(at(quote, 'language').filter((m) => m.level === 'error')).toHaveLength(errors);
+    const pulled = { _type: 'pullQuote', _key: 'pq', text: 'جنگ نرم', speaker, language };
+    const body = await markers(story({ body: [pulled] }));
+    expect(at(body, 'body.pq.language').filter((m) => m.level === 'error')).toHaveLength(errors);
+  });
 });

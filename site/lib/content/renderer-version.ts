@@ -15,6 +15,8 @@ const RENDER_CODE = [
   '../grapheme-boundary.ts',
   '../word-count.ts',
   '../search/search-opening.ts',
+  // A quote's language attributes (portable-text/quote-language.ts).
+  '../story-language.ts',
 ];
 
 let cached: string | undefined;

@@ -8,6 +8,9 @@ import { QUOTATION_CLASS } from './annotations/quotation.ts';
 import { CAPTION_CLASS, CREDIT_CLASS, PHOTO_CLASS } from './handlers/photo.ts';
 import { PULL_QUOTE_CLASS } from './handlers/pull-quote.ts';
 
+/** Quoted words take their own direction, or their language's when they name one (quote-language.ts). */
+const QUOTED_WORDS: NonNullable<Schema['attributes']>[string] = ['lang', ['dir', 'auto', 'ltr', 'rtl']];
+
 export const sanitizeSchema: Schema = {
   tagNames: [
     'p',
@@ -35,12 +38,12 @@ export const sanitizeSchema: Schema = {
   ],
   attributes: {
     a: ['href', ['rel', 'noopener', 'noreferrer']],
-    q: [['className', QUOTATION_CLASS], 'dataSpeaker', 'dataSpeakerRole', 'title', ['dir', 'auto']],
+    q: [['className', QUOTATION_CLASS], 'dataSpeaker', 'dataSpeakerRole', 'title', ...QUOTED_WORDS],
     h2: ['id'],
     h3: ['id'],
     figure: [['className', PHOTO_CLASS, PULL_QUOTE_CLASS]],
     // A pull quote's words and caption take their own direction (handlers/pull-quote.ts).
-    blockquote: [['dir', 'auto']],
+    blockquote: QUOTED_WORDS,
     figcaption: [['dir', 'auto']],
     span: [['className', CAPTION_CLASS, CREDIT_CLASS]],
     img: ['src', 'alt', 'width', 'height', 'srcSet', 'sizes', ['loading', 'lazy'], ['decoding', 'async']],

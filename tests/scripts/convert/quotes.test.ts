@@ -68,6 +68,15 @@ describe(':quote directives', () => {
     expect(result.documents.map((d) => d._id)).toContain('person-moshe-yaalon');
   });
 
+  it('records the language of words in another language than the story, on quotes and pull quotes', () => {
+    const result = convert(
+      'The minister said “:quote[جنگ نرم]{speaker=mehmanparast lang=fa}”.\n\n::pullquote[جنگ نرم شکست می‌خورد]{speaker=mehmanparast lang=fa}',
+    );
+    expect(result.quotes[0]).toMatchObject({ text: 'جنگ نرم', language: 'fa' });
+    expect(result.story.body[1]).toMatchObject({ _type: 'pullQuote', language: 'fa' });
+    expect(convert('“:quote[words]{speaker=yaalon}”').quotes[0]).not.toHaveProperty('language');
+  });
+
   it('puts a bare :word back as text (times, "Note:this")', () => {
     expect(blockText(convert('At 10:30 the note:read ended.').block)).toBe('At 10:30 the note:read ended.');
   });
@@ -96,6 +105,8 @@ describe('quote errors name the problem and the line', () => {
     ['Said :quote[a :quote[b]{speaker=yaalon}]{speaker=yaalon}.', 'NestedQuote', 9, 'A quote cannot'],
     ['Said :shout[words]{speaker=yaalon}.', 'UnknownDirective', 9, 'Unknown directive ":shout".'],
     ['::pullquote[x]{speaker=ghost}', 'UndeclaredSpeaker', 9, 'Speaker "ghost" is not declared'],
+    ['Said :quote[x]{speaker=yaalon lang=Persian}.', 'InvalidQuoteLanguage', 9, 'lang "Persian" is not a language'],
+    ['::pullquote[x]{speaker=yaalon lang=farsi!}', 'InvalidQuoteLanguage', 9, 'The ::pullquote directive'],
   ])('%j → %s', (markdown, name, line, message) => {
     const error = (() => {
       try {

@@ -17,10 +17,13 @@
 //   Persian minister quoted in an English story). The attribute isolates them
 //   and lays them out in their own direction, so a full stop quoted with them
 //   ends the quote on its left, not on its right as the English line would.
+//   A quote document that names its language gives `lang` and that
+//   language's direction instead (quote-language.ts).
 import type { ElementContent, Properties } from 'hast';
 import { attribution } from '../attribution.ts';
 import type { QuotationMark } from '../body-types.ts';
 import { element } from '../hast-build.ts';
+import { quoteLanguage } from '../quote-language.ts';
 import type { AnnotationHandler } from './handler.ts';
 
 export const QUOTATION_CLASS = 'quotation';
@@ -41,6 +44,6 @@ export const renderQuotation: AnnotationHandler<QuotationMark> = (mark, renderCh
   } else {
     ctx.report('UnresolvedQuote');
   }
-  properties.dir = 'auto';
+  Object.assign(properties, quoteLanguage(quote?.language));
   return [element('q', properties, renderChildren(ctx))];
 };

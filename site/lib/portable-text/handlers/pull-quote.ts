@@ -7,11 +7,14 @@
 // (`dir="auto"`, the HTML spec's first-strong-character rule): a Persian,
 // Arabic or Hebrew quote in an English story is laid out right to left, its
 // closing full stop at its left end, not the right where an LTR page puts it.
+// A quote that names its language gets it as `lang`, so screen readers speak
+// it in that language (WCAG 3.1.2), and the direction of that language.
 import type { ElementContent } from 'hast';
 import { attribution } from '../attribution.ts';
 import type { PullQuoteMember } from '../body-types.ts';
 import type { RenderContext } from '../context.ts';
 import { element, textWithBreaks } from '../hast-build.ts';
+import { quoteLanguage } from '../quote-language.ts';
 
 export const PULL_QUOTE_CLASS = 'pull-quote';
 
@@ -29,7 +32,7 @@ export function renderPullQuote(pullQuote: PullQuoteMember, ctx: RenderContext):
   const caption = said ? [element('figcaption', { dir: 'auto' }, [{ type: 'text', value: said.text }])] : [];
   return [
     element('figure', { className: [PULL_QUOTE_CLASS] }, [
-      element('blockquote', { dir: 'auto' }, paragraphs),
+      element('blockquote', quoteLanguage(pullQuote.language), paragraphs),
       ...caption,
     ]),
   ];

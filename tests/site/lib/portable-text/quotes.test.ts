@@ -53,6 +53,16 @@ describe('inline attributed quotes', () => {
     );
     expect(result.diagnostics.map((d) => d.name)).toEqual(['UnresolvedQuote']);
   });
+
+  it('marks words in another language with that language and its direction', () => {
+    const mark = quotation({ person: mehmanparast });
+    const persian = { ...mark, quote: { ...mark.quote, text: 'جنگ نرم', language: 'fa' } } as QuotationMark;
+    expect(said(persian).html).toContain('<q class="quotation" data-speaker="Ramin Mehmanparast"');
+    expect(said(persian).html).toContain('title="Ramin Mehmanparast" lang="fa" dir="rtl">');
+    // English words in a Persian story: the language is said even though it is the site's.
+    const english = { ...mark, quote: { ...mark.quote, language: 'en' } } as QuotationMark;
+    expect(said(english).html).toContain('lang="en" dir="ltr">Illegitimate regimes');
+  });
 });
 
 describe('pull quotes', () => {
@@ -81,6 +91,14 @@ describe('pull quotes', () => {
   it('starts a new paragraph at a blank line', () => {
     expect(renderPortableText([pullQuote({ text: 'One.\n\nTwo,\nthree.' })], options).html).toContain(
       '<blockquote dir="auto"><p>One.</p><p>Two,<br>three.</p></blockquote>',
+    );
+  });
+
+  it('gives a quote in another language its language and direction, and leaves the caption in the page’s', () => {
+    const html = renderPortableText([pullQuote({ text: 'جنگ نرم شکست می‌خورد.', language: 'fa' })], options).html;
+    expect(html).toBe(
+      '<figure class="pull-quote"><blockquote lang="fa" dir="rtl"><p>جنگ نرم شکست می‌خورد.</p></blockquote>' +
+        '<figcaption dir="auto">Ramin Mehmanparast</figcaption></figure>',
     );
   });
 });
