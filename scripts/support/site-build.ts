@@ -2,12 +2,13 @@
 // embedded lake started for the occasion and stopped afterwards.
 // First: sets the native allocator's options before Astro loads its bundler.
 import './native-allocator.ts';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
+import { replaceDir } from './replace-dir.ts';
 import { siteCodeVersion } from './site-code-version.ts';
 import { stagingDir, sweepStaleStaging } from './stale-staging.ts';
 
@@ -83,15 +84,4 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
       );
   }
   return { outDir, ms: performance.now() - started };
-}
-
-async function replaceDir(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  const old = `${to}.old-${process.pid}`;
-  await rename(to, old).catch(() => undefined);
-  await rename(from, to).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-  });
-  await rm(old, { recursive: true, force: true });
 }
