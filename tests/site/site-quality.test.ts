@@ -49,6 +49,17 @@ describe('html-validate', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  // html-validate does not see it, but anything after </html> is a parse error
+  // (a "stray start tag"): browsers recover by moving it into the body.
+  it('ends every page at </html>', () => {
+    const trailing = pages.flatMap((file) => {
+      const html = readFileSync(join(site.outDir, file), 'utf8');
+      const after = html.slice(html.lastIndexOf('</html>') + '</html>'.length).trim();
+      return after ? [`${file}: ${after.slice(0, 120)}`] : [];
+    });
+    expect(trailing).toEqual([]);
+  });
 });
 
 /** The site path a URL in a page points at, or undefined for other sites and schemes. */
