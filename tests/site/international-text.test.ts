@@ -231,4 +231,11 @@ describe('a story in another language than the site’s', () => {
     expect(entryOf(CHINESE.slug.current)).toMatch(/^<entry xml:lang="zh-Hans">/);
     expect(entryOf(RTL_QUOTES.slug.current)).toMatch(/^<entry>/);
   });
+
+  it('says its language on its JSON Feed item (JSON Feed 1.1 item language), where the feed is English', () => {
+    expect(JSON.parse(read('feed.json')).language).toBe('en');
+    expect(feedItem(PERSIAN.slug.current).language).toBe('fa');
+    expect(feedItem(CHINESE.slug.current).language).toBe('zh-Hans');
+    expect(feedItem(RTL_QUOTES.slug.current)).not.toHaveProperty('language');
+  });
 });

@@ -15,7 +15,7 @@ export type FeedItem = {
   section: string;
   tags: readonly string[];
   image?: FeedImage;
-  /** The story's language when it is not the feed's (only Atom can say so per entry). */
+  /** The story's language when it is not the feed's (Atom's xml:lang, JSON Feed's item language; RSS has none per item). */
   language?: string;
 };
 

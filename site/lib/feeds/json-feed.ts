@@ -1,5 +1,6 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), checked in the tests
-// against the specification's JSON Schema.
+// against the specification's JSON Schema. An item in another language than
+// the feed's says so (1.1's item `language`), as an Atom entry does.
 import type { FeedItem, FeedModel } from './feed-model.ts';
 
 function item(entry: FeedItem) {
@@ -14,6 +15,7 @@ function item(entry: FeedItem) {
     date_modified: entry.modified,
     authors: entry.authors.length > 0 ? entry.authors : undefined,
     tags: [entry.section, ...entry.tags],
+    language: entry.language,
   };
 }
 
