@@ -185,9 +185,10 @@ describe('feeds', () => {
     for (const item of channel.item) {
       expect(item.title).toBeTruthy();
       expect(item.link[0]).toMatch(new RegExp(`^${SITE_URL}/story/`));
-      expect(item.guid['#text']).toBe(item.link[0]);
+      expect(item.guid['@isPermaLink']).toBe('false');
       expect(new Date(item.pubDate).toUTCString()).toBe(item.pubDate);
     }
+    expect(new Set(channel.item.map((i: Parsed) => i.guid['#text'])).size).toBe(channel.item.length);
     expect(channel.item[0].title).toBe(FRESH.headline);
     const media = channel.item[0]['media:content'];
     expect(media['media:credit']).toBe('Photographer: Lena Ulrich/Reuters');
@@ -202,8 +203,11 @@ describe('feeds', () => {
     for (const entry of feed.entry) {
       for (const key of ['id', 'title', 'updated']) expect(entry[key], key).toBeTruthy();
       expect(Date.parse(entry.updated)).not.toBeNaN();
-      expect(entry.link.find((l: Parsed) => l['@rel'] === 'alternate')['@href']).toBe(entry.id);
+      expect(entry.link.find((l: Parsed) => l['@rel'] === 'alternate')['@href']).toMatch(
+        new RegExp(`^${SITE_URL}/story/`),
+      );
     }
+    expect(new Set(feed.entry.map((e: Parsed) => e.id)).size).toBe(feed.entry.length);
   });
 
   it.each(['feed.json', 'section/business/feed.json', 'section/world/feed.json'])(
@@ -225,10 +229,23 @@ describe('feeds', () => {
     },
   );
 
+  it('names each story by one id in all three feeds, made from its document and not its address', () => {
+    const rss = parseXml('rss.xml').rss.channel.item.find((i: Parsed) => i.link[0] === storyUrl);
+    const atom = parseXml('atom.xml').feed.entry.find((e: Parsed) =>
+      e.link.some((l: Parsed) => l['@rel'] === 'alternate' && l['@href'] === storyUrl),
+    );
+    const json = JSON.parse(read('feed.json')).items.find((i: Parsed) => i.url === storyUrl);
+    // A tag URI (RFC 4151): the site's host, the day the document was created, its id.
+    expect(json.id).toMatch(new RegExp(`^tag:news\\.example,\\d{4}-\\d{2}-\\d{2}:story/${FRESH.id}$`));
+    expect([rss.guid['#text'], atom.id]).toEqual([json.id, json.id]);
+  });
+
   it('credits a story to the bylines that wrote it, not to its photographer', () => {
     const rss = parseXml('rss.xml').rss.channel.item.find((i: Parsed) => i.link[0] === bodyPhotoUrl);
     expect(rss['dc:creator']).toEqual(['Ilse Varga']);
-    const atom = parseXml('atom.xml').feed.entry.find((e: Parsed) => e.id === bodyPhotoUrl);
+    const atom = parseXml('atom.xml').feed.entry.find((e: Parsed) =>
+      e.link.some((l: Parsed) => l['@rel'] === 'alternate' && l['@href'] === bodyPhotoUrl),
+    );
     expect(atom.author.map((a: Parsed) => a.name)).toEqual(['Ilse Varga']);
     const json = JSON.parse(read('feed.json')).items.find((i: Parsed) => i.url === bodyPhotoUrl);
     expect(json.authors).toEqual([{ name: 'Ilse Varga', url: `${SITE_URL}/author/ilse-varga` }]);

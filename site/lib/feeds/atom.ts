@@ -11,7 +11,7 @@ const category = (term: string) => `<category term="${xmlEscape(term)}"/>`;
 function entry(item: FeedItem): string {
   return [
     item.language ? `<entry xml:lang="${xmlEscape(item.language)}">` : '<entry>',
-    textElement('id', item.url),
+    textElement('id', item.id),
     textElement('title', item.title),
     `<link rel="alternate" type="text/html" href="${xmlEscape(item.url)}"/>`,
     textElement('published', item.published),

@@ -5,7 +5,9 @@ export type FeedPerson = { name: string; url?: string };
 export type FeedImage = { url: string; type: string; width: number; height: number; alt: string; credit: string };
 
 export type FeedItem = {
-  /** The story's absolute canonical URL; also its permanent id. */
+  /** The story's permanent id (feed-id.ts), which a slug change leaves alone. */
+  id: string;
+  /** The story's absolute canonical URL. */
   url: string;
   title: string;
   summary: string;

@@ -5,7 +5,7 @@ import type { FeedItem, FeedModel } from './feed-model.ts';
 
 function item(entry: FeedItem) {
   return {
-    id: entry.url,
+    id: entry.id,
     url: entry.url,
     title: entry.title,
     content_text: entry.summary,

@@ -1,5 +1,6 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification): channel title, link and
-// description; per item a permalink guid, RFC 822 dates, categories, creators
+// description; per item a guid that is its permanent id (not its link, which
+// a slug change moves), RFC 822 dates, categories, creators
 // (Dublin Core), and the card image with its credit (Media RSS).
 import type { FeedItem, FeedModel } from './feed-model.ts';
 import { textElement, XML_DECLARATION, xmlEscape } from './xml.ts';
@@ -17,7 +18,7 @@ function item(entry: FeedItem): string {
     '<item>',
     textElement('title', entry.title),
     textElement('link', entry.url),
-    `<guid isPermaLink="true">${xmlEscape(entry.url)}</guid>`,
+    `<guid isPermaLink="false">${xmlEscape(entry.id)}</guid>`,
     textElement('description', entry.summary),
     textElement('pubDate', rfc822(entry.published)),
     ...entry.authors.map((a) => textElement('dc:creator', a.name)),

@@ -13,6 +13,7 @@ import { photoRights } from '../seo/photo-rights.ts';
 import { storyCredits } from '../seo/story-credits.ts';
 import { storyDescription } from '../seo/story-description.ts';
 import { SITE_LANGUAGE, storyLanguage } from '../story-language.ts';
+import { storyFeedId } from './feed-id.ts';
 import type { FeedImage, FeedItem, FeedModel } from './feed-model.ts';
 
 /** Stories per feed: a day or two of a busy newsroom, as feed readers poll often. */
@@ -45,6 +46,7 @@ export function storyFeed(options: StoryFeedOptions): FeedModel {
 
 function feedItem(catalog: Catalog, story: StoryEntry, site: URL | undefined): FeedItem {
   return {
+    id: storyFeedId(story, site),
     url: absoluteUrl(routes.story(story.slug.current), site),
     title: story.headline,
     summary: storyDescription(story),

@@ -56,17 +56,43 @@ describe('a slug changed in the Studio', () => {
     const res = await fetch(`${seed.edge.url}${path}`, { redirect: 'manual' });
     return res.status === 301 ? `301 ${res.headers.get('location')}` : String(res.status);
   };
+  /** The story's id in each feed (RSS guid, Atom id, JSON Feed id), found by its link to `path`. */
+  const feedIds = async (path: string) => {
+    const get = async (file: string) => (await fetch(`${seed.edge.url}/${file}`)).text();
+    const link = (url: string) => new URL(url).pathname === path;
+    const rss = [...(await get('rss.xml')).matchAll(/<item>.*?<\/item>/gs)]
+      .map(([item]) => ({ link: /<link>([^<]*)/.exec(item)?.[1] ?? '', id: /<guid[^>]*>([^<]*)/.exec(item)?.[1] }))
+      .find((item) => link(item.link))?.id;
+    const atom = [...(await get('atom.xml')).matchAll(/<entry[ >].*?<\/entry>/gs)]
+      .map(([entry]) => ({
+        link: /<link rel="alternate" type="text\/html" href="([^"]*)"/.exec(entry)?.[1] ?? '',
+        id: /<id>([^<]*)/.exec(entry)?.[1],
+      }))
+      .find((entry) => link(entry.link))?.id;
+    const json = (JSON.parse(await get('feed.json')).items as { id: string; url: string }[]).find((i) =>
+      link(i.url),
+    )?.id;
+    return { rss, atom, json };
+  };
+  let firstFeedIds: Awaited<ReturnType<typeof feedIds>>;
   const linkerHref = async () =>
     (await (await fetch(`${seed.edge.url}/story/linking`)).text()).match(/<a href="([^"]*)">the first story<\/a>/)?.[1];
 
   it('links to the story as it is', async () => {
     expect(await linkerHref()).toBe(`${FIRST}?from=linking`);
+    firstFeedIds = await feedIds(FIRST);
+    expect(firstFeedIds.json).toBeTruthy();
+    expect([firstFeedIds.rss, firstFeedIds.atom]).toEqual([firstFeedIds.json, firstFeedIds.json]);
   });
 
   it('redirects the first address to the second, and the body links to the second', async () => {
     await rename('soft-war');
     expect([await outcome(FIRST), await outcome('/story/soft-war')]).toEqual(['301 /story/soft-war', '200']);
     expect(await linkerHref()).toBe('/story/soft-war?from=linking');
+  });
+
+  it('keeps the story’s id in every feed, so feed readers do not show it again as a new story', async () => {
+    expect(await feedIds('/story/soft-war')).toEqual(firstFeedIds);
   });
 
   it('redirects both former addresses to the third', async () => {
