@@ -13,7 +13,15 @@ import { toString as textOf } from 'hast-util-to-string';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../helpers/site-build.ts';
-import { BODY_PHOTO, buildFixtureSite, builtFiles, type FixtureSite, FRESH, SITE_URL } from './support/fixture-site.ts';
+import {
+  BODY_PHOTO,
+  buildFixtureSite,
+  builtFiles,
+  type FixtureSite,
+  FRESH,
+  MARKUP,
+  SITE_URL,
+} from './support/fixture-site.ts';
 
 // Parsed XML and JSON-LD are explored by the assertions themselves.
 // biome-ignore lint/suspicious/noExplicitAny: untyped documents under test
@@ -170,6 +178,43 @@ describe('NewsArticle JSON-LD', () => {
       creditText: 'Atta Kenare/AFP/Getty Images',
       copyrightHolder: { '@type': 'Organization', name: 'AFP' },
     });
+  });
+});
+
+describe('a headline that holds markup and </script>', () => {
+  const markupUrl = `${SITE_URL}/story/${MARKUP.slug}`;
+
+  it('stays text on its page: one script, the JSON-LD, whose every string is the editor’s text', () => {
+    const page = readPage(site.outDir, `story/${MARKUP.slug}.html`);
+    const scripts = selectAll('script', page);
+    expect(scripts.map((s) => s.properties.type)).toEqual(['application/ld+json']);
+    const data = JSON.parse(textOf(scripts[0] as Element));
+    expect(data.headline).toBe(MARKUP.headline);
+    expect(data.author).toEqual([expect.objectContaining({ name: MARKUP.reporter.name })]);
+    expect(data.image[0].caption).toBe('Books <!-- closed --> & "balanced"');
+    expect(textOf(select('h1', page) as Element)).toBe(MARKUP.headline);
+    expect(meta(page, 'og:title')).toBe(MARKUP.headline);
+  });
+
+  it('stays text in the feeds and the news sitemap', () => {
+    const rss = parseXml('rss.xml').rss.channel.item.find((i: Parsed) => i.link[0] === markupUrl);
+    expect([rss.title, rss.description, rss['dc:creator']]).toEqual([
+      MARKUP.headline,
+      MARKUP.dek,
+      [MARKUP.reporter.name],
+    ]);
+    const atom = parseXml('atom.xml').feed.entry.find((e: Parsed) =>
+      e.link.some((l: Parsed) => l['@href'] === markupUrl),
+    );
+    expect([atom.title, atom.summary, atom.author[0].name]).toEqual([
+      MARKUP.headline,
+      MARKUP.dek,
+      MARKUP.reporter.name,
+    ]);
+    const json = JSON.parse(read('feed.json')).items.find((i: Parsed) => i.url === markupUrl);
+    expect([json.title, json.summary]).toEqual([MARKUP.headline, MARKUP.dek]);
+    const news = parseXml('sitemaps/news.xml').urlset.url.find((u: Parsed) => u.loc === markupUrl);
+    expect(news['news:news']['news:title']).toBe(MARKUP.headline);
   });
 });
 

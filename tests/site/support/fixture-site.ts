@@ -2,7 +2,8 @@
 // generated stories, and stories written here to pin down what readers must
 // and must not see: a fresh story with a correction, an inline photo, a pull
 // quote and an editor's byline; a story whose only photo is in its body, by a
-// reporter with a photographer's byline beside; an embargoed story; and an
+// reporter with a photographer's byline beside; a story whose headline, dek,
+// byline and photo hold markup and "</script>"; an embargoed story; and an
 // unpublished draft.
 // Their headlines and topics use words found nowhere else, so a test can look
 // for them in every file the build wrote.
@@ -37,6 +38,14 @@ export const BODY_PHOTO = {
   reporter: { id: 'person-fixture-reporter', name: 'Ilse Varga', slug: 'ilse-varga' },
 };
 export const DRAFT = { id: 'drafts.story-fixture-draft', slug: 'xylophone-manifesto', word: 'xylophone' };
+/** Editors' text that is markup to a parser: it must stay text in pages, JSON-LD, feeds and sitemaps. */
+export const MARKUP = {
+  id: 'story-fixture-markup',
+  slug: 'profits-and-losses-in-markup',
+  headline: 'Profits </script><script>alert(1)</script> & <!-- "Losses" ]]>',
+  dek: 'A dek that closes its </script> & opens <b>',
+  reporter: { id: 'person-fixture-markup', name: 'Tom & "Jerry" </script>', slug: 'tom-and-jerry' },
+};
 
 export type FixtureSite = BuildRun & { generated: { id: string; slug: string }[] };
 
@@ -133,7 +142,26 @@ function extraStories(related: string) {
     name: BODY_PHOTO.reporter.name,
     slug: { _type: 'slug', current: BODY_PHOTO.reporter.slug },
   };
-  return [fresh, bodyPhoto, reporter, embargoed, draft];
+  const markup = {
+    ...base,
+    _id: MARKUP.id,
+    headline: MARKUP.headline,
+    slug: { _type: 'slug', current: MARKUP.slug },
+    dek: MARKUP.dek,
+    publishedAt: new Date(Date.now() - 4 * hour).toISOString(),
+    bylines: [
+      { _type: 'byline', _key: 'b1', person: { _type: 'reference', _ref: MARKUP.reporter.id }, role: 'Reporter' },
+    ],
+    heroPhoto: { ...photo('photo-01.jpg', 'A ledger </script> & <b>'), caption: 'Books <!-- closed --> & "balanced"' },
+    body: [block('m1', 'The figures </script> came in & <i>nobody</i> checked them.')],
+  };
+  const markupReporter = {
+    _type: 'person',
+    _id: MARKUP.reporter.id,
+    name: MARKUP.reporter.name,
+    slug: { _type: 'slug', current: MARKUP.reporter.slug },
+  };
+  return [fresh, bodyPhoto, reporter, markup, markupReporter, embargoed, draft];
 }
 
 /** Generates, imports and builds the fixture newsroom; the site is at `outDir`. */
