@@ -7,6 +7,13 @@ import { textElement, XML_DECLARATION, xmlEscape } from './xml.ts';
 
 const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
+/**
+ * An item's description is HTML to feed readers (RSS 2.0: "entity-encoded
+ * HTML is allowed"), so a summary, which is plain text, is escaped as HTML
+ * before it is escaped as XML: a dek about "the <blink> tag" keeps its words.
+ */
+const asHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function item(entry: FeedItem): string {
   const image = entry.image
     ? `<media:content url="${xmlEscape(entry.image.url)}" type="${entry.image.type}" medium="image" width="${entry.image.width}" height="${entry.image.height}">` +
@@ -19,7 +26,7 @@ function item(entry: FeedItem): string {
     textElement('title', entry.title),
     textElement('link', entry.url),
     `<guid isPermaLink="false">${xmlEscape(entry.id)}</guid>`,
-    textElement('description', entry.summary),
+    textElement('description', asHtml(entry.summary)),
     textElement('pubDate', rfc822(entry.published)),
     ...entry.authors.map((a) => textElement('dc:creator', a.name)),
     textElement('category', entry.section),
