@@ -24,7 +24,11 @@ export function siteSitemaps(catalog: Catalog, site: URL | string | undefined): 
   const key = site ? new URL(String(site)).href : '';
   let plan = bySite.get(key);
   if (!plan) {
-    plan = new Map([['pages', pageUrls(catalog, site)], ...storySitemaps(catalog.stories, site)]);
+    const sitemaps: [string, SitemapUrl[]][] = [
+      ['pages', pageUrls(catalog, site)],
+      ...storySitemaps(catalog.stories, site),
+    ];
+    plan = new Map(sitemaps.flatMap(([name, urls]) => withinLimit(name, urls)));
     bySite.set(key, plan);
   }
   return plan;
@@ -54,6 +58,18 @@ function pageUrls(catalog: Catalog, site: URL | string | undefined): SitemapUrl[
   ];
 }
 
+/**
+ * A sitemap in files of at most MAX_URLS each (`name`, `name-part2`…): a
+ * month of stories can pass it, and so can the pages of an archive with many
+ * topics, and crawlers ignore a sitemap over the limit.
+ */
+function withinLimit(name: string, urls: SitemapUrl[]): [string, SitemapUrl[]][] {
+  return Array.from({ length: Math.max(1, Math.ceil(urls.length / MAX_URLS)) }, (_, i): [string, SitemapUrl[]] => [
+    i === 0 ? name : `${name}-part${i + 1}`,
+    urls.slice(i * MAX_URLS, (i + 1) * MAX_URLS),
+  ]);
+}
+
 function storySitemaps(stories: readonly StoryEntry[], site: URL | string | undefined): [string, SitemapUrl[]][] {
   const byMonth = new Map<string, SitemapUrl[]>();
   for (const story of stories) {
@@ -64,10 +80,5 @@ function storySitemaps(stories: readonly StoryEntry[], site: URL | string | unde
     urls.push({ loc: absoluteUrl(routes.story(story.slug.current), site), lastmod: storyModified(story) });
     byMonth.set(key, urls);
   }
-  return [...byMonth].flatMap(([name, urls]) =>
-    Array.from({ length: Math.ceil(urls.length / MAX_URLS) }, (_, i): [string, SitemapUrl[]] => [
-      i === 0 ? name : `${name}-part${i + 1}`,
-      urls.slice(i * MAX_URLS, (i + 1) * MAX_URLS),
-    ]),
-  );
+  return [...byMonth];
 }
