@@ -1,7 +1,9 @@
 // Searching a story written without spaces between words, in Chromium. The
 // index split words only at spaces, so a Chinese story was found only by the
 // run of text its body began with: 法规 and 安全, words of its headline, found
-// nothing. The excerpt a reader sees must read as the story was written.
+// nothing. The excerpt a reader sees must read as the story was written: Thai
+// puts spaces between phrases but not words, and its excerpts showed a space
+// between every word.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, startStaticServer } from '../../scripts/edge/static-server.ts';
@@ -20,12 +22,20 @@ const JAPANESE = seedStory('story-search-japanese', 'tokyo-earthquake', '東京�
   body: [paragraph('p1', '気象庁によると、地震の規模はマグニチュード五・八でした。')],
 });
 
+// Two phrases, the story's own space between them.
+const THAI_TEXT = 'รัฐบาลไทยประกาศมาตรการใหม่ เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วม';
+const THAI_HEADLINE = 'รัฐบาลประกาศมาตรการช่วยเหลือน้ำท่วม';
+const THAI = seedStory('story-search-thai', 'thailand-flood-relief', THAI_HEADLINE, 5, {
+  language: 'th',
+  body: [paragraph('p1', THAI_TEXT)],
+});
+
 let site: BuildRun;
 let edge: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSeedWith([CHINESE, JAPANESE]);
+  site = await buildSeedWith([CHINESE, JAPANESE, THAI]);
   edge = await startStaticServer({ root: () => site.outDir });
   browser = await launchChromium();
 });
@@ -80,6 +90,21 @@ describe('search in scripts written without spaces', () => {
 
   it.each([['地震'], ['気象庁']])('finds the Japanese story by %s', async (query) => {
     expect((await search(query)).map((r) => r.href)).toEqual([`/story/${JAPANESE.slug.current}`]);
+  });
+
+  it('finds the Thai story by a word inside a phrase, and shows its excerpt with only its own spaces', async () => {
+    const [result, ...others] = await search('เกษตรกร');
+    expect(others).toEqual([]);
+    expect(result?.href).toBe(`/story/${THAI.slug.current}`);
+    expect(result?.marked).toEqual(['เกษตรกร']);
+    // The headline, then as much of the body as an excerpt holds: a phrase
+    // ends at the headline, so one space there, and one where the body has it.
+    const excerpt = result?.excerpt ?? '';
+    expect(excerpt.startsWith(`${THAI_HEADLINE} `)).toBe(true);
+    const body = excerpt.slice(THAI_HEADLINE.length + 1);
+    expect(body.length).toBeGreaterThan(40);
+    expect(THAI_TEXT.startsWith(body)).toBe(true);
+    expect(result?.words).toEqual(['th ltr', 'th ltr']);
   });
 
   it('still finds English words', async () => {

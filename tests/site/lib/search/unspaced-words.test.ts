@@ -39,7 +39,30 @@ describe('words of scripts written without spaces', () => {
     );
   });
 
-  it('keeps the spaces of English and Thai excerpts', () => {
-    expect(withoutWordSpaces('Harbour levy rises ประเทศไทย มี ฝน')).toBe('Harbour levy rises ประเทศไทย มี ฝน');
+  it('keeps the spaces of English excerpts', () => {
+    expect(withoutWordSpaces('Harbour levy rises in 2026')).toBe('Harbour levy rises in 2026');
+  });
+
+  it('gives a Thai excerpt back with the spaces between its phrases and none between its words', () => {
+    const headline = 'ฝนตกหนักในกรุงเทพ';
+    const body = 'รัฐบาลไทยประกาศมาตรการใหม่ เพื่อช่วยเหลือเกษตรกร Harbour levy ประเทศไทย';
+    const indexed = [indexedPart(headline), indexedPart(body)]
+      .join('\n')
+      .replace(/\s+/g, ' ')
+      .replace('ประกาศ', `${MARK_START}ประกาศ${MARK_END}`)
+      .trim();
+    expect(indexed.split(' ').length).toBeGreaterThan(12);
+    expect(withoutWordSpaces(indexed)).toBe(
+      `${headline} รัฐบาลไทย${MARK_START}ประกาศ${MARK_END}มาตรการใหม่ เพื่อช่วยเหลือเกษตรกร Harbour levy ประเทศไทย`,
+    );
+  });
+
+  it('looks up a Thai word as the reader types it: the phrase mark is no part of it', () => {
+    const indexedWords = indexedPart('มาตรการใหม่ เพื่อช่วยเหลือ').trim().split(/\s+/);
+    expect(indexedWords).toContain(`ใหม่\u2060`);
+    // The index looks words up without what is not a letter (Pagefind's own rule), as queries come.
+    expect(indexedWords.map((w) => w.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))).toEqual(
+      queryWords('มาตรการใหม่ เพื่อช่วยเหลือ').split(' '),
+    );
   });
 });
