@@ -46,7 +46,7 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   const moved =
     found || urlPath === undefined
       ? undefined
-      : (live.redirects.get(urlPath) ?? withoutSlash(urlPath, release, live.redirects));
+      : (formerAddress(urlPath, live.redirects) ?? withoutSlash(urlPath, release, live.redirects));
   if (moved) {
     redirect(req, res, moved, release.id);
     return;
@@ -98,7 +98,22 @@ function withoutSlash(urlPath: string, release: Live['manifest'], redirects: Liv
   const trimmed = urlPath.slice(0, end);
   if (trimmed === '') return undefined;
   if (resolvePublicPath(trimmed, (p) => p in release.files)) return trimmed;
-  return redirects.get(trimmed);
+  return formerAddress(trimmed, redirects);
+}
+
+/**
+ * Where a story's former address leads, looked up as sent and decoded:
+ * `/story/%61` is `/story/a` (RFC 3986 §6.2.2.2), as a page is found at
+ * either, and as the CloudFront Function looks it up.
+ */
+function formerAddress(urlPath: string, redirects: Live['redirects']): string | undefined {
+  const to = redirects.get(urlPath);
+  if (to !== undefined || !urlPath.includes('%')) return to;
+  try {
+    return redirects.get(decodeURIComponent(urlPath));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A permanent redirect to `to`, with the request's query string. */

@@ -47,6 +47,9 @@ const PATHS = [
   '/story/a/',
   '/story/a//?x=1',
   '/story/%62',
+  // A former address percent-encoded is the same address (RFC 3986 §6.2.2.2).
+  '/story/%61',
+  '/story/%61/?x=1',
   '/story/nope',
   '/rss.xml',
   '/_astro/site.1a2b3c.css',

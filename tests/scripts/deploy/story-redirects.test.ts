@@ -122,6 +122,12 @@ describe('a story whose slug changes', () => {
     expect(await ask('/story/a', 'HEAD')).toMatchObject({ status: 301, headers: { location: '/story/b' } });
   });
 
+  it('redirects the old address percent-encoded too, as the new one is served percent-encoded', async () => {
+    expect(await ask('/story/%62')).toMatchObject({ status: 200 });
+    expect(await ask('/story/%61?x=1')).toMatchObject({ status: 301, headers: { location: '/story/b?x=1' } });
+    expect(await ask('/story/%61/')).toMatchObject({ status: 301, headers: { location: '/story/b' } });
+  });
+
   it.each(STEPS)('%s', async (_, step, expected) => {
     if (step === 'rollback') expect((await run('rollback.ts', [])).code).toBe(0);
     else await deploy(step);
