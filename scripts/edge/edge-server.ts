@@ -12,6 +12,7 @@ import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { type Live, liveRelease } from './live-release.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
+import { evaluatePreconditions } from './preconditions.ts';
 
 export type EdgeOptions = { store: ReleaseStore; host?: string; port?: number };
 export type Edge = Listening;
@@ -64,19 +65,25 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   );
   // A strong ETag names one representation: the brotli, gzip and plain bytes differ, so their tags do too.
   const etag = `"${file.hash}${encoding ? `-${encoding}` : ''}"`;
+  // What a 304 carries too: the validator and what caches key and keep it by (RFC 9110 §15.4.5).
   const headers: Record<string, string> = {
-    'content-type': contentTypeFor(path),
     'cache-control': cacheControlFor(path, status),
     etag,
     vary: 'Accept-Encoding',
     'x-release': release.id,
   };
-  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+  const precondition = status === 200 ? evaluatePreconditions(req.headers, etag) : 'proceed';
+  if (precondition === 'not-modified') {
     res.writeHead(304, headers).end();
+    return;
+  }
+  if (precondition === 'failed') {
+    res.writeHead(412, { ...headers, 'content-length': '0' }).end();
     return;
   }
   const body = store.readBlob(file.hash, encoding);
   if (!body) throw new Error(`release ${release.id} names ${path} → ${file.hash}, which the store lacks`);
+  headers['content-type'] = contentTypeFor(path);
   if (encoding) headers['content-encoding'] = encoding === 'gz' ? 'gzip' : 'br';
   headers['content-length'] = String(body.length);
   res.writeHead(status, headers);
@@ -126,13 +133,4 @@ function redirect(req: IncomingMessage, res: ServerResponse, to: string, release
     'x-release': releaseId,
   });
   res.end();
-}
-
-/** If-None-Match against the selected representation's tag, by weak comparison (RFC 9110). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((raw) => {
-    const tag = raw.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
 }

@@ -80,6 +80,52 @@ describe('the edge', () => {
   ])('answers Accept-Encoding "%s" with %s', async (accept, expected) => {
     expect((await raw('/story/x', { 'accept-encoding': accept })).encoding).toBe(expected);
   });
+
+  describe('conditional requests (RFC 9110 §13)', () => {
+    const current = async (accept?: string) =>
+      (await rawRequest(edge.url, '/story/x', { headers: accept ? { 'accept-encoding': accept } : {} })).headers
+        .etag as string;
+
+    it('answers a revalidation with 304 carrying the validator and caching headers, and no body or content type', async () => {
+      const etag = await current();
+      const answer = await rawRequest(edge.url, '/story/x', { headers: { 'if-none-match': etag } });
+      expect(answer.status).toBe(304);
+      expect(answer.body).toBe('');
+      expect(answer.headers).toMatchObject({ etag, vary: 'Accept-Encoding', 'cache-control': expect.any(String) });
+      expect(answer.headers['content-type']).toBeUndefined();
+    });
+
+    it.each([
+      ['the tag among others, one holding a comma', (etag: string) => `"a,b", W/"c", ${etag}`],
+      ['the tag weak', (etag: string) => `W/${etag}`],
+      ['*', () => '*'],
+    ])('answers If-None-Match with %s with 304', async (_, field) => {
+      const answer = await rawRequest(edge.url, '/story/x', { headers: { 'if-none-match': field(await current()) } });
+      expect(answer.status).toBe(304);
+    });
+
+    it('lets If-None-Match decide over If-Modified-Since, which has no Last-Modified to compare with', async () => {
+      const later = 'Fri, 01 Jan 2100 00:00:00 GMT';
+      expect((await raw('/story/x', { 'if-none-match': '"old"', 'if-modified-since': later })).status).toBe(200);
+      expect((await raw('/story/x', { 'if-modified-since': later })).status).toBe(200);
+    });
+
+    it('answers If-Match naming another version with 412 and no body, and the current one with the page', async () => {
+      const etag = await current('br');
+      const stale = await rawRequest(edge.url, '/story/x', { headers: { 'if-match': '"0123"' } });
+      expect([stale.status, stale.body]).toEqual([412, '']);
+      // Strong comparison: a weak tag, or the tag of the brotli bytes for the plain ones, is not this representation.
+      expect((await raw('/story/x', { 'if-match': `W/${etag}`, 'accept-encoding': 'br' })).status).toBe(412);
+      expect((await raw('/story/x', { 'if-match': etag })).status).toBe(412);
+      expect(await raw('/story/x', { 'if-match': etag, 'accept-encoding': 'br' })).toMatchObject({
+        status: 200,
+        encoding: 'br',
+      });
+      expect((await raw('/story/x', { 'if-match': '*' })).status).toBe(200);
+      // Preconditions only apply where the answer would be a 2xx (§13.2.1).
+      expect((await raw('/story/nothing', { 'if-match': '"0123"' })).status).toBe(404);
+    });
+  });
 });
 
 describe('negotiateEncoding', () => {
