@@ -1,18 +1,19 @@
 // The local CDN edge: serves the live release from the release store the way
 // a CDN would, so what is tested locally is what readers get. Pretty URLs, the
-// site's 404 page, strong ETags (the content hash) with 304s, precompressed
-// brotli and gzip, cache headers per kind of file, and permanent redirects
-// from the addresses stories had before a slug change.
+// site's 404 page, strong ETags (the content hash) with 304s and 412s,
+// precompressed brotli and gzip, byte ranges, cache headers per kind of file,
+// and permanent redirects from the addresses stories had before a slug change.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { requestPath } from '../support/request-path.ts';
+import { requestedRange } from './byte-range.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { type Live, liveRelease } from './live-release.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
-import { evaluatePreconditions } from './preconditions.ts';
+import { evaluatePreconditions, ifRangeHolds } from './preconditions.ts';
 
 export type EdgeOptions = { store: ReleaseStore; host?: string; port?: number };
 export type Edge = Listening;
@@ -85,9 +86,28 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   if (!body) throw new Error(`release ${release.id} names ${path} → ${file.hash}, which the store lacks`);
   headers['content-type'] = contentTypeFor(path);
   if (encoding) headers['content-encoding'] = encoding === 'gz' ? 'gzip' : 'br';
-  headers['content-length'] = String(body.length);
-  res.writeHead(status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (status === 200) headers['accept-ranges'] = 'bytes';
+  // Only GET has ranges (RFC 9110 §14.2), and If-Range names the bytes the client holds the rest of.
+  const range =
+    status === 200 && req.method === 'GET' && ifRangeHolds(req.headers, etag)
+      ? requestedRange(req.headers.range, body.length)
+      : undefined;
+  if (range === 'unsatisfiable') {
+    // Not cacheable, so no Cache-Control: a cache must not answer the page itself with this.
+    res.writeHead(416, {
+      'content-range': `bytes */${body.length}`,
+      'content-length': '0',
+      vary: headers.vary,
+      'x-release': release.id,
+    });
+    res.end();
+    return;
+  }
+  const sent = range ? body.subarray(range.start, range.end + 1) : body;
+  if (range) headers['content-range'] = `bytes ${range.start}-${range.end}/${body.length}`;
+  headers['content-length'] = String(sent.length);
+  res.writeHead(range ? 206 : status, headers);
+  res.end(req.method === 'HEAD' ? undefined : sent);
 }
 
 /**

@@ -23,8 +23,9 @@ export function evaluatePreconditions(headers: IncomingHttpHeaders, etag: string
 }
 
 /** Whether a strong If-Range validator names the representation (§13.1.5); a date never does here. */
-export function ifRangeHolds(ifRange: string | undefined, etag: string): boolean {
-  return ifRange === undefined || ifRange.trim() === etag;
+export function ifRangeHolds(headers: IncomingHttpHeaders, etag: string): boolean {
+  const ifRange = headers['if-range'];
+  return ifRange === undefined || (typeof ifRange === 'string' && ifRange.trim() === etag);
 }
 
 /** `*` or a list of entity tags (which may hold commas inside their quotes), any of which `matches`. */

@@ -126,6 +126,75 @@ describe('the edge', () => {
       expect((await raw('/story/nothing', { 'if-match': '"0123"' })).status).toBe(404);
     });
   });
+
+  describe('byte ranges (RFC 9110 §14)', () => {
+    const get = (headers: Record<string, string>, path = '/story/x', method = 'GET') =>
+      rawRequest(edge.url, path, { headers, method });
+
+    it.each([
+      ['bytes=0-99', 0, 99],
+      ['bytes=100-', 100, undefined],
+      ['bytes=-100', -100, undefined],
+      ['bytes=-999999', 0, undefined],
+      ['bytes=10-999999', 10, undefined],
+    ])('answers Range %s with 206 and those bytes of the page', async (range, start, last) => {
+      const whole = await get({});
+      expect(whole.headers['accept-ranges']).toBe('bytes');
+      const part = await get({ range });
+      const length = whole.bytes.length;
+      const from = start < 0 ? length + start : start;
+      const to = last ?? length - 1;
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes ${from}-${to}/${length}`);
+      expect(part.headers['content-length']).toBe(String(to - from + 1));
+      expect(part.bytes.equals(whole.bytes.subarray(from, to + 1))).toBe(true);
+    });
+
+    it('answers a range past the end with 416, the length in Content-Range, and nothing a cache would keep', async () => {
+      const length = (await get({})).bytes.length;
+      for (const range of [`bytes=${length}-`, 'bytes=-0']) {
+        const answer = await get({ range });
+        expect(answer.status).toBe(416);
+        expect(answer.headers['content-range']).toBe(`bytes */${length}`);
+        expect(answer.headers['cache-control']).toBeUndefined();
+        expect(answer.body).toBe('');
+      }
+    });
+
+    it.each([
+      ['several ranges', 'bytes=0-0,5-9'],
+      ['a unit other than bytes', 'items=0-1'],
+      ['a malformed range', 'bytes=abc'],
+      ['a range ending before it starts', 'bytes=9-5'],
+    ])('answers %s with the whole page', async (_, range) => {
+      const answer = await get({ range });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain('</html>');
+    });
+
+    it('serves the range If-Range names the current version, and the whole page otherwise', async () => {
+      const { etag } = (await get({})).headers as { etag: string };
+      expect((await get({ range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
+      expect((await get({ range: 'bytes=0-9', 'if-range': '"another"' })).status).toBe(200);
+      expect((await get({ range: 'bytes=0-9', 'if-range': `W/${etag}` })).status).toBe(200);
+      expect((await get({ range: 'bytes=0-9', 'if-range': 'Fri, 01 Jan 2100 00:00:00 GMT' })).status).toBe(200);
+    });
+
+    it('ranges over the brotli bytes when those are served, as their ETag names them', async () => {
+      const whole = await get({ 'accept-encoding': 'br' });
+      const part = await get({ 'accept-encoding': 'br', range: 'bytes=5-', 'if-range': whole.headers.etag as string });
+      expect(part).toMatchObject({ status: 206, headers: { 'content-encoding': 'br' } });
+      expect(part.headers['content-range']).toBe(`bytes 5-${whole.bytes.length - 1}/${whole.bytes.length}`);
+      expect(part.bytes.equals(whole.bytes.subarray(5))).toBe(true);
+    });
+
+    it('ignores Range on HEAD and on the 404 page', async () => {
+      const head = await get({ range: 'bytes=0-9' }, '/story/x', 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(String((await get({})).bytes.length));
+      expect((await get({ range: 'bytes=0-9' }, '/story/nothing')).status).toBe(404);
+    });
+  });
 });
 
 describe('negotiateEncoding', () => {

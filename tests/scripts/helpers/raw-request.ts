@@ -6,6 +6,8 @@ export type RawAnswer = {
   status?: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body as bytes, for compressed or binary answers. */
+  bytes: Buffer;
 };
 
 export function rawRequest(
@@ -18,9 +20,10 @@ export function rawRequest(
     request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-      );
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, body: bytes.toString(), bytes });
+      });
     })
       .on('error', reject)
       .end();
