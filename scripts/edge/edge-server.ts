@@ -4,6 +4,7 @@
 // precompressed brotli and gzip, byte ranges, cache headers per kind of file,
 // and permanent redirects from the addresses stories had before a slug change.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ReleaseStore } from '../deploy/release-store.ts';
 import { resolvePublicPath } from '../deploy/resolve-public-path.ts';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
@@ -29,12 +30,21 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       res.end('Internal error');
     }
   });
+  // Node hands CONNECT to this event, not to the handler, and closes the
+  // connection without a word when nothing listens: a status is clearer.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+    );
+  });
   return listenHttp(server, { port: options.port, host: options.host, service: 'the edge', portVariable: 'SITE_PORT' });
 }
 
+const ALLOWED = 'GET, HEAD';
+
 function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    res.writeHead(405, { allow: ALLOWED }).end();
     return;
   }
   if (!live) {

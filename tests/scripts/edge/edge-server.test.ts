@@ -1,6 +1,7 @@
 // The edge as a reader's browser (or a stray crawler) meets it: which file a
 // request path gets, and which compressed form an Accept-Encoding gets.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,20 @@ const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${'<p>filler text for compression</p>'.repeat(40)}</body></html>`;
 
 type Answer = { status?: number; encoding?: string; body: string };
+
+/** What the edge sends back for `request`, written as is, until it closes or goes quiet. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    socket.setTimeout(500, () => socket.end());
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+}
 
 describe('the edge', () => {
   let edge: Edge;
@@ -79,6 +94,17 @@ describe('the edge', () => {
     ['*;q=0.5, gzip;q=0.9', 'gzip'],
   ])('answers Accept-Encoding "%s" with %s', async (accept, expected) => {
     expect((await raw('/story/x', { 'accept-encoding': accept })).encoding).toBe(expected);
+  });
+
+  it.each(['POST', 'OPTIONS', 'DELETE', 'CONNECT'])('answers %s with 405 naming GET and HEAD', async (method) => {
+    // Raw, as Node's client waits for a tunnel after CONNECT instead of reading the answer.
+    const target = method === 'CONNECT' ? 'example.com:443' : '/story/x';
+    const answer = await rawExchange(
+      edge.port,
+      `${method} ${target} HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+    expect(answer).toMatch(/\r\nallow: GET, HEAD\r\n/i);
   });
 
   describe('conditional requests (RFC 9110 §13)', () => {
