@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
+import { pipeline } from 'node:stream';
 import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { requestPath } from '../support/request-path.ts';
 import { contentTypeFor } from './content-types.ts';
@@ -72,5 +73,6 @@ async function send(req: IncomingMessage, res: ServerResponse, file: string, sta
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: pipe leaves the file open when a reader goes away mid-file.
+  pipeline(createReadStream(file), res, () => {});
 }
