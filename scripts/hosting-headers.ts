@@ -1,6 +1,6 @@
 // npm run hosting-headers -- <dist> --target netlify|cloudflare|cloudfront: writes
 // <dist>/_headers, the cache rules of the local edge (scripts/edge/cache-policy.ts)
-// in the format those hosts read, so a hosted deploy caches as the edge does;
+// and its nosniff in the format those hosts read, so a hosted deploy caches as the edge does;
 // and <dist>/_redirects, the redirects the edge answers for stories' former
 // addresses (scripts/deploy/story-redirects.ts), from the live release of the
 // release store (NEWSROOM_RELEASES_DIR or .releases/), which both hosts read
@@ -22,6 +22,7 @@ import { existingReleaseStore } from './deploy/default-store.ts';
 import { recordBuildInHistory } from './deploy/history-file.ts';
 import { readStoryPaths, storyRedirects } from './deploy/story-redirects.ts';
 import { cacheControlFor, IMMUTABLE_PATHS } from './edge/cache-policy.ts';
+import { NOSNIFF } from './edge/content-types.ts';
 import { commandLineOrExit, directoryOrComplain } from './support/command-line.ts';
 
 const USAGE = `Usage: node scripts/hosting-headers.ts <build dir> [--target netlify|cloudflare|cloudfront] [--history <file>]
@@ -110,8 +111,12 @@ function headers(target: 'netlify' | 'cloudflare'): string {
     ]),
   ];
   const detach = target === 'cloudflare';
+  // nosniff on every file, as the edge sends it: only the rule for all of them says it, so no host doubles it.
   return rules
-    .map(([path, value], i) => `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n`)
+    .map(
+      ([path, value], i) =>
+        `${path}\n${detach && i > 0 ? '  ! Cache-Control\n' : ''}  Cache-Control: ${value}\n${i === 0 ? `  ${NOSNIFF.name}: ${NOSNIFF.value}\n` : ''}`,
+    )
     .join('\n');
 }
 

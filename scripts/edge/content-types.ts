@@ -1,4 +1,18 @@
-// The content types the site emits. Anything else is served as bytes.
+// The content types the site emits. Anything else is served as bytes. Every
+// answer also says nosniff, so a browser takes the type as given and never
+// runs a file the edge did not serve as a script or a page.
+import { FEED_FILES } from '../../site/lib/routes.ts';
+
+/** The header the edge and the hosts' rules send with every file (hosting-headers.ts). */
+export const NOSNIFF = { name: 'X-Content-Type-Options', value: 'nosniff' } as const;
+
+/**
+ * Files whose name, not their extension, says their type: a JSON Feed is
+ * application/feed+json (jsonfeed.org/version/1.1), the type its pages'
+ * <link rel="alternate"> announce.
+ */
+const BY_NAME = new Map<string, string>([[FEED_FILES.json, 'application/feed+json; charset=utf-8']]);
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -22,6 +36,8 @@ const TYPES: Record<string, string> = {
 };
 
 export function contentTypeFor(path: string): string {
+  const named = BY_NAME.get(path.slice(path.lastIndexOf('/') + 1));
+  if (named) return named;
   const dot = path.lastIndexOf('.');
   return (dot >= 0 && TYPES[path.slice(dot).toLowerCase()]) || 'application/octet-stream';
 }

@@ -11,7 +11,7 @@ import { type Listening, listenHttp } from '../support/listen-http.ts';
 import { requestPath } from '../support/request-path.ts';
 import { requestedRange } from './byte-range.ts';
 import { cacheControlFor } from './cache-policy.ts';
-import { contentTypeFor } from './content-types.ts';
+import { contentTypeFor, NOSNIFF } from './content-types.ts';
 import { type Live, liveRelease } from './live-release.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
 import { evaluatePreconditions, ifRangeHolds } from './preconditions.ts';
@@ -95,6 +95,7 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
   const body = store.readBlob(file.hash, encoding);
   if (!body) throw new Error(`release ${release.id} names ${path} → ${file.hash}, which the store lacks`);
   headers['content-type'] = contentTypeFor(path);
+  headers[NOSNIFF.name.toLowerCase()] = NOSNIFF.value;
   if (encoding) headers['content-encoding'] = encoding === 'gz' ? 'gzip' : 'br';
   if (status === 200) headers['accept-ranges'] = 'bytes';
   // Only GET has ranges (RFC 9110 §14.2), and If-Range names the bytes the client holds the rest of.

@@ -107,6 +107,10 @@ describe('the scripts with good arguments', () => {
     const dir = smallestBuild();
     const result = await run('hosting-headers.ts', [dir, '--target', 'cloudflare'], tmpdir());
     expect(result.code).toBe(0);
-    expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain('! Cache-Control');
+    const headers = readFileSync(join(dir, '_headers'), 'utf8');
+    expect(headers).toContain('! Cache-Control');
+    // nosniff on every file as the edge sends it, said once so Cloudflare does not join two.
+    expect(headers).toMatch(/^\/\*\n( {2}.*\n)* {2}X-Content-Type-Options: nosniff\n/);
+    expect(headers.match(/nosniff/g)).toHaveLength(1);
   });
 });

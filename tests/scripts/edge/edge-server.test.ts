@@ -16,6 +16,22 @@ const page = (title: string) =>
 
 type Answer = { status?: number; encoding?: string; body: string };
 
+/** Files of each kind the site publishes, and the type a browser or feed reader must be told. */
+const TYPED: Record<string, string> = {
+  '/rss.xml': 'application/xml; charset=utf-8',
+  '/sitemaps/pages.xml': 'application/xml; charset=utf-8',
+  '/feed.json': 'application/feed+json; charset=utf-8',
+  '/section/business/feed.json': 'application/feed+json; charset=utf-8',
+  '/pagefind/0/pagefind-entry.json': 'application/json; charset=utf-8',
+  '/pagefind/0/pagefind-ui.css': 'text/css; charset=utf-8',
+  '/pagefind/0/pagefind.js': 'text/javascript; charset=utf-8',
+  '/favicon.svg': 'image/svg+xml',
+  '/robots.txt': 'text/plain; charset=utf-8',
+  '/pagefind/0/wasm.en.pagefind': 'application/octet-stream',
+  '/search.wasm': 'application/wasm',
+  '/photo.avif': 'image/avif',
+};
+
 /** What the edge sends back for `request`, written as is, until it closes or goes quiet. */
 function rawExchange(port: number, request: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,7 +51,12 @@ describe('the edge', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edge-build-'));
-    const files = { 'index.html': page('Front'), 'story/x.html': page('Story X'), '404.html': page('Not found') };
+    const files = {
+      'index.html': page('Front'),
+      'story/x.html': page('Story X'),
+      '404.html': page('Not found'),
+      ...Object.fromEntries(Object.keys(TYPED).map((path) => [path.slice(1), 'x'])),
+    };
     for (const [path, body] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), body);
@@ -94,6 +115,20 @@ describe('the edge', () => {
     ['*;q=0.5, gzip;q=0.9', 'gzip'],
   ])('answers Accept-Encoding "%s" with %s', async (accept, expected) => {
     expect((await raw('/story/x', { 'accept-encoding': accept })).encoding).toBe(expected);
+  });
+
+  it.each([['/story/x', 'text/html; charset=utf-8'], ...Object.entries(TYPED)])(
+    'serves %s as %s, and says nosniff',
+    async (path, type) => {
+      const answer = await rawRequest(edge.url, path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe(type);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    },
+  );
+
+  it('says nosniff with the 404 page', async () => {
+    expect((await rawRequest(edge.url, '/nothing')).headers['x-content-type-options']).toBe('nosniff');
   });
 
   it.each(['POST', 'OPTIONS', 'DELETE', 'CONNECT'])('answers %s with 405 naming GET and HEAD', async (method) => {
