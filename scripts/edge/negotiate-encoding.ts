@@ -17,7 +17,9 @@ export function negotiateEncoding(
   for (const part of acceptEncoding.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
+    // x-gzip is gzip (RFC 9110 §8.4.1.3): old clients and some proxies still say it.
+    const coding = name.trim() === 'x-gzip' ? 'gzip' : name.trim();
+    accepted.set(coding, q ? Number(q.slice(2)) : 1);
   }
   let best: { encoding: Encoding; q: number } | undefined;
   for (const [encoding, coding] of CODINGS) {

@@ -271,6 +271,8 @@ describe('negotiateEncoding', () => {
     ['gzip;q=0, br;q=0', both, undefined],
     ['br;q=1, gzip;q=0.5', ['gz'], 'gz'],
     ['gzip;q=abc, br;q=0.1', both, 'br'],
+    ['x-gzip', both, 'gz'],
+    ['x-gzip;q=0.5, br;q=0.1', both, 'gz'],
   ])('"%s" with %j available → %s', (accept, available, expected) => {
     expect(negotiateEncoding(accept, available)).toBe(expected);
   });
