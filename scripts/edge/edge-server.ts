@@ -89,7 +89,8 @@ function handle(store: ReleaseStore, live: Live | undefined, req: IncomingMessag
     return;
   }
   if (precondition === 'failed') {
-    res.writeHead(412, { ...headers, 'content-length': '0' }).end();
+    // No Cache-Control, as for a 416: a cache must not answer the page itself with this.
+    res.writeHead(412, { etag, vary: headers.vary, 'x-release': release.id, 'content-length': '0' }).end();
     return;
   }
   const body = store.readBlob(file.hash, encoding);
