@@ -11,6 +11,7 @@
 // For S3 + CloudFront, which read neither file, --target cloudfront writes a
 // CloudFront Function that routes and redirects as the edge does instead
 // (scripts/cloudfront/cloudfront-files.ts).
+// Cloudflare Pages applies at most 2,000 redirects: past that it warns.
 // Netlify and Cloudflare apply every matching rule. Netlify then keeps the most specific rule's
 // value of a header; Cloudflare joins them with commas unless the specific rule
 // first detaches the inherited one with "! Cache-Control", which Netlify rejects.
@@ -78,6 +79,14 @@ const WRITERS = {
   cloudfront: (dist, redirects) => writeCloudFrontFiles(dist, redirects ?? new Map()),
 } satisfies Record<Target, Writer>;
 
+/**
+ * Cloudflare Pages applies at most this many static redirects from
+ * `_redirects` (https://developers.cloudflare.com/pages/configuration/redirects/).
+ * A newsroom that renames stories for years passes it; the ones past it
+ * would answer 404 there while the local edge redirects them.
+ */
+const CLOUDFLARE_REDIRECT_LIMIT = 2000;
+
 /** `_headers` and `_redirects`, the files Netlify and Cloudflare Pages read. */
 function headersAndRedirects(
   dist: string,
@@ -88,7 +97,15 @@ function headersAndRedirects(
   const said = [`Wrote ${join(dist, '_headers')} for ${target}`];
   if (!redirects) return said;
   writeFileSync(join(dist, '_redirects'), [...redirects].map(([from, to]) => `${from} ${to} 301\n`).join(''));
-  return [...said, `Wrote ${join(dist, '_redirects')}: ${redirects.size} redirect(s) from stories' former addresses`];
+  said.push(`Wrote ${join(dist, '_redirects')}: ${redirects.size} redirect(s) from stories' former addresses`);
+  if (target === 'cloudflare' && redirects.size > CLOUDFLARE_REDIRECT_LIMIT) {
+    process.stderr.write(
+      `Warning: Cloudflare Pages applies at most ${CLOUDFLARE_REDIRECT_LIMIT} redirects from _redirects, and this site has ${redirects.size}: ` +
+        `the former addresses past the ${CLOUDFLARE_REDIRECT_LIMIT}th in ${join(dist, '_redirects')} may answer 404 there. ` +
+        'Add them to Cloudflare as Bulk Redirects, or host with --target netlify or cloudfront, which have no such limit.\n',
+    );
+  }
+  return said;
 }
 
 function parse() {

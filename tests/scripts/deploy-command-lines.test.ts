@@ -2,9 +2,9 @@
 // for a wrong command line, one line and exit 1 for a missing directory, never
 // a stack trace, and nothing deployed or switched either way.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployBuild } from '../../scripts/deploy/deploy-build.ts';
 import { releaseStore } from '../../scripts/deploy/release-store.ts';
@@ -112,5 +112,32 @@ describe('the scripts with good arguments', () => {
     // nosniff on every file as the edge sends it, said once so Cloudflare does not join two.
     expect(headers).toMatch(/^\/\*\n( {2}.*\n)* {2}X-Content-Type-Options: nosniff\n/);
     expect(headers.match(/nosniff/g)).toHaveLength(1);
+  });
+
+  it('writes every redirect for Cloudflare, and warns when there are more than it applies', async () => {
+    const dir = smallestBuild();
+    mkdirSync(join(dir, '.newsroom'));
+    writeFileSync(join(dir, '.newsroom', 'story-paths.json'), JSON.stringify({ 'story-levy': '/story/levy' }));
+    // A story renamed many times over the years: each former address redirects.
+    // Cloudflare Pages applies 2,000 static redirects from _redirects.
+    const history = join(dir, '..', `${basename(dir)}-history.json`);
+    const former = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`/story/levy-draft-${i}`, 'story-levy']));
+    writeFileSync(history, JSON.stringify(former(2000)));
+    const within = await run('hosting-headers.ts', [dir, '--target', 'cloudflare', '--history', history], tmpdir());
+    expect(within).toMatchObject({ code: 0, stderr: '' });
+
+    writeFileSync(history, JSON.stringify(former(2001)));
+    const past = await run('hosting-headers.ts', [dir, '--target', 'cloudflare', '--history', history], tmpdir());
+    expect(past.code).toBe(0);
+    expect(past.stderr).toContain(
+      `Cloudflare Pages applies at most 2000 redirects from _redirects, and this site has 2001`,
+    );
+    const lines = readFileSync(join(dir, '_redirects'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(2001);
+    expect(lines).toContain('/story/levy-draft-2000 /story/levy 301');
+    // Netlify has no such limit: no warning.
+    const netlify = await run('hosting-headers.ts', [dir, '--target', 'netlify', '--history', history], tmpdir());
+    expect(netlify).toMatchObject({ code: 0, stderr: '' });
   });
 });
