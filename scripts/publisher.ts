@@ -8,10 +8,12 @@
 //   PUBLISHER_PORT (default 4400), SITE_URL, NEWSROOM_RELEASES_DIR
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { contentClient } from '../site/lib/sanity/client.ts';
 import { readContentConfig } from '../site/lib/sanity/config.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { startPublisher } from './publisher/publisher.ts';
+import { commandLineOrExit } from './support/command-line.ts';
 import { portVariable } from './support/port-variable.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -22,6 +24,15 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const HOST_MISSING_HINT =
   "Set SANITY_API_HOST to where the content is: https://api.sanity.io (with SANITY_PROJECT_ID and SANITY_DATASET) or a running lake's URL. " +
   'To publish from the embedded lake, run `npm start`, which runs the publisher beside it.';
+const USAGE = `Usage: node scripts/publisher.ts
+  Receives Sanity's webhooks on http://127.0.0.1:PUBLISHER_PORT/webhooks/sanity (default 4400),
+  builds the site and deploys it to the release store (NEWSROOM_RELEASES_DIR, default .releases/).
+  Needs NEWSROOM_WEBHOOK_SECRET (the webhook's secret), SANITY_API_HOST, SANITY_PROJECT_ID,
+  SANITY_DATASET and a SANITY_TOKEN that may write (the Studio's deploy status).`;
+
+// Takes no arguments: `--help` is answered before the settings are checked.
+const parsed = commandLineOrExit(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
+if (typeof parsed === 'number') process.exit(parsed);
 const secret = process.env.NEWSROOM_WEBHOOK_SECRET;
 if (!secret) {
   console.error('NEWSROOM_WEBHOOK_SECRET is not set: the publisher cannot verify webhooks without it.');

@@ -5,6 +5,8 @@
 // reverse on Ctrl-C. Ports: LAKE_PORT, STUDIO_PORT, SITE_PORT, PUBLISHER_PORT;
 // data: LAKE_DIR; certificates: LAKE_TLS_DIR; builds: STUDIO_DIST,
 // NEWSROOM_PUBLISHER_DIR; releases: NEWSROOM_RELEASES_DIR.
+import { parseArgs } from 'node:util';
+import { commandLineOrExit } from './support/command-line.ts';
 import { assertPortsFree } from './support/free-ports.ts';
 import { lakeService } from './support/lake-service.ts';
 import { publisherService } from './support/publisher-service.ts';
@@ -12,7 +14,16 @@ import { startServices } from './support/services.ts';
 import { readStartConfig } from './support/start-config.ts';
 import { studioService } from './support/studio-service.ts';
 
+const USAGE = `Usage: node scripts/start.ts
+  Starts the lake (https://localhost:4443), the Studio (http://localhost:3333), the publisher
+  (http://localhost:4400) and the site's edge (http://localhost:4321), and prints each URL;
+  Ctrl-C stops them all. Settings come from the environment: LAKE_PORT, STUDIO_PORT, SITE_PORT,
+  PUBLISHER_PORT (0 picks a free port), LAKE_DIR (default .lake), LAKE_TLS_DIR, STUDIO_DIST.`;
+
 async function main(): Promise<number> {
+  // Takes no arguments: `npm start --help` (or a typo) must not start the newsroom.
+  const parsed = commandLineOrExit(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
+  if (typeof parsed === 'number') return parsed;
   // Listening from the first moment: a Ctrl-C while services start stops the
   // ones that did start, rather than leaving them running.
   const signal = firstSignal();

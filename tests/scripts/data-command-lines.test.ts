@@ -11,9 +11,9 @@ const script = (name: string) => join(import.meta.dirname, '../../scripts', name
 
 type Run = { code: number; stdout: string; stderr: string };
 
-function run(name: string, args: string[]): Promise<Run> {
+function run(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script(name), ...args], (error, stdout, stderr) =>
+    execFile(process.execPath, [script(name), ...args], { env }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -46,6 +46,33 @@ describe.each([
     expect(code).toBe(2);
     expect(stderr).toContain("Unknown option '--bogus'");
     expect(stderr).toMatch(usage);
+  });
+});
+
+// The long-running services take no arguments. `npm start --help` once started
+// the whole newsroom; each is run here with a setting that stops it at once
+// (a bad port, no webhook secret), so one that ignored its arguments fails
+// fast instead of serving.
+describe.each([
+  ['start.ts', { LAKE_PORT: 'not-a-port' }],
+  ['edge.ts', { SITE_PORT: 'not-a-port' }],
+  ['publisher.ts', { NEWSROOM_WEBHOOK_SECRET: '' }],
+])('%s', (name, broken) => {
+  const env = { ...process.env, ...broken };
+
+  it('prints its usage for --help and exits 0, before reading its settings', async () => {
+    const { code, stdout, stderr } = await run(name, ['--help'], env);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(new RegExp(`^Usage: node scripts/${name.replace('.', '\\.')}\n`));
+  });
+
+  it('refuses an unknown flag or an argument with the usage and exit 2', async () => {
+    for (const args of [['--bogus'], ['extra']]) {
+      const { code, stdout, stderr } = await run(name, args, env);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(/^(Unknown option '--bogus'|Unexpected argument 'extra')/);
+      expect(stderr).toContain(`Usage: node scripts/${name}`);
+    }
   });
 });
 

@@ -48,6 +48,8 @@ describe('npm run edge', () => {
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const run = await runEdge({ SITE_PORT: String(free) });
     expect(run.stdout).toContain(`Edge serving the live release at http://127.0.0.1:${free}/`);
+    // Its release store is new: until a deploy it answers 503, which the operator is told how to end.
+    expect(run.stdout).toMatch(/\nNo release is live yet in \S+: run `npm run build && npm run deploy`/);
   });
 
   it.each([
