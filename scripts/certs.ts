@@ -12,7 +12,7 @@ import {
 } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
 import { systemTrustContext, trustEverywhere } from '../lake/tls/trust-stores.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/certs.ts trust|path|status [--dir <dir>] [--project-id <id>]';
 
@@ -20,11 +20,8 @@ function main(): number {
   const parsed = commandLineOrExit(parse, USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const command = positionals[0];
-  if (command !== 'trust' && command !== 'path' && command !== 'status') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  const command = commandOrComplain(positionals, { trust: undefined, path: undefined, status: undefined }, USAGE);
+  if (!command) return 2;
   const projectId = values['project-id'] ?? process.env.LAKE_PROJECT_ID ?? 'local';
   const options = { dir: values.dir ?? defaultTlsDir(), hosts: loopbackHosts([projectId]) };
   if (command === 'status') return status(options, values.dir);

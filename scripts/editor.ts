@@ -21,7 +21,7 @@ import {
   revokeEditor,
 } from '../lake/auth/user-store.ts';
 import { openDatabase } from '../lake/index.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -35,7 +35,15 @@ function main(): number {
   const parsed = commandLineOrExit(parse, USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const [command, target] = positionals;
+  const who = "an editor's e-mail or id";
+  const command = commandOrComplain(
+    positionals,
+    { create: undefined, login: who, list: undefined, revoke: who },
+    USAGE,
+  );
+  if (!command) return 2;
+  // commandOrComplain made sure `login` and `revoke` have their argument.
+  const target = positionals[1] as string;
   const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;
   const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
   if (!lakeExistsOrComplain(dataDir)) return 1;
@@ -51,7 +59,7 @@ function main(): number {
       process.stdout.write(`${loginLink(studioUrl, token)}\n`);
       return 0;
     }
-    if (command === 'login' && target) {
+    if (command === 'login') {
       const editor = findEditor(db, target);
       if (!editor) return notFound(target);
       process.stdout.write(`${loginLink(studioUrl, issueEditorToken(db, editor).token)}\n`);
@@ -66,14 +74,10 @@ function main(): number {
       }
       return 0;
     }
-    if (command === 'revoke' && target) {
-      const revoked = revokeEditor(db, target);
-      if (!revoked) return notFound(target);
-      process.stderr.write(`Revoked ${revoked.name} <${revoked.email}>; their login links no longer work.\n`);
-      return 0;
-    }
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    const revoked = revokeEditor(db, target);
+    if (!revoked) return notFound(target);
+    process.stderr.write(`Revoked ${revoked.name} <${revoked.email}>; their login links no longer work.\n`);
+    return 0;
   } catch (error) {
     if (error instanceof z.ZodError) {
       const issue = error.issues[0];

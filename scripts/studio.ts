@@ -6,7 +6,7 @@
 // `npm start` does both itself; these are for building once in CI, or for
 // serving the Studio against a lake started some other way.
 import { parseArgs } from 'node:util';
-import { commandLineOrExit, parsedOrUsage } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain, parsedOrUsage } from './support/command-line.ts';
 import { parsePort } from './support/port-variable.ts';
 import { DEFAULT_STUDIO_DIST, ensureStudioBuild } from './support/studio-build.ts';
 import { startStudioServer } from './support/studio-server.ts';
@@ -35,28 +35,25 @@ async function main(): Promise<number> {
   const { values, positionals } = parsed;
   const port = parsedOrUsage(() => parsePort(values.port, { name: '--port', fallback: 3333 }), USAGE);
   if (port === undefined) return 2;
-  const command = positionals[0];
+  const command = commandOrComplain(positionals, { build: undefined, serve: undefined }, USAGE);
+  if (!command) return 2;
   if (command === 'build') {
     const build = await ensureStudioBuild({ outDir: values.out ?? DEFAULT_STUDIO_DIST, force: values.force });
     console.log(build.built ? `The Studio is in ${build.outDir}.` : `The Studio in ${build.outDir} is up to date.`);
     return 0;
   }
-  if (command === 'serve') {
-    const server = await startStudioServer({
-      root: values.dir ?? DEFAULT_STUDIO_DIST,
-      apiHost: values['api-host'],
-      port,
-    });
-    console.log(`Studio: ${server.url}/ (Ctrl-C to stop)`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    await server.close();
-    return 0;
-  }
-  console.error(USAGE);
-  return 2;
+  const server = await startStudioServer({
+    root: values.dir ?? DEFAULT_STUDIO_DIST,
+    apiHost: values['api-host'],
+    port,
+  });
+  console.log(`Studio: ${server.url}/ (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await server.close();
+  return 0;
 }
 
 try {

@@ -20,7 +20,7 @@ import {
   roleSchema,
   type TokenRecord,
 } from '../lake/index.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -51,7 +51,14 @@ function main(): number {
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const [command, target] = positionals;
+  const command = commandOrComplain(
+    positionals,
+    { create: undefined, list: undefined, revoke: 'a token id or name' },
+    USAGE,
+  );
+  if (!command) return 2;
+  // commandOrComplain made sure `revoke` has its argument.
+  const target = positionals[1] as string;
   const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
   if (!lakeExistsOrComplain(dataDir)) return 1;
   const db = openDatabase(dataDir);
@@ -84,17 +91,13 @@ function main(): number {
         for (const t of tokens) process.stdout.write(`${t.id}\t${t.role}\t${t.name}\t${t.user.id}\t${t.createdAt}\n`);
       return 0;
     }
-    if (command === 'revoke' && target) {
-      const revoked = revokeToken(db, target);
-      if (revoked.length === 0) {
-        process.stderr.write(`No token with id or name "${target}"; see \`node scripts/token.ts list\`.\n`);
-        return 1;
-      }
-      process.stderr.write(`Revoked token "${revoked[0]?.name}" (${revoked[0]?.id}).\n`);
-      return 0;
+    const revoked = revokeToken(db, target);
+    if (revoked.length === 0) {
+      process.stderr.write(`No token with id or name "${target}"; see \`node scripts/token.ts list\`.\n`);
+      return 1;
     }
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    process.stderr.write(`Revoked token "${revoked[0]?.name}" (${revoked[0]?.id}).\n`);
+    return 0;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 1;

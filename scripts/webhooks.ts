@@ -18,7 +18,7 @@ import {
   removeWebhook,
   type Webhook,
 } from '../lake/index.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE = `Usage:
@@ -92,7 +92,20 @@ function main(): number {
   const parsed = commandLineOrExit(() => parseArgs({ options: OPTIONS, allowPositionals: true }), USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const [command, target] = positionals;
+  const command = commandOrComplain(
+    positionals,
+    {
+      add: undefined,
+      list: undefined,
+      remove: 'a webhook id or name',
+      deliveries: undefined,
+      attempts: 'a delivery id',
+    },
+    USAGE,
+  );
+  if (!command) return 2;
+  // commandOrComplain made sure `remove` and `attempts` have their argument.
+  const target = positionals[1] as string;
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
   if (!lakeExistsOrComplain(dataDir)) return 1;
@@ -124,7 +137,7 @@ function main(): number {
       }
       return 0;
     }
-    if (command === 'remove' && target) {
+    if (command === 'remove') {
       const removed = removeWebhook(db, target);
       if (removed.length === 0) {
         process.stderr.write(`No webhook with id or name "${target}"; see \`node scripts/webhooks.ts list\`.\n`);
@@ -153,16 +166,12 @@ function main(): number {
       }
       return 0;
     }
-    if (command === 'attempts' && target) {
-      const attempts = createDeliveryQueue(db).attempts(Number(target));
-      if (values.json) out(attempts);
-      else
-        for (const a of attempts)
-          process.stdout.write(`${a.attempt}\t${a.at}\t${a.status ?? '-'}\t${a.durationMs} ms\t${a.error ?? ''}\n`);
-      return 0;
-    }
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    const attempts = createDeliveryQueue(db).attempts(Number(target));
+    if (values.json) out(attempts);
+    else
+      for (const a of attempts)
+        process.stdout.write(`${a.attempt}\t${a.at}\t${a.status ?? '-'}\t${a.durationMs} ms\t${a.error ?? ''}\n`);
+    return 0;
   } catch (error) {
     const hint = (error as { hint?: string }).hint;
     process.stderr.write(`${(error as Error).message}${hint ? `\n${hint}` : ''}\n`);

@@ -38,3 +38,26 @@ export function directoryOrComplain(path: string, hint: string): boolean {
   process.stderr.write(`There is no directory ${path}: ${hint}\n`);
   return false;
 }
+
+/**
+ * The subcommand a script with several was given, checked against
+ * `commands` (each mapped to the argument it needs, if any); or undefined
+ * after saying what was missing or unknown, with the usage, on stderr (exit
+ * with 2). The usage alone left the operator to guess what was wrong.
+ */
+export function commandOrComplain<C extends string>(
+  positionals: readonly string[],
+  commands: Record<C, string | undefined>,
+  usage: string,
+): C | undefined {
+  const [command, argument] = positionals;
+  const names = Object.keys(commands) as C[];
+  const choice = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  let problem: string | undefined;
+  if (command === undefined) problem = `Name a command: ${choice}.`;
+  else if (!names.includes(command as C)) problem = `Unknown command '${command}': use ${choice}.`;
+  else if (commands[command as C] && argument === undefined) problem = `${command} needs ${commands[command as C]}.`;
+  if (!problem) return command as C;
+  process.stderr.write(`${problem}\n${usage}\n`);
+  return undefined;
+}

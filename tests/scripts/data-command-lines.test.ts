@@ -76,6 +76,32 @@ describe.each([
   });
 });
 
+// Scripts with subcommands say which was missing or unknown, or what the
+// command needs: the usage alone left the operator to guess. The command is
+// checked first, so a lake that is not there is not the problem named.
+const noLake = ['--data-dir', join(tmpdir(), 'no-lake-here')];
+
+describe.each([
+  ['token.ts', [...noLake], 'Name a command: create, list or revoke.'],
+  ['token.ts', ['frob', ...noLake], "Unknown command 'frob': use create, list or revoke."],
+  ['token.ts', ['revoke', ...noLake], 'revoke needs a token id or name.'],
+  ['editor.ts', [...noLake], 'Name a command: create, login, list or revoke.'],
+  ['editor.ts', ['login', ...noLake], "login needs an editor's e-mail or id."],
+  ['editor.ts', ['revoke', ...noLake], "revoke needs an editor's e-mail or id."],
+  ['webhooks.ts', ['remove', ...noLake], 'remove needs a webhook id or name.'],
+  ['webhooks.ts', ['attempts', ...noLake], 'attempts needs a delivery id.'],
+  ['certs.ts', [], 'Name a command: trust, path or status.'],
+  ['certs.ts', ['nope'], "Unknown command 'nope': use trust, path or status."],
+  ['studio.ts', ['server'], "Unknown command 'server': use build or serve."],
+])('%s %j', (name, args, problem) => {
+  it('names the problem first, then the usage, and exits 2', async () => {
+    const { code, stdout, stderr } = await run(name, args);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.split('\n')[0]).toBe(problem);
+    expect(stderr).toContain(`node scripts/${name}`);
+  });
+});
+
 describe('generate.ts', () => {
   it('says --stories is required rather than "received NaN"', async () => {
     const { code, stderr } = await run('generate.ts', ['--out', 'never-written']);
