@@ -12,7 +12,7 @@ import { type ImportOptions, type ImportResult, importDataset } from './dataset-
 import { createRequestHandler } from './http/handle-request.ts';
 import { createRouter } from './http/router.ts';
 import { routes } from './http/routes/index.ts';
-import { startTransport } from './http/server.ts';
+import { startTransport, type Transport } from './http/server.ts';
 import { createListenerHub } from './listen/listener-hub.ts';
 import { type LakeOptions, lakeOptionsSchema } from './options.ts';
 import { createPresenceServer } from './presence/presence-server.ts';
@@ -129,32 +129,42 @@ async function openLake(options: LakeOptions): Promise<Lake> {
     logError,
   });
   const onUpgrade = presence.handleUpgrade;
-  const transport = await startTransport({
-    host: config.host,
-    port: config.port,
-    tls: config.tls,
-    handler,
-    onUpgrade,
-    logError,
-    idleSessionMs: config.idleSessionMs,
-  });
-  // Beside the Studio's TLS port, local tools (the site build) can use plain HTTP on loopback without the CA.
-  const plain =
-    config.tls && config.httpPort !== undefined
-      ? await startTransport({ host: '127.0.0.1', port: config.httpPort, handler, onUpgrade, logError })
-      : undefined;
+  const listening: Transport[] = [];
+  const stop = async () => {
+    runtime.listeners.close();
+    presence.close();
+    await Promise.all([...listening.map((transport) => transport.close()), webhooks.close()]);
+    store.close();
+  };
+  let transport: Transport;
+  let plain: Transport | undefined;
+  try {
+    transport = await startTransport({
+      host: config.host,
+      port: config.port,
+      tls: config.tls,
+      handler,
+      onUpgrade,
+      logError,
+      idleSessionMs: config.idleSessionMs,
+    });
+    listening.push(transport);
+    // Beside the Studio's TLS port, local tools (the site build) can use plain HTTP on loopback without the CA.
+    if (config.tls && config.httpPort !== undefined) {
+      plain = await startTransport({ host: '127.0.0.1', port: config.httpPort, handler, onUpgrade, logError });
+      listening.push(plain);
+    }
+  } catch (error) {
+    // A port taken: the database and the webhook worker must not stay open behind the error.
+    await stop();
+    throw error;
+  }
   const httpUrl = plain ? `http://127.0.0.1:${plain.port}` : undefined;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `${transport.protocol}://${host}:${transport.port}`;
   publicUrl ||= url;
   // Asset documents carry an absolute `url`; the port can differ from the last run's.
   store.mapDocuments((doc) => withPublicUrl(doc, publicUrl));
-  const stop = async () => {
-    runtime.listeners.close();
-    presence.close();
-    await Promise.all([transport.close(), plain?.close(), webhooks.close()]);
-    store.close();
-  };
   let marker: string;
   try {
     marker = claimRunningLake(config.dataDir, {

@@ -61,7 +61,16 @@ async function main(): Promise<number> {
   const started = performance.now();
   let lastStep = '';
   let lastReport = 0;
-  const store = new LakeStore(dataDir);
+  let store: LakeStore;
+  try {
+    store = new LakeStore(dataDir);
+  } catch (error) {
+    // A data directory it may not write, or a damaged database: the lake names it and says what to do.
+    const e = error as Error & { hint?: string };
+    if (!e.hint) throw error;
+    process.stderr.write(`Import failed (${e.name}): ${e.message}\nNothing was imported. ${e.hint}\n`);
+    return 1;
+  }
   try {
     const result = await importDataset(store, source, {
       dataset,

@@ -69,9 +69,10 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException) => reject(cannotListen(options, error));
+    server.once('error', onError);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -86,4 +87,14 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** A port taken or not allowed is the operator's to fix: named, with what to do, not listen()'s stack. */
+function cannotListen(options: TransportOptions, error: NodeJS.ErrnoException): Error {
+  const why = { EADDRINUSE: 'is in use', EACCES: 'may not be used by this user' }[error.code ?? ''];
+  if (!why) return error;
+  return Object.assign(new Error(`Port ${options.port} on ${options.host} ${why}, so the lake cannot listen there.`), {
+    name: 'LakePortUnavailable',
+    hint: 'Stop what listens there (another lake, or `npm start`?), or start the lake on another port: LAKE_PORT or --port (LAKE_HTTP_PORT for its plain-HTTP port beside TLS); 0 picks a free one.',
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './schema.ts';
@@ -25,8 +25,8 @@ export type DatabaseOptions = {
  */
 
 export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
+  writableOrThrow(dataDir, path);
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(path);
@@ -45,6 +45,30 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Da
     db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
   }
   return db;
+}
+
+/**
+ * Makes the data directory if need be and checks that the lake may write
+ * there. SQLite says only "unable to open database file" or "attempt to write
+ * a readonly database" for a directory or file it may not write, which read
+ * as a damaged database, and sent the operator to their backups.
+ */
+function writableOrThrow(dataDir: string, path: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+  } catch (error) {
+    if (isStorageFull(error)) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    throw Object.assign(
+      new Error(`The lake cannot write to its data directory ${dataDir}: ${why}.`, { cause: error }),
+      {
+        name: 'LakeDataDirNotWritable',
+        hint: 'Let the user running the lake write there, or give it another directory: LAKE_DIR=<dir> (--data-dir <dir>).',
+      },
+    );
+  }
 }
 
 /** A data directory whose database SQLite cannot open: named, with what to do, never a stack trace. */

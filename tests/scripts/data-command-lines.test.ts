@@ -2,7 +2,8 @@
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -168,5 +169,53 @@ describe('lake.ts', () => {
     expect(whatToDo).toMatch(/^What to do: /);
     expect(whatToDo).toContain(hint);
     expect(stderr).not.toContain('NaN');
+  });
+
+  it('names a data directory it cannot write, and what to do, without a stack trace', async () => {
+    // Under a regular file, so the directory cannot be made whoever runs the test (root ignores modes).
+    const file = join(mkdtempSync(join(tmpdir(), 'lake-cli-')), 'a-file');
+    writeFileSync(file, '');
+    const { code, stdout, stderr } = await runLake(['--data-dir', join(file, 'lake')], {});
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    const [said, whatToDo] = stderr.split('\n');
+    expect(said).toMatch(
+      new RegExp(`^LakeDataDirNotWritable: The lake cannot write to its data directory ${file}/lake: ENOTDIR`),
+    );
+    expect(whatToDo).toBe(
+      'What to do: Let the user running the lake write there, or give it another directory: LAKE_DIR=<dir> (--data-dir <dir>).',
+    );
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('names a port in use, and what to do, without a stack trace', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'lake-cli-')), 'lake');
+      const { code, stdout, stderr } = await runLake(['--data-dir', dataDir, '--port', String(port)], {});
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      const [said, whatToDo] = stderr.split('\n');
+      expect(said).toBe(`LakePortUnavailable: Port ${port} on 127.0.0.1 is in use, so the lake cannot listen there.`);
+      expect(whatToDo).toMatch(/^What to do: Stop what listens there .* LAKE_PORT or --port/);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      // It let go of its data: no marker claims the directory for a lake that never listened.
+      expect(existsSync(join(dataDir, 'lake.json'))).toBe(false);
+    } finally {
+      busy.close();
+    }
+  });
+});
+
+describe('import.ts', () => {
+  it('names a data directory it cannot write, and imports nothing, without a stack trace', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'import-cli-')), 'a-file');
+    writeFileSync(file, '');
+    const seed = join(import.meta.dirname, '../../content');
+    const { code, stderr } = await run('import.ts', [seed, '--data-dir', join(file, 'lake')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Import failed \(LakeDataDirNotWritable\): The lake cannot write to its data directory /);
+    expect(stderr).toContain('Nothing was imported. Let the user running the lake write there');
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });
