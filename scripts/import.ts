@@ -6,9 +6,11 @@
 // in-process, in @sanity/import's bounded transactions committed together (all
 // documents or none). Run it while the lake is stopped: a running lake keeps
 // its documents in memory.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ImportError, importDataset, isStorageFull, LakeStore, runningLake } from '../lake/index.ts';
+import { DATABASE_FILE, ImportError, importDataset, isStorageFull, LakeStore, runningLake } from '../lake/index.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE =
@@ -61,6 +63,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   let lastStep = '';
   let lastReport = 0;
+  const newDir = !existsSync(dataDir);
+  const newLake = !existsSync(join(dataDir, DATABASE_FILE));
+  let imported = false;
   let store: LakeStore;
   try {
     store = new LakeStore(dataDir);
@@ -93,6 +98,7 @@ async function main(): Promise<number> {
     process.stderr.write(
       `Imported ${result.numDocs} documents and ${result.numAssets} new assets into "${dataset}" (${dataDir}) in ${seconds}s.\n`,
     );
+    imported = true;
     return 0;
   } catch (error) {
     if (error instanceof ImportError) {
@@ -110,7 +116,18 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     store.close();
+    if (!imported && newLake) forgetNewLake(dataDir, newDir);
   }
+}
+
+/**
+ * Removes the lake a failed import created: "nothing was imported" must leave
+ * nothing, or the empty lake stops `npm start` and `npm run build` seeding
+ * that directory (a mistyped source once left one).
+ */
+function forgetNewLake(dataDir: string, newDir: boolean): void {
+  if (newDir) rmSync(dataDir, { recursive: true, force: true });
+  else for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true });
 }
 
 process.exitCode = await main();

@@ -25,6 +25,7 @@ import { FIRST_EDITOR_FILE } from '../lake/auth/first-editor.ts';
 import { startLake } from '../lake/index.ts';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
+import { ALREADY_RUNNING_EXIT } from './support/child-lake.ts';
 import { commandLineOrExit, parsedOrUsage } from './support/command-line.ts';
 import { parsePort } from './support/port-variable.ts';
 
@@ -119,7 +120,7 @@ async function main(): Promise<number> {
     // Errors the lake names say what to do; anything else is a bug, with its stack.
     if (!e.hint) throw error;
     process.stderr.write(`${e.name}: ${e.message}\nWhat to do: ${e.hint}\n`);
-    return 1;
+    return e.name === 'LakeAlreadyRunning' ? ALREADY_RUNNING_EXIT : 1;
   }
   const firstEditor = join(config.dataDir, FIRST_EDITOR_FILE);
   process.stdout.write(

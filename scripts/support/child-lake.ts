@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const LAKE_ENTRY = fileURLToPath(new URL('../lake.ts', import.meta.url));
 
+/**
+ * scripts/lake.ts's exit status when another lake serves its directory, so a
+ * parent can tell "wait for that one" from a lake that cannot start: by the
+ * time it asks, the other (a build's own lake) may already have stopped.
+ */
+export const ALREADY_RUNNING_EXIT = 3;
+
 // The lake keeps its dataset in the old generation; what it allocates per
 // request dies young. V8's defaults (a young generation of up to 128 MB, and
 // an old one let grow to several times the dataset before it is collected)
@@ -60,8 +67,11 @@ export async function startChildLake(options: ChildLakeOptions): Promise<ChildLa
   guardAgainstOrphaning(child);
   const listening = await new Promise<LakeListening>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    const onExit = (code: number | null) =>
-      reject(new Error(`The embedded lake exited (code ${code}) before it was ready; see its output above.`));
+    const onExit = (code: number | null) => {
+      const error = new Error(`The embedded lake exited (code ${code}) before it was ready; see its output above.`);
+      if (code === ALREADY_RUNNING_EXIT) error.name = 'LakeAlreadyRunning';
+      reject(error);
+    };
     child.once('exit', onExit);
     child.once('error', reject);
     lines.on('line', (line) => {

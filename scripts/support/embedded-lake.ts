@@ -1,10 +1,13 @@
 // The embedded default: with no SANITY_API_HOST, commands start a lake on
 // loopback themselves, seeding it from content/ the first time, so a fresh
 // clone needs no account, no network and nothing already running.
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type RunningLake, runningLake } from '../../lake/running-lake.ts';
+import { DATABASE_FILE } from '../../lake/store/open-database.ts';
 import { type ChildLake, type ChildLakeOptions, startChildLake } from './child-lake.ts';
 import { runNodeScript } from './run-node.ts';
 
@@ -26,15 +29,40 @@ export function defaultLakeDir(): string {
   return process.env.LAKE_DIR ?? `${ROOT}.lake`;
 }
 
-/** Starts the embedded lake, seeding it first if its data directory does not exist yet. */
+/** Starts the embedded lake, seeding it first if its data directory holds no lake yet. */
 export async function startEmbeddedLake(options: EmbeddedLakeOptions = {}): Promise<ChildLake> {
   const dataDir = options.dataDir ?? defaultLakeDir();
-  if (!existsSync(dataDir)) {
-    const seedDir = options.seedDir ?? `${ROOT}content`;
-    console.log(`First run: seeding the embedded lake in ${dataDir} from ${seedDir}`);
-    await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', dataDir]);
-  }
+  if (!hasLake(dataDir)) await seedLake(dataDir, options.seedDir ?? `${ROOT}content`);
   return startChildLake({ dataDir, port: options.port, env: options.env, ownProcessGroup: options.ownProcessGroup });
+}
+
+const hasLake = (dataDir: string) => existsSync(join(dataDir, DATABASE_FILE));
+
+/**
+ * Imports the seed into a directory of its own beside `dataDir`, then renames
+ * it into place. Seeding in place let a second first run (two builds, or
+ * `npm start` during a build) see the directory before its documents: it
+ * started an empty lake, or imported the seed again and failed on documents
+ * that exist. Now the directory appears whole; of two seeds one is renamed
+ * into place and the other dropped.
+ */
+async function seedLake(dataDir: string, seedDir: string): Promise<void> {
+  console.log(`First run: seeding the embedded lake in ${dataDir} from ${seedDir}`);
+  const staging = `${resolve(dataDir)}.seeding-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', staging]);
+    try {
+      // Replaces a missing or empty directory in one step.
+      renameSync(staging, dataDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      // Another first run's seed is in place. A directory holding other files but no lake is seeded where it is.
+      if (!hasLake(dataDir)) await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', dataDir]);
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** A lake to read from: `url` for Sanity clients; `stop` is a no-op for a lake someone else runs. */
@@ -60,8 +88,9 @@ export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<
       const lake = await startEmbeddedLake({ ...options, dataDir, env: { ...options.env, LAKE_PRIVATE: '1' } });
       return { url: lake.url, shared: false, stop: lake.stop };
     } catch (error) {
-      // Another build's lake claimed the directory while this one started: wait for it instead.
-      if (!runningLake(dataDir)) throw error;
+      // Another build's lake claimed the directory while this one started: wait for it instead
+      // (it may have stopped again already, which the next turn finds).
+      if ((error as Error).name !== 'LakeAlreadyRunning' && !runningLake(dataDir)) throw error;
     }
   }
 }

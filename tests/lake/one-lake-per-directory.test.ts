@@ -4,7 +4,7 @@
 // is private: a second build on the same directory waits for it to stop
 // instead of reading from a lake that is about to go away under it.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Lake, startLake } from '../../lake/index.ts';
@@ -117,6 +117,35 @@ describe('connecting a build to the lake of a data directory', () => {
     expect(connected.url).not.toBe(first.url);
     const answer = await fetch(`${connected.url}/v2025-02-19/data/query/production?query=count(*)`);
     expect(answer.status).toBe(200);
+  });
+
+  it('seeds a data directory that exists but holds no lake (made by hand, or left empty)', async () => {
+    const dataDir = tempDir();
+    const connection = await connectToLake({ dataDir });
+    open.push({ close: connection.stop });
+    const answer = await fetch(`${connection.url}/v2025-02-19/data/query/production?query=count(*[_type == "story"])`);
+    expect(((await answer.json()) as { result: number }).result).toBeGreaterThan(0);
+  });
+
+  it('seeds a new directory once when two first runs start at the same moment, and both get the seed', async () => {
+    const parent = tempDir();
+    const dataDir = join(parent, 'lake');
+    // Both find no lake and seed; before, the second imported the seed again
+    // into the first's directory and failed on documents that exist.
+    const connections = [connectToLake({ dataDir }), connectToLake({ dataDir })];
+    const first = await Promise.race(connections);
+    const count = async (url: string) =>
+      ((await (await fetch(`${url}/v2025-02-19/data/query/production?query=count(*)`)).json()) as { result: number })
+        .result;
+    const seeded = await count(first.url);
+    expect(seeded).toBeGreaterThan(0);
+    // The other waits for this build's own lake to let go, then reads the same seed.
+    await first.stop();
+    const [a, b] = await Promise.all(connections);
+    const second = a === first ? (b as typeof first) : (a as typeof first);
+    open.push({ close: second.stop });
+    expect(await count(second.url)).toBe(seeded);
+    expect(readdirSync(parent)).toEqual(['lake']);
   });
 
   it("has npm start wait for a build's own lake too, but not share a directory with another npm start", async () => {

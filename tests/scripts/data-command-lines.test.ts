@@ -2,7 +2,7 @@
 // usage and exits 0; an unknown flag, a missing required one, exits 2 with the
 // problem and the usage, never a stack trace or "received NaN".
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,6 +208,23 @@ describe('lake.ts', () => {
 });
 
 describe('import.ts', () => {
+  // An empty lake left behind stopped `npm start` and `npm run build` seeding that directory.
+  it('leaves no lake behind when an import into a new data directory fails', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'import-cli-'));
+    const missingSource = await run('import.ts', [join(parent, 'no-such-export'), '--data-dir', join(parent, 'new')]);
+    expect(missingSource.code).toBe(1);
+    expect(missingSource.stderr).toContain('Nothing was imported.');
+    expect(existsSync(join(parent, 'new'))).toBe(false);
+
+    const notNdjson = join(parent, 'notes.ndjson');
+    writeFileSync(notNdjson, '# not a dataset\n');
+    const empty = join(parent, 'made-by-hand');
+    mkdirSync(empty);
+    const badFile = await run('import.ts', [notNdjson, '--data-dir', empty]);
+    expect(badFile.stderr).toContain('Import failed (InvalidJson)');
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
   it('names a data directory it cannot write, and imports nothing, without a stack trace', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'import-cli-')), 'a-file');
     writeFileSync(file, '');
