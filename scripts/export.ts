@@ -6,7 +6,7 @@
 // the lake runs: it reads a consistent snapshot of the SQLite file.
 import { parseArgs } from 'node:util';
 import { exportDataset, ImportError, LakeStore } from '../lake/index.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, isFileSystemError } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
 
 const USAGE =
@@ -28,8 +28,9 @@ function main(): number {
   );
   if (typeof parsed === 'number') return parsed;
   const out = parsed.positionals[0];
-  if (!out) {
-    process.stderr.write(`The output folder (or .tar.gz path) is required.\n${USAGE}\n`);
+  if (!out || parsed.positionals.length > 1) {
+    const problem = out ? `Give one output, not ${parsed.positionals.length}: ${parsed.positionals.join(' ')}` : '';
+    process.stderr.write(`${problem || 'The output folder (or .tar.gz path) is required.'}\n${USAGE}\n`);
     return 2;
   }
   const dataset = parsed.values.dataset ?? process.env.SANITY_DATASET ?? 'production';
@@ -47,6 +48,12 @@ function main(): number {
   } catch (error) {
     if (error instanceof ImportError) {
       process.stderr.write(`Export failed (${error.name}): ${error.message}\n${error.hint}\n`);
+      return 1;
+    }
+    if (isFileSystemError(error)) {
+      process.stderr.write(
+        `Export failed: could not write ${out}: ${error.message}.\nExport into a new folder, or a .tar.gz path, that you can write.\n`,
+      );
       return 1;
     }
     throw error;

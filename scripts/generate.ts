@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateNewsroom } from './generate/generate-newsroom.ts';
-import { commandLineOrExit } from './support/command-line.ts';
+import { commandLineOrExit, isFileSystemError } from './support/command-line.ts';
 
 const USAGE = 'Usage: node scripts/generate.ts --stories N --out <folder> [--seed 42] [--now 2026-01-01T00:00:00Z]';
 
@@ -50,13 +50,22 @@ async function main(): Promise<number> {
   const { stories, out, seed } = parsed.data;
   const now = parsed.data.now ? new Date(parsed.data.now) : today();
   const started = performance.now();
-  const summary = await generateNewsroom({
-    stories,
-    out,
-    seed,
-    now,
-    onProgress: (done, total) => process.stderr.write(`  ${done}/${total} stories\n`),
-  });
+  let summary: Awaited<ReturnType<typeof generateNewsroom>>;
+  try {
+    summary = await generateNewsroom({
+      stories,
+      out,
+      seed,
+      now,
+      onProgress: (done, total) => process.stderr.write(`  ${done}/${total} stories\n`),
+    });
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    process.stderr.write(
+      `Could not write the newsroom into ${out}: ${error.message}.\nGive --out a folder you can write.\n`,
+    );
+    return 1;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `Wrote ${out}/data.ndjson: ${summary.stories} stories, ${summary.quotes} quotes, ${summary.people} people, ` +

@@ -45,10 +45,12 @@ async function main(): Promise<number> {
     dataDir: values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake',
     projectId: values['project-id'] ?? process.env.LAKE_PROJECT_ID ?? 'local',
   });
-  if (!args.success || (values.replace && values.missing)) {
-    const issue = args.success
-      ? { path: ['--replace'], message: 'choose --replace or --missing, not both' }
-      : args.error.issues[0];
+  if (!args.success || (values.replace && values.missing) || positionals.length > 1) {
+    const issue = !args.success
+      ? args.error.issues[0]
+      : positionals.length > 1
+        ? { path: ['source'], message: `give one, not ${positionals.length}: ${positionals.join(' ')}` }
+        : { path: ['--replace'], message: 'choose --replace or --missing, not both' };
     process.stderr.write(`${issue?.path.join('.')}: ${issue?.message}\n${USAGE}\n`);
     return 2;
   }

@@ -89,12 +89,16 @@ export function exportDataset(store: LakeStore, options: ExportOptions): ExportR
   writeFileSync(join(folder, 'assets.json'), JSON.stringify(meta));
   if (archive) {
     const root = dirname(folder);
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(
-      options.out,
-      writeTarGz(listFiles(folder).map((file) => ({ path: relative(root, file), data: readFileSync(file) }))),
-    );
-    rmSync(root, { recursive: true, force: true });
+    try {
+      mkdirSync(dirname(options.out), { recursive: true });
+      writeFileSync(
+        options.out,
+        writeTarGz(listFiles(folder).map((file) => ({ path: relative(root, file), data: readFileSync(file) }))),
+      );
+    } finally {
+      // Written or not, the folder staged in the temp directory goes.
+      rmSync(root, { recursive: true, force: true });
+    }
   }
   return { documents: lines.length, assets: used.size, path: options.out };
 }

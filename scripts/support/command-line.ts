@@ -61,3 +61,13 @@ export function commandOrComplain<C extends string>(
   process.stderr.write(`${problem}\n${usage}\n`);
   return undefined;
 }
+
+/**
+ * Whether `error` is the operating system refusing a file operation on a path
+ * the operator gave (a file where a folder should be, no permission, a full
+ * disk): theirs to fix, said in one line, where anything else is a bug.
+ */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string';
+}

@@ -112,6 +112,49 @@ describe('generate.ts', () => {
   });
 });
 
+/** A path under a regular file: no one can make a folder there, whoever runs the test (root ignores modes). */
+function unwritable(prefix: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), prefix)), 'a-file');
+  writeFileSync(file, '');
+  return join(file, 'out');
+}
+
+// Outputs the operator names: a wrong path is one line saying which and what to do, never mkdir's stack.
+describe('writing where it cannot', () => {
+  it('generate.ts says it could not write --out, and exits 1', async () => {
+    const out = unwritable('generate-cli-');
+    const { code, stderr } = await run('generate.ts', ['--stories', '1', '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Could not write the newsroom into ${out}: ENOTDIR`);
+    expect(stderr).toContain('Give --out a folder you can write.');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('export.ts says it could not write the folder or archive, and exits 1', async () => {
+    const lake = join(mkdtempSync(join(tmpdir(), 'export-cli-')), 'lake');
+    expect((await run('import.ts', [join(import.meta.dirname, '../../content'), '--data-dir', lake])).code).toBe(0);
+    for (const out of [unwritable('export-cli-'), `${unwritable('export-cli-')}.tar.gz`]) {
+      const { code, stderr } = await run('export.ts', [out, '--data-dir', lake]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`^Export failed: could not write ${out}: E[A-Z]+: `));
+      expect(stderr).toContain('Export into a new folder, or a .tar.gz path, that you can write.');
+      expect(stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
+describe.each([
+  ['import.ts', ['content', 'extra'], 'source: give one, not 2: content extra'],
+  ['export.ts', ['out', 'extra'], 'Give one output, not 2: out extra'],
+])('%s %j', (name, args, problem) => {
+  it('refuses a second path rather than ignoring it, and exits 2', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'second-path-'));
+    const { code, stdout, stderr } = await run(name, [...args, '--data-dir', join(work, 'lake')]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.split('\n')[0]).toBe(problem);
+  });
+});
+
 // Opening a lake's database creates one: a mistyped --data-dir (or a token
 // made before the first `npm start`) would leave an empty lake that stops the
 // real one being seeded.
