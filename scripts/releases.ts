@@ -9,7 +9,14 @@ const USAGE = `Usage: node scripts/releases.ts
 function main(): number {
   const parsed = commandLineOrExit(() => parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }), USAGE);
   if (typeof parsed === 'number') return parsed;
-  const store = defaultReleaseStore();
+  let store: ReturnType<typeof defaultReleaseStore>;
+  try {
+    store = defaultReleaseStore();
+  } catch (error) {
+    const e = error as Error & { hint?: string };
+    console.error(`${e.message}${e.hint ? `\nWhat to do: ${e.hint}` : ''}`);
+    return 1;
+  }
   const live = store.liveId();
   const releases = store.list();
   if (releases.length === 0) console.log('No releases yet: run `npm run build && npm run deploy`, or `npm start`.');

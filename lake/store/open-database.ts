@@ -55,9 +55,7 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Da
  */
 function writableOrThrow(dataDir: string, path: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
-    if (existsSync(path)) accessSync(path, constants.W_OK);
+    makeWritable(dataDir, path);
   } catch (error) {
     if (isStorageFull(error)) throw error;
     const why = error instanceof Error ? error.message : String(error);
@@ -69,6 +67,17 @@ function writableOrThrow(dataDir: string, path: string): void {
       },
     );
   }
+}
+
+/**
+ * Makes `dir` if need be, and throws the file system's error unless this
+ * process may write in it and to `file` there (when it exists). Shared with
+ * the release store, whose SQLite file has the same failure modes.
+ */
+export function makeWritable(dir: string, file: string): void {
+  mkdirSync(dir, { recursive: true });
+  accessSync(dir, constants.W_OK);
+  if (existsSync(file)) accessSync(file, constants.W_OK);
 }
 
 /** A data directory whose database SQLite cannot open: named, with what to do, never a stack trace. */

@@ -93,6 +93,25 @@ describe.each([
   });
 });
 
+// Under a regular file, so no one can make the store there, whoever runs the test (root ignores modes).
+describe.each([
+  ['releases.ts', []],
+  ['deploy.ts', [build]],
+  ['rollback.ts', []],
+])('%s with a release store it cannot write', (name, args) => {
+  it('names the directory and NEWSROOM_RELEASES_DIR, without a stack trace, and exits 1', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'unwritable-releases-')), 'a-file');
+    writeFileSync(file, '');
+    const result = await run(name, args, join(file, 'releases'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^The release store ${file}/releases cannot be written: ENOTDIR: [^\n]+\nWhat to do: `),
+    );
+    expect(result.stderr).toContain('set NEWSROOM_RELEASES_DIR to a directory it can write.');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('the scripts with good arguments', () => {
   it('deploys with a numeric retention, pruning past it', async () => {
     const { dir } = await storeWithReleases();
