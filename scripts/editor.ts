@@ -7,7 +7,8 @@
 // node scripts/editor.ts revoke <email | id>    ends the account's access at once (its links stop working)
 //
 // All take [--data-dir .lake] (or LAKE_DIR) and [--studio-url URL] (or STUDIO_URL; default
-// http://localhost:3333). They work while the lake runs: tokens are read from SQLite per request.
+// http://localhost:$STUDIO_PORT, where npm start serves it, or 3333). They work while the lake
+// runs: tokens are read from SQLite per request.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_STUDIO_URL, loginLink } from '../lake/auth/login-link.ts';
@@ -21,15 +22,16 @@ import {
   revokeEditor,
 } from '../lake/auth/user-store.ts';
 import { openDatabase } from '../lake/index.ts';
-import { commandLineOrExit, commandOrComplain } from './support/command-line.ts';
+import { commandLineOrExit, commandOrComplain, parsedOrUsage } from './support/command-line.ts';
 import { lakeExistsOrComplain } from './support/existing-lake.ts';
+import { portVariable } from './support/port-variable.ts';
 
 const USAGE = `Usage:
   node scripts/editor.ts create --name "Jane Doe" --email jane@example.com [--role editor|administrator]
   node scripts/editor.ts login <email | id>
   node scripts/editor.ts list [--json]
   node scripts/editor.ts revoke <email | id>
-  (all take --data-dir .lake and --studio-url ${DEFAULT_STUDIO_URL})`;
+  (all take --data-dir .lake, and --studio-url for the links: default STUDIO_URL, or http://localhost:STUDIO_PORT, or ${DEFAULT_STUDIO_URL})`;
 
 function main(): number {
   const parsed = commandLineOrExit(parse, USAGE);
@@ -44,7 +46,12 @@ function main(): number {
   if (!command) return 2;
   // commandOrComplain made sure `login` and `revoke` have their argument.
   const target = positionals[1] as string;
-  const studioUrl = values['studio-url'] ?? process.env.STUDIO_URL ?? DEFAULT_STUDIO_URL;
+  // Only the commands that print links read where the Studio is.
+  const links = command === 'create' || command === 'login';
+  const studioUrl = links
+    ? parsedOrUsage(() => values['studio-url'] ?? process.env.STUDIO_URL ?? npmStartStudioUrl(), USAGE)
+    : DEFAULT_STUDIO_URL;
+  if (studioUrl === undefined) return 2;
   const dataDir = values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake';
   if (!lakeExistsOrComplain(dataDir)) return 1;
   const db = openDatabase(dataDir);
@@ -89,6 +96,16 @@ function main(): number {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Where npm start serves the Studio: STUDIO_PORT, which it reads too, so an
+ * operator who moved the Studio gets links that open it (they went to 3333).
+ */
+function npmStartStudioUrl(): string {
+  const port = portVariable('STUDIO_PORT');
+  // 0 is a free port npm start picked and printed; this script cannot know it.
+  return port === 0 ? DEFAULT_STUDIO_URL : `http://localhost:${port}`;
 }
 
 function notFound(target: string): number {

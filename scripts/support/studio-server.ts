@@ -21,6 +21,8 @@ export type StudioServerOptions = {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Where the operator set the port, named when it is taken. Default STUDIO_PORT. */
+  portSetting?: string;
 };
 
 export type StudioServer = {
@@ -50,7 +52,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     host: options.host,
     urlHost: 'localhost',
     service: 'the Studio',
-    portVariable: 'STUDIO_PORT',
+    portVariable: options.portSetting ?? 'STUDIO_PORT',
   });
   return { url, port, close };
 }

@@ -14,7 +14,8 @@ type Run = { code: number; stdout: string; stderr: string };
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script(name), ...args], { env }, (error, stdout, stderr) =>
+    // A script that starts serving when it should have refused is stopped, and fails the test.
+    execFile(process.execPath, [script(name), ...args], { env, timeout: 30_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -174,7 +175,58 @@ describe.each([
   });
 });
 
+describe('editor.ts', () => {
+  it('prints login links to the Studio where npm start serves it, on STUDIO_PORT', async () => {
+    const lake = join(mkdtempSync(join(tmpdir(), 'editor-cli-')), 'lake');
+    expect((await run('import.ts', [join(import.meta.dirname, '../../content'), '--data-dir', lake])).code).toBe(0);
+    const { STUDIO_URL: _, ...inherited } = process.env;
+    const env = { ...inherited, STUDIO_PORT: '13333' };
+    const created = await run(
+      'editor.ts',
+      ['create', '--name', 'Jane Doe', '--email', 'jane@example.com', '--data-dir', lake],
+      env,
+    );
+    expect(created.stdout).toMatch(/^http:\/\/localhost:13333\/#token=sk\w+\n$/);
+    const login = await run('editor.ts', ['login', 'jane@example.com', '--data-dir', lake], env);
+    expect(login.stdout).toMatch(/^http:\/\/localhost:13333\/#token=sk\w+\n$/);
+    // --studio-url, and STUDIO_URL, still say where a Studio elsewhere is.
+    const elsewhere = await run(
+      'editor.ts',
+      ['login', 'jane@example.com', '--data-dir', lake, '--studio-url', 'https://studio.example.com'],
+      env,
+    );
+    expect(elsewhere.stdout).toMatch(/^https:\/\/studio\.example\.com\/#token=/);
+  });
+});
+
 describe('studio.ts', () => {
+  it('serves on STUDIO_PORT, and names the setting to change when that port is taken', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'studio-cli-'));
+      writeFileSync(join(root, 'index.html'), '<html><head></head></html>');
+      const byVariable = await run('studio.ts', ['serve', '--dir', root], {
+        ...process.env,
+        STUDIO_PORT: String(port),
+      });
+      expect(byVariable.code).toBe(1);
+      expect(byVariable.stderr).toContain(`Port ${port} is in use`);
+      expect(byVariable.stderr).toContain('set STUDIO_PORT to a free port');
+      const byFlag = await run('studio.ts', ['serve', '--dir', root, '--port', String(port)]);
+      expect(byFlag.stderr).toContain('set --port to a free port');
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('refuses an --api-host that is not an http(s) URL, rather than putting it in the page', async () => {
+    const { code, stderr } = await run('studio.ts', ['serve', '--api-host', 'localhost:4443']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('--api-host is not an http(s) URL: "localhost:4443".');
+  });
+
   it("names a --port that is not a port, rather than listen()'s RangeError", async () => {
     const { code, stderr } = await run('studio.ts', ['serve', '--port', 'abc']);
     expect(code).toBe(2);
