@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentClient } from '../site/lib/sanity/client.ts';
 import { readContentConfig } from '../site/lib/sanity/config.ts';
+import { checkSiteEnv } from '../site/lib/site-env.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { commandLineOrExit } from './support/command-line.ts';
@@ -42,6 +43,7 @@ if (!secret) {
 
 try {
   const config = readContentConfig();
+  checkSiteEnv();
   // Publishing needs no token on a public dataset; telling editors what is
   // live does (a deployment document per publish). Said once here, rather
   // than only as a permission error after every publish.

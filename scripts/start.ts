@@ -6,6 +6,7 @@
 // data: LAKE_DIR; certificates: LAKE_TLS_DIR; builds: STUDIO_DIST,
 // NEWSROOM_PUBLISHER_DIR; releases: NEWSROOM_RELEASES_DIR.
 import { parseArgs } from 'node:util';
+import { checkSiteEnv } from '../site/lib/site-env.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 import { assertPortsFree } from './support/free-ports.ts';
 import { lakeService } from './support/lake-service.ts';
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
   // ones that did start, rather than leaving them running.
   const signal = firstSignal();
   const config = readStartConfig();
+  // The publisher builds with these: a typo is said now, not as a failed first publish.
+  checkSiteEnv();
   await assertPortsFree({
     LAKE_PORT: config.ports.lake,
     STUDIO_PORT: config.ports.studio,

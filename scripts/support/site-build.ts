@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
+import { newsroomError } from '../../site/lib/errors.ts';
+import { checkSiteEnv } from '../../site/lib/site-env.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { replaceDir } from './replace-dir.ts';
 import { siteCodeVersion } from './site-code-version.ts';
@@ -31,6 +33,16 @@ export type SiteBuildOptions = {
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDir: string; ms: number }> {
   const started = performance.now();
+  // Before a lake starts or a page renders: a mistyped setting is said first.
+  checkSiteEnv();
+  if (process.env.NEWSROOM_IMAGES === 'cdn' && !process.env.SANITY_API_HOST) {
+    // The pages would point at this build's own lake, on loopback and stopped when the build ends.
+    throw newsroomError(
+      'SiteSettingInvalid',
+      'NEWSROOM_IMAGES',
+      'cdn serves images from hosted Sanity (SANITY_API_HOST), and this build reads the embedded lake',
+    );
+  }
   const outDir = resolve(options.outDir ?? join(ROOT, 'dist'));
   const cacheDir = resolve(options.cacheDir ?? process.env.NEWSROOM_CACHE_DIR ?? join(ROOT, 'node_modules/.astro'));
   // Astro puts its intermediate server chunks next to outDir only when outDir

@@ -2,7 +2,7 @@
 // every build sees the same text.
 import { type WallClock, zoneClock } from './zone-clock.ts';
 
-export const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE ?? 'UTC';
+export const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE || 'UTC';
 
 // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
 const LONG: Intl.DateTimeFormatOptions = {

@@ -10,11 +10,20 @@ function entry<A extends unknown[]>(name: string, message: (...args: A) => strin
   return { name, message, hint };
 }
 
+// Nothing reads a .env file: the variables come from the environment the command runs in.
+const FIX_VARIABLE =
+  'Fix or unset the variable in the environment the command runs in (.env.example says what each takes).';
+
 export const errors = {
   ContentConfigInvalid: entry(
     'ContentConfigInvalid',
     (variable: string, problem: string) => `${variable} is invalid: ${problem}.`,
-    'Fix the variable in your environment or .env file (see .env.example).',
+    FIX_VARIABLE,
+  ),
+  SiteSettingInvalid: entry(
+    'SiteSettingInvalid',
+    (variable: string, problem: string) => `${variable} is invalid: ${problem}.`,
+    FIX_VARIABLE,
   ),
   ContentHostMissing: entry(
     'ContentHostMissing',

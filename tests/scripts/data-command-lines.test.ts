@@ -104,6 +104,36 @@ describe.each([
   });
 });
 
+// npm start's publisher and `npm run publisher` build with the site's settings:
+// a mistyped one is said at start-up, not as a failed first publish. Their
+// ports are taken, so one that did not check would stop there, not serve.
+describe.each([
+  ['start.ts', 'STUDIO_PORT', 'Start failed: NEWSROOM_TIME_ZONE is invalid: not a time zone'],
+  ['publisher.ts', 'PUBLISHER_PORT', 'Publisher failed to start: NEWSROOM_TIME_ZONE is invalid: not a time zone'],
+])('%s with a mistyped site setting', (name, portVariable, says) => {
+  it('names it before starting anything, and exits 1', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const work = mkdtempSync(join(tmpdir(), 'service-settings-'));
+      const { code, stderr } = await run(name, [], {
+        ...process.env,
+        NEWSROOM_TIME_ZONE: 'Europe/Pari',
+        [portVariable]: String((busy.address() as { port: number }).port),
+        LAKE_DIR: join(work, 'lake'),
+        NEWSROOM_WEBHOOK_SECRET: 'secret',
+        SANITY_API_HOST: 'http://127.0.0.1:9',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain(says);
+      expect(stderr).toContain('What to do: Fix or unset the variable');
+      expect(existsSync(join(work, 'lake'))).toBe(false);
+    } finally {
+      busy.close();
+    }
+  });
+});
+
 describe('generate.ts', () => {
   it('says --stories is required rather than "received NaN"', async () => {
     const { code, stderr } = await run('generate.ts', ['--out', 'never-written']);
