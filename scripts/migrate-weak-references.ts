@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { SanityClient } from '@sanity/client';
 import { runningLake, startLake } from '../lake/index.ts';
+import { hostUnreachable } from '../site/lib/content/fetch-pages.ts';
 import { contentClient } from '../site/lib/sanity/client.ts';
 import { readContentConfig } from '../site/lib/sanity/config.ts';
 import { migrateWeakReferences } from './migrate/weak-references.ts';
@@ -47,7 +48,9 @@ async function withWritingClient<T>(dataDir: string, work: (client: SanityClient
       console.error('SANITY_TOKEN is not set: the migration writes, so it needs a token that may (an Editor token).');
       return undefined;
     }
-    return work(contentClient(config));
+    return work(contentClient(config)).catch((error: unknown) => {
+      throw hostUnreachable(error, config) ?? error;
+    });
   }
   if (!lakeExistsOrComplain(dataDir)) return undefined;
   const running = runningLake(dataDir);

@@ -28,14 +28,18 @@ async function main(): Promise<number> {
     const { from, to } = await rollback(defaultReleaseStore(), parsed.positionals[0], {
       onWait: () => console.log(WAITING_FOR_LOCK),
     });
+    if (from === to.id) {
+      console.log(`Release ${to.id} is already live; nothing changed.`);
+      return 0;
+    }
     const ms = (performance.now() - started).toFixed(0);
     console.log(`Rolled back from ${from ?? '(none)'} to ${to.id} (deployed ${to.createdAt}) in ${ms} ms.`);
     try {
       console.log(await announceRollback(to, from));
     } catch (error) {
-      console.warn(
-        `The site is rolled back, but the Studio's deploy status could not be updated: ${(error as Error).message}`,
-      );
+      const e = error as Error & { hint?: string };
+      console.warn(`The site is rolled back, but the Studio's deploy status could not be updated: ${e.message}`);
+      if (e.hint) console.warn(`What to do: ${e.hint}`);
     }
     return 0;
   } catch (error) {

@@ -3,6 +3,7 @@
 // the Studio's deploy status follows the rollback instead of showing the
 // rolled-away versions as live. The switch itself never waits on this.
 import { runningLake } from '../../lake/index.ts';
+import { hostUnreachable } from '../../site/lib/content/fetch-pages.ts';
 import { contentClient } from '../../site/lib/sanity/client.ts';
 import { readContentConfig } from '../../site/lib/sanity/config.ts';
 import { recordRollback } from '../publisher/deploy-status.ts';
@@ -22,7 +23,10 @@ export async function announceRollback(to: ReleaseManifest, from: string | undef
   if (process.env.SANITY_API_HOST) {
     const config = readContentConfig();
     if (!config.token) return 'SANITY_TOKEN is not set, so the Studio’s deploy status was not changed.';
-    return written(await recordRollback(contentClient(config), release, from));
+    const id = await recordRollback(contentClient(config), release, from).catch((error: unknown) => {
+      throw hostUnreachable(error, config) ?? error;
+    });
+    return written(id);
   }
   const dataDir = defaultLakeDir();
   const lake = runningLake(dataDir);

@@ -21,7 +21,8 @@ export function rollback(store: ReleaseStore, to?: string, options: DeployLockOp
 function rollbackLocked(store: ReleaseStore, to: string | undefined): RollbackResult {
   const live = store.liveId();
   const target = to ?? previousOf(store, live);
-  store.rollBackTo(target);
+  // Naming the live release changes nothing, and is not recorded as a switch.
+  if (target !== live) store.rollBackTo(target);
   return { from: live, to: store.readManifest(target) };
 }
 

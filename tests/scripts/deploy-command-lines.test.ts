@@ -113,6 +113,15 @@ describe.each([
 });
 
 describe('the scripts with good arguments', () => {
+  it('says a rollback to the release already live changes nothing, and records no switch', async () => {
+    const { dir, live } = await storeWithReleases();
+    const result = await run('rollback.ts', [live], dir);
+    expect(result).toMatchObject({ code: 0, stdout: `Release ${live} is already live; nothing changed.\n` });
+    // The next plain rollback still goes back through the deploys.
+    const back = await run('rollback.ts', [], dir);
+    expect(back.stdout).toMatch(new RegExp(`^Rolled back from ${live} to `));
+  });
+
   it('deploys with a numeric retention, pruning past it', async () => {
     const { dir } = await storeWithReleases();
     const result = await run('deploy.ts', [smallestBuild(), '--retention', '1'], dir);

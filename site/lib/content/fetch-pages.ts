@@ -25,8 +25,8 @@ export function contentFetcher(client: SanityClient, config: ContentConfig, coll
 function contentError(cause: unknown, config: ContentConfig, collection: string): Error {
   const message = cause instanceof Error ? cause.message : String(cause);
   const status = (cause as { statusCode?: unknown } | undefined)?.statusCode;
-  if (/ECONNREFUSED|ENOTFOUND|fetch failed|socket hang up/i.test(message))
-    return newsroomError('ContentHostUnreachable', config.apiHost, message);
+  const unreachable = hostUnreachable(cause, config);
+  if (unreachable) return unreachable;
   if (status === 404 && /dataset/i.test(message))
     return newsroomError('ContentDatasetMissing', config.dataset, config.apiHost, message);
   if (status === 401 || status === 403)
@@ -37,6 +37,17 @@ function contentError(cause: unknown, config: ContentConfig, collection: string)
       message,
     );
   return newsroomError('ContentQueryFailed', collection, message);
+}
+
+/**
+ * ContentHostUnreachable for a request the host never answered (@sanity/client
+ * says only "fetch failed"), naming the host; undefined for any other failure.
+ * The maintenance commands that write to the host use it too.
+ */
+export function hostUnreachable(cause: unknown, config: Pick<ContentConfig, 'apiHost'>): Error | undefined {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (!/ECONNREFUSED|ENOTFOUND|fetch failed|socket hang up/i.test(message)) return undefined;
+  return newsroomError('ContentHostUnreachable', config.apiHost, message);
 }
 
 /** Runs `query` (which takes `$ids`) for `ids` in slices of `pageSize`, one slice ahead. */

@@ -64,3 +64,27 @@ describe('rolling back beside a running lake', () => {
     }
   });
 });
+
+describe('rolling back with the deploy status on a host that does not answer', () => {
+  it('rolls back, and names the host and what to do about the status', async () => {
+    const releasesDir = mkdtempSync(join(tmpdir(), 'rollback-releases-'));
+    const store = releaseStore(releasesDir);
+    const older = (await deployBuild({ store, buildDir: smallestBuild('v1'), meta: { revisions: { a: 'a-1' } } }))
+      .manifest.id;
+    await deployBuild({ store, buildDir: smallestBuild('v2'), meta: { revisions: { a: 'a-2' } } });
+    store.close();
+    const run = await promisify(execFile)(process.execPath, [ROLLBACK], {
+      env: {
+        ...process.env,
+        NEWSROOM_RELEASES_DIR: releasesDir,
+        SANITY_API_HOST: 'http://127.0.0.1:9',
+        SANITY_TOKEN: 'sk-editor',
+      },
+    });
+    expect(run.stdout).toContain(`to ${older}`);
+    expect(run.stderr).toBe(
+      "The site is rolled back, but the Studio's deploy status could not be updated: The content lake at http://127.0.0.1:9 did not answer: fetch failed.\n" +
+        'What to do: Check that the lake is running (npm start) or that SANITY_API_HOST and SANITY_TOKEN are right.\n',
+    );
+  });
+});

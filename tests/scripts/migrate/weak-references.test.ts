@@ -73,4 +73,16 @@ describe('npm run migrate:weak-references', () => {
       await again.close();
     }
   });
+
+  it('names a content host that does not answer, and what to do, without a stack trace', () => {
+    const run = spawnSync(process.execPath, ['scripts/migrate-weak-references.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, SANITY_API_HOST: 'http://127.0.0.1:9', SANITY_TOKEN: 'sk-editor' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'Migration failed: The content lake at http://127.0.0.1:9 did not answer: fetch failed.\n' +
+        'What to do: Check that the lake is running (npm start) or that SANITY_API_HOST and SANITY_TOKEN are right.\n',
+    );
+  });
 });
