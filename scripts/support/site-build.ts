@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import { makeWritable } from '../../lake/store/open-database.ts';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
 import { newsroomError } from '../../site/lib/errors.ts';
 import { checkSiteEnv } from '../../site/lib/site-env.ts';
@@ -44,6 +45,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
     );
   }
   const outDir = resolve(options.outDir ?? join(ROOT, 'dist'));
+  // The site is moved there at the end: a place it cannot go is said now, not after the whole build.
+  outputWritableOrThrow(outDir);
   const cacheDir = resolve(options.cacheDir ?? process.env.NEWSROOM_CACHE_DIR ?? join(ROOT, 'node_modules/.astro'));
   // Astro puts its intermediate server chunks next to outDir only when outDir
   // is inside the working directory (else in a shared .astro/), so every build
@@ -96,4 +99,16 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
       );
   }
   return { outDir, ms: performance.now() - started };
+}
+
+function outputWritableOrThrow(outDir: string): void {
+  try {
+    makeWritable(dirname(outDir), outDir);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw Object.assign(new Error(`The site cannot be written to ${outDir}: ${why}.`, { cause: error }), {
+      name: 'BuildOutputNotWritable',
+      hint: 'Give --out a folder this user can write (default dist/ in the project).',
+    });
+  }
 }

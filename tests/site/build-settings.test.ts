@@ -1,8 +1,9 @@
 // The site's own settings as an operator mistypes them: the build stops before
 // it starts a lake or renders a page, naming the variable and what it takes.
 // Before, SITE_URL was a zod dump from Astro's config, NEWSROOM_TIME_ZONE a
-// RangeError, and NEWSROOM_IMAGES=cnd or NEWSROOM_STRICT=1 built as if unset.
-import { existsSync } from 'node:fs';
+// RangeError, and NEWSROOM_IMAGES=cnd or NEWSROOM_STRICT=1 built as if unset;
+// an --out it could not write failed only once every page was rendered.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild, tempDir } from '../helpers/site-build.ts';
@@ -29,5 +30,20 @@ describe.each([
     expect(run.output).not.toMatch(/^\s+at /m);
     expect(existsSync(lakeDir)).toBe(false);
     expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('a build with an --out it cannot write', () => {
+  it('says so before it starts a lake or renders a page, not after the whole build', async () => {
+    // Under a regular file, so no one can make it, whoever runs the test (root ignores modes).
+    const file = join(tempDir('newsroom-out-'), 'a-file');
+    writeFileSync(file, '');
+    const lakeDir = join(tempDir('newsroom-settings-'), 'lake');
+    const run = await runBuild({ lakeDir, outDir: join(file, 'site') });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain(`Build failed: BuildOutputNotWritable: The site cannot be written to ${file}/site: `);
+    expect(run.output).toContain('What to do: Give --out a folder this user can write');
+    expect(run.output).not.toContain('[build]');
+    expect(existsSync(lakeDir)).toBe(false);
   });
 });
