@@ -48,7 +48,16 @@ async function main(): Promise<number> {
     studioService({ port: config.ports.studio, outDir: config.studioDist }),
     publisherService({ port: config.ports.site, publisherPort: config.ports.publisher }),
   ];
-  const group = await startServices(services);
+  let group: Awaited<ReturnType<typeof startServices>>;
+  try {
+    group = await startServices(services);
+  } catch (error) {
+    // A Ctrl-C reaches the Studio's build and the seeding import too, which then fail: that is
+    // the operator stopping the start (startServices has stopped what had started), not a fault to fix.
+    if (!signal.received()) throw error;
+    console.log('\nStopped before the newsroom was up.');
+    return 130;
+  }
   if (!signal.received()) {
     console.log(
       ['', 'The newsroom is up.', ...group.summary.map((line) => `  ${line}`), '', 'Press Ctrl-C to stop.'].join('\n'),

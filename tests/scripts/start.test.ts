@@ -14,8 +14,8 @@ const SEED_STORY_ID = 'story-irans-mehmanparast-says-soft-war-cyber-attacks-to-f
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-/** `node scripts/start.ts` in its own process group, as a terminal runs it; resolves once it says it is up (or has exited). */
-async function start(env: Record<string, string>): Promise<Started> {
+/** `node scripts/start.ts` in its own process group, as a terminal runs it; resolves once it says `until` (by default that it is up), or has exited. */
+async function start(env: Record<string, string>, until = 'Press Ctrl-C to stop.'): Promise<Started> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(SANITY_|NEWSROOM_|LAKE_)/.test(k)),
   );
@@ -30,7 +30,7 @@ async function start(env: Record<string, string>): Promise<Started> {
   await new Promise<void>((resolve) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes('Press Ctrl-C to stop.')) resolve();
+      if (output.includes(until)) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -216,6 +216,28 @@ describe('npm start when its terminal closes', () => {
       try {
         process.kill(marker.pid, 'SIGKILL');
       } catch {}
+    }
+  });
+});
+
+describe('npm start stopped with Ctrl-C before it is up', () => {
+  it('stops what had started and says so, rather than "Start failed" with a fault to fix', async () => {
+    const work = tempDir('newsroom-start-int-');
+    const lakeDir = join(work, 'lake');
+    // An empty STUDIO_DIST: the Studio is built, which takes seconds, and the Ctrl-C reaches that build too.
+    const run = await start(ownNewsroom(work, join(work, 'studio')), 'Building the Studio');
+    try {
+      expect(run.output()).toContain('Building the Studio');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const marker = JSON.parse(readFileSync(join(lakeDir, 'lake.json'), 'utf8')) as { pid: number };
+      process.kill(-(run.child.pid as number), 'SIGINT');
+      expect(await run.exited).toBe(130);
+      expect(run.output()).toContain('Stopped before the newsroom was up.');
+      expect(run.output()).not.toContain('Start failed');
+      expect(() => process.kill(marker.pid, 0)).toThrow();
+      expect(existsSync(join(lakeDir, 'lake.json'))).toBe(false);
+    } finally {
+      if (run.child.exitCode === null) process.kill(-(run.child.pid as number), 'SIGKILL');
     }
   });
 });
