@@ -13,6 +13,7 @@ import { contentClient } from '../site/lib/sanity/client.ts';
 import { readContentConfig } from '../site/lib/sanity/config.ts';
 import { checkSiteEnv } from '../site/lib/site-env.ts';
 import { defaultReleaseStore } from './deploy/default-store.ts';
+import { checkContentHost } from './publisher/content-host-check.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 import { portVariable } from './support/port-variable.ts';
@@ -53,9 +54,12 @@ try {
         'What to do: set SANITY_TOKEN to a token that may write to the dataset (an Editor token: sanity.io/manage → API → Tokens).',
     );
   }
+  const client = contentClient(config).withConfig({ perspective: 'raw' });
+  const unanswered = await checkContentHost(client, config);
+  if (unanswered) console.warn(`The content host did not answer yet (${unanswered.message}); builds will try again.`);
   const publisher = await startPublisher({
     store: defaultReleaseStore(),
-    client: contentClient(config).withConfig({ perspective: 'raw' }),
+    client,
     secret,
     workDir: join(ROOT, '.cache/publisher/work'),
     cacheDir: join(ROOT, '.cache/publisher/astro'),

@@ -60,6 +60,41 @@ describe('npm run publisher without SANITY_TOKEN', () => {
   });
 });
 
+describe('npm run publisher with a token or dataset the host refuses', () => {
+  let lake: Lake;
+
+  beforeAll(async () => {
+    lake = await startLake({ dataDir: tempDir('newsroom-publisher-cli-refused-'), onError: () => {} });
+    await lake.import(join(ROOT, 'content'));
+  });
+  afterAll(() => lake?.close());
+
+  // Every build would fail; the operator hears it at start-up, with the variable to fix.
+  it('does not start with a token the host refuses, and names SANITY_TOKEN', async () => {
+    const { output, code } = await publisherOutput({
+      SANITY_API_HOST: lake.url,
+      SANITY_PROJECT_ID: lake.projectId,
+      SANITY_DATASET: 'production',
+      SANITY_TOKEN: 'sk-revoked-long-ago',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`Publisher failed to start: The content lake at ${lake.url} refused`);
+    expect(output).toContain('the token in SANITY_TOKEN');
+    expect(output).toContain('What to do: Set SANITY_TOKEN to a token that may read the dataset');
+    expect(output).not.toContain('Publisher listening');
+  });
+
+  it('does not start with a dataset the host does not have, and names SANITY_DATASET', async () => {
+    const { output, code } = await publisherOutput({
+      SANITY_API_HOST: lake.url,
+      SANITY_PROJECT_ID: lake.projectId,
+      SANITY_DATASET: 'produciton',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('SANITY_DATASET names a dataset that does not exist: "produciton"');
+  });
+});
+
 describe('npm run publisher without SANITY_API_HOST', () => {
   // The build's hint (`npm run build` starts a lake itself) would send the operator the wrong way.
   it('says what the publisher needs: where the content is, or npm start for the embedded lake', async () => {
