@@ -25,7 +25,7 @@ import { FIRST_EDITOR_FILE } from '../lake/auth/first-editor.ts';
 import { startLake } from '../lake/index.ts';
 import { ensureLocalCertificates, loopbackHosts } from '../lake/tls/local-certificates.ts';
 import { defaultTlsDir } from '../lake/tls/tls-dir.ts';
-import { ALREADY_RUNNING_EXIT } from './support/child-lake.ts';
+import { ALREADY_RUNNING_EXIT, QUIET_IF_RUNNING } from './support/child-lake.ts';
 import { commandLineOrExit, parsedOrUsage } from './support/command-line.ts';
 import { parsePort } from './support/port-variable.ts';
 
@@ -119,8 +119,12 @@ async function main(): Promise<number> {
     const e = error as Error & { hint?: string };
     // Errors the lake names say what to do; anything else is a bug, with its stack.
     if (!e.hint) throw error;
-    process.stderr.write(`${e.name}: ${e.message}\nWhat to do: ${e.hint}\n`);
-    return e.name === 'LakeAlreadyRunning' ? ALREADY_RUNNING_EXIT : 1;
+    const alreadyRunning = e.name === 'LakeAlreadyRunning';
+    // A build that started this lake waits for the other one instead, and says so itself:
+    // "stop the other lake" would tell its operator to do what needs no doing.
+    if (!(alreadyRunning && process.env[QUIET_IF_RUNNING] === '1'))
+      process.stderr.write(`${e.name}: ${e.message}\nWhat to do: ${e.hint}\n`);
+    return alreadyRunning ? ALREADY_RUNNING_EXIT : 1;
   }
   const firstEditor = join(config.dataDir, FIRST_EDITOR_FILE);
   process.stdout.write(

@@ -14,6 +14,9 @@ const LAKE_ENTRY = fileURLToPath(new URL('../lake.ts', import.meta.url));
  */
 export const ALREADY_RUNNING_EXIT = 3;
 
+/** Set to 1, scripts/lake.ts exits with ALREADY_RUNNING_EXIT without a word: its parent waits for the other lake. */
+export const QUIET_IF_RUNNING = 'LAKE_QUIET_IF_RUNNING';
+
 // The lake keeps its dataset in the old generation; what it allocates per
 // request dies young. V8's defaults (a young generation of up to 128 MB, and
 // an old one let grow to several times the dataset before it is collected)

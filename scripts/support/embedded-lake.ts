@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type RunningLake, runningLake } from '../../lake/running-lake.ts';
 import { DATABASE_FILE } from '../../lake/store/open-database.ts';
-import { type ChildLake, type ChildLakeOptions, startChildLake } from './child-lake.ts';
+import { type ChildLake, type ChildLakeOptions, QUIET_IF_RUNNING, startChildLake } from './child-lake.ts';
 import { runNodeScript } from './run-node.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -85,7 +85,8 @@ export async function connectToLake(options: EmbeddedLakeOptions = {}): Promise<
     const running = await afterPrivateLake(dataDir);
     if (running) return sharedLake(dataDir, running);
     try {
-      const lake = await startEmbeddedLake({ ...options, dataDir, env: { ...options.env, LAKE_PRIVATE: '1' } });
+      const env = { ...options.env, LAKE_PRIVATE: '1', [QUIET_IF_RUNNING]: '1' };
+      const lake = await startEmbeddedLake({ ...options, dataDir, env });
       return { url: lake.url, shared: false, stop: lake.stop };
     } catch (error) {
       // Another build's lake claimed the directory while this one started: wait for it instead

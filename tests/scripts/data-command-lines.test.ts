@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startLake } from '../../lake/index.ts';
 
 const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
 
@@ -328,6 +329,21 @@ describe('lake.ts', () => {
       expect(existsSync(join(dataDir, 'lake.json'))).toBe(false);
     } finally {
       busy.close();
+    }
+  });
+
+  it('names the lake that holds its directory, unless a build started it and waits for that lake itself', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'lake-cli-')), 'lake');
+    const holder = await startLake({ dataDir, onError: () => {} });
+    try {
+      const told = await runLake(['--data-dir', dataDir], {});
+      expect({ code: told.code, stdout: told.stdout }).toEqual({ code: 3, stdout: '' });
+      expect(told.stderr).toMatch(/^LakeAlreadyRunning: .*\nWhat to do: /);
+      // As a build starts it (embedded-lake.ts): the same status, and nothing for the operator to act on.
+      const quiet = await runLake(['--data-dir', dataDir], { LAKE_QUIET_IF_RUNNING: '1' });
+      expect(quiet).toEqual({ code: 3, stdout: '', stderr: '' });
+    } finally {
+      await holder.close();
     }
   });
 });
