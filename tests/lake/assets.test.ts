@@ -124,6 +124,25 @@ describe('image transforms', () => {
   });
 
   it.each([
+    ['?dl=<name> saves it under that name', '?dl=oil%20ministry.jpg', () => 'attachment; filename="oil ministry.jpg"'],
+    ['?dl alone saves it under the name in its URL', '?dl=', (file: string) => `attachment; filename="${file}"`],
+    ['a rendered variant too', '?w=20&fm=webp&dl=small.webp', () => 'attachment; filename="small.webp"'],
+    [
+      'a name in another script: quoted for old clients, exact in filename*',
+      `?dl=${encodeURIComponent('Tehrān "oil" (1).jpg')}`,
+      () => `attachment; filename="Tehr_n 'oil' (1).jpg"; filename*=UTF-8''Tehr%C4%81n%20%22oil%22%20%281%29.jpg`,
+    ],
+  ])('%s', async (_name, query, disposition) => {
+    const response = await t.fetch(`${base}${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(disposition(base.split('/').pop() as string));
+  });
+
+  it('is shown, not saved, without ?dl', async () => {
+    expect((await t.fetch(base)).headers.get('content-disposition')).toBeNull();
+  });
+
+  it.each([
     ['w only keeps the aspect ratio', { w: 200 }, { width: 200, height: 150 }],
     ['h only keeps the aspect ratio', { h: 150 }, { width: 200, height: 150 }],
     ['w+h with the default fit (clip) fits inside', { w: 100, h: 100 }, { width: 100, height: 75 }],

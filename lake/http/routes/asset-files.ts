@@ -1,5 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { FILE_FILE, IMAGE_FILE, originalPath } from '../../assets/asset-paths.ts';
+import { downloadHeaders } from '../../assets/download-name.ts';
 import { contentTypeOf } from '../../assets/file-type.ts';
 import { parseImageParams } from '../../assets/image-params.ts';
 import { renderImage } from '../../assets/render-image.ts';
@@ -12,6 +13,7 @@ import type { Route } from '../router.ts';
 // Originals and variants never change under a URL (the name is the content's hash).
 const IMMUTABLE = { 'cache-control': 'public, max-age=31536000, immutable' };
 
+/** The original a URL names, and the headers every answer for it carries (with `?dl`, the name to save it under). */
 function locate(context: RequestContext, runtime: LakeRuntime, kind: 'image' | 'file') {
   const { projectId, dataset, name } = context.params as { projectId: string; dataset: string; name: string };
   assertDatasetName(dataset);
@@ -24,7 +26,8 @@ function locate(context: RequestContext, runtime: LakeRuntime, kind: 'image' | '
       'Use the asset document\'s "url", or @sanity/image-url with this lake as baseUrl.',
     );
   }
-  return { dataset, path, extension: match[match.length - 1] as string };
+  const headers = { ...IMMUTABLE, ...downloadHeaders(context.url.searchParams, name) };
+  return { dataset, path, extension: match[match.length - 1] as string, headers };
 }
 
 export const assetFileRoutes: Route<LakeRuntime>[] = [
@@ -32,11 +35,11 @@ export const assetFileRoutes: Route<LakeRuntime>[] = [
     method: 'GET',
     path: '/images/:projectId/:dataset/:name',
     async handle(context, runtime) {
-      const { dataset, path, extension } = locate(context, runtime, 'image');
+      const { dataset, path, extension, headers } = locate(context, runtime, 'image');
       const params = parseImageParams(context.url.searchParams);
       const transforms = Object.values(params).some((value) => value !== undefined);
       if (!transforms) {
-        return { body: createReadStream(path), contentType: contentTypeOf(extension), headers: IMMUTABLE };
+        return { body: createReadStream(path), contentType: contentTypeOf(extension), headers };
       }
       const accept = context.headers.accept;
       const rendered = await renderImage({
@@ -52,7 +55,7 @@ export const assetFileRoutes: Route<LakeRuntime>[] = [
       return {
         body: createReadStream(rendered.path),
         contentType: rendered.contentType,
-        headers: { ...IMMUTABLE, 'x-lake-cache': rendered.cache, vary: 'Accept' },
+        headers: { ...headers, 'x-lake-cache': rendered.cache, vary: 'Accept' },
       };
     },
   },
@@ -60,8 +63,8 @@ export const assetFileRoutes: Route<LakeRuntime>[] = [
     method: 'GET',
     path: '/files/:projectId/:dataset/:name',
     async handle(context, runtime) {
-      const { path, extension } = locate(context, runtime, 'file');
-      return { body: createReadStream(path), contentType: contentTypeOf(extension), headers: IMMUTABLE };
+      const { path, extension, headers } = locate(context, runtime, 'file');
+      return { body: createReadStream(path), contentType: contentTypeOf(extension), headers };
     },
   },
 ];

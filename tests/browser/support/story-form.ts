@@ -82,16 +82,28 @@ export async function fillHeroPhotoText(page: Page, text: { alt?: string; captio
   if (text.caption !== undefined) await field(page, 'heroPhoto.caption').fill(text.caption);
 }
 
-/** A credit as printed: a photographer typed by name, then agencies as tags. */
-export async function fillHeroPhotoCredit(page: Page, credit: { photographer?: string; agencies?: string[] }) {
-  if (credit.photographer) {
+/**
+ * A credit as printed: a photographer typed by name or picked from People
+ * (`photographerPerson`, by the name they are listed under), then agencies as
+ * tags, and the rights note editors see but readers do not.
+ */
+export async function fillHeroPhotoCredit(
+  page: Page,
+  credit: { photographer?: string; photographerPerson?: string; agencies?: string[]; rightsNote?: string },
+) {
+  if (credit.photographer || credit.photographerPerson) {
     await page.getByTestId('field-heroPhoto.credit').getByRole('button', { name: 'Photographer' }).click();
-    await field(page, 'heroPhoto.credit.photographer.name').fill(credit.photographer);
+  }
+  if (credit.photographer) await field(page, 'heroPhoto.credit.photographer.name').fill(credit.photographer);
+  if (credit.photographerPerson) {
+    const person = credit.photographerPerson;
+    await pickReference(page, 'heroPhoto.credit.photographer.person', person.split(' ')[0] ?? person, person);
   }
   for (const agency of credit.agencies ?? []) {
     await field(page, 'heroPhoto.credit.agencies').fill(agency);
     await field(page, 'heroPhoto.credit.agencies').press('Enter');
   }
+  if (credit.rightsNote) await field(page, 'heroPhoto.credit.rightsNote').fill(credit.rightsNote);
 }
 
 /** The credit line the form shows under the credit fields (what readers will see). */
