@@ -33,5 +33,12 @@ export default defineConfig({
   beta: { eventsAPI: { documents: false } },
   plugins: [structureTool({ structure, defaultDocumentNode })],
   schema: { types: withInputComponents(schemaTypes), templates },
-  document: { actions: documentActions, badges: documentBadges, newDocumentOptions },
+  document: {
+    actions: documentActions,
+    badges: documentBadges,
+    newDocumentOptions,
+    // Comments live in a hosted add-on dataset the lake does not have: left on,
+    // every field showed an "Add comment" button that did nothing.
+    comments: { enabled: false },
+  },
 });

@@ -84,6 +84,20 @@ describe('the Studio on the embedded lake', () => {
     expect(session.console.problems()).toEqual([]);
   });
 
+  it('offers no comments, which need a hosted add-on the lake does not have', async () => {
+    const session = await studio.open(
+      studio.editor('Cy Comment'),
+      '/intent/edit/id=story-irans-mehmanparast-says-soft-war-cyber-attacks-to-fail;type=story/',
+    );
+    await session.openDocument();
+    const pane = session.page.getByTestId('document-pane');
+    // Each field's own actions are there; beside them, no "Add comment", and no Comments pane in the header.
+    await pane.getByTestId('field-dek').getByTestId('field-actions-trigger').waitFor();
+    await pane.getByTestId('pane-context-menu-button').waitFor();
+    expect(await pane.getByRole('button', { name: /^(Add comment|Comments)$/ }).count()).toBe(0);
+    expect(session.console.problems()).toEqual([]);
+  });
+
   it('lists each photo with the credit it is printed under and where it is used', async () => {
     const session = await studio.open(studio.editor('Pat Photo'), '/structure/photos');
     const row = session.page.getByTestId('photo-row').filter({ hasText: 'mehmanparast' });
