@@ -34,6 +34,18 @@ const quoteFields: FieldDefinition[] = [
   ),
 ];
 
+/**
+ * A quote listed by its words and who said them: the speaker is a person from
+ * People (whose name the preview looks up) or a typed name, so both are read.
+ */
+const speakerPreview = {
+  select: { title: 'text', speakerName: 'speaker.name', speakerPerson: 'speaker.person.name' },
+  prepare: ({ title, speakerName, speakerPerson }: Record<string, unknown>) => ({
+    title: typeof title === 'string' ? title : undefined,
+    subtitle: [speakerPerson, speakerName].find((name): name is string => typeof name === 'string' && name !== ''),
+  }),
+};
+
 export const quoteType = {
   name: 'quote',
   title: 'Quote',
@@ -53,7 +65,7 @@ export const quoteType = {
       description: 'The story the quote first appeared in, if any.',
     },
   ],
-  preview: { select: { title: 'text', subtitle: 'speaker.name', speakerPerson: 'speaker.person.name' } },
+  preview: speakerPreview,
 } satisfies DocumentDefinition;
 
 export const pullQuoteType = {
@@ -62,7 +74,7 @@ export const pullQuoteType = {
   type: 'object',
   description: 'A quote set apart from the text, with its speaker.',
   fields: quoteFields,
-  preview: { select: { title: 'text', subtitle: 'speaker.name' } },
+  preview: speakerPreview,
 } satisfies ObjectDefinition;
 
 const quoteShape = {

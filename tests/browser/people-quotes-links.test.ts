@@ -10,17 +10,24 @@ import { toString as textOf } from 'hast-util-to-string';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../helpers/site-build.ts';
+import { insertBodyPhoto, linkWords, newBlock, quoteWords, setBlockStyle } from './support/body-editor.ts';
 import { fillHeadline, fillPublishedAt, pickReference, publish, typeParagraph } from './support/story-form.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 import { createPath } from './support/studio-session.ts';
+import { testPhoto } from './support/test-photo.ts';
 
+const SEED_STORY = 'irans-mehmanparast-says-soft-war-cyber-attacks-to-fail';
 /** What a document's footer says once it is published (stories say more: their badge). */
 const PUBLISHED = /^Last published/;
 
 describe('bylines, quotes and links in the Studio', () => {
   let studio: StudioHarness;
+  let photo: string;
   beforeAll(async () => {
-    studio = await startStudioHarness();
+    [studio, photo] = await Promise.all([
+      startStudioHarness(),
+      testPhoto('pipeline.jpg', { width: 1000, height: 600, color: '#556b2f' }),
+    ]);
   });
   afterAll(() => studio?.close());
 
@@ -61,6 +68,56 @@ describe('bylines, quotes and links in the Studio', () => {
     expect(textOf(select('p.byline', html) ?? html)).toBe('By Nadia Newcomer');
     expect(select('p.byline a', html)?.properties.href).toBe('/author/nadia-newcomer');
     expect(existsSync(join(build.outDir, 'author/nadia-newcomer.html'))).toBe(true);
+    expect(session.console.problems()).toEqual([]);
+  });
+
+  it('lists quotes by speaker, and a story marks quoted words, with a subhead, links and a photo', async () => {
+    const session = await studio.open(studio.editor('Quinn Quotes'), createPath('quote'));
+    const { page } = session;
+    await session.openDocument();
+    await page.locator('#text').fill('nothing will change');
+    await pickReference(page, 'speaker.person', 'Atta', 'Atta Kenare');
+    await page.locator('#speakerRole').fill('a photographer who was there');
+    await publish(page, PUBLISHED);
+    // The library names the speaker, a person from People here, as it does a typed name.
+    await session.goto('/structure/quote');
+    await page
+      .getByTestId('document-list-pane')
+      .getByRole('link')
+      .filter({ hasText: 'nothing will change' })
+      .getByText('Atta Kenare')
+      .waitFor();
+
+    await session.create('story');
+    await startStory(page, 'Vote Goes Ahead Despite Protests', 'Officials said nothing will change before the vote.');
+    const option = await quoteWords(page, 'nothing will change', 'nothing');
+    expect(option).toContain('Atta Kenare');
+    await newBlock(page, 'Various Measures');
+    await setBlockStyle(page, 'Subhead');
+    await newBlock(page, 'Read the earlier story or the ministry site.');
+    await linkWords(page, 'earlier story', `/story/${SEED_STORY}`);
+    await linkWords(page, 'ministry site', 'https://www.mop.ir/');
+    await insertBodyPhoto(page, {
+      file: photo,
+      alt: 'Protesters outside',
+      caption: 'Outside the ministry.',
+      agency: 'Reuters',
+    });
+    await publish(page);
+
+    const build = await studio.build();
+    expect(build.code, build.output).toBe(0);
+    const html = readPage(build.outDir, 'story/vote-goes-ahead-despite-protests.html');
+    const body = select('.story-body', html) ?? html;
+    const quoted = select('q.quotation', body);
+    expect(quoted && textOf(quoted)).toBe('nothing will change');
+    expect(quoted?.properties.title).toBe('Atta Kenare, a photographer who was there');
+    expect(textOf(select('h2', body) ?? body)).toBe('Various Measures');
+    expect(textOf(select(`a[href="/story/${SEED_STORY}"]`, body) ?? body)).toBe('earlier story');
+    expect(textOf(select('a[href="https://www.mop.ir/"]', body) ?? body)).toBe('ministry site');
+    const figure = select('figure.photo', body);
+    expect(figure && textOf(figure)).toBe('Outside the ministry. Source: Reuters');
+    expect(select('figure.photo img', body)?.properties.alt).toBe('Protesters outside');
     expect(session.console.problems()).toEqual([]);
   });
 });
