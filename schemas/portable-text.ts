@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { photoValue } from './photo.ts';
 import { pullQuoteValue } from './quote.ts';
 import { arrayKey, referenceValue } from './sanity-values.ts';
+import { storyLinkExists } from './story-link-rule.ts';
 
 export const blockStyles = ['normal', 'h2', 'h3', 'blockquote'] as const;
 export const listTypes = ['bullet', 'number'] as const;
@@ -21,11 +22,13 @@ export const linkAnnotationType = {
       title: 'Address',
       type: 'url',
       description: 'A web address (https://…), mailto: or tel:, or a path on this site (/story/…).',
-      validation: (rule) =>
+      validation: (rule) => [
         rule
           .required()
           .uri({ scheme: ['http', 'https', 'mailto', 'tel'], allowRelative: true })
           .error('Use an https://, mailto: or tel: address, or a /path on this site.'),
+        rule.custom(storyLinkExists).warning(),
+      ],
     },
   ],
 } satisfies ObjectDefinition;

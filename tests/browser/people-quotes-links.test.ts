@@ -120,4 +120,22 @@ describe('bylines, quotes and links in the Studio', () => {
     expect(select('figure.photo img', body)?.properties.alt).toBe('Protesters outside');
     expect(session.console.problems()).toEqual([]);
   });
+
+  it('warns while linking to a story the site does not have, and not for one it has', async () => {
+    const session = await studio.open(studio.editor('Lin Links'), createPath('story'));
+    const { page } = session;
+    await session.openDocument();
+    await startStory(page, 'Talks Resume', 'See the earlier story and the follow-up.');
+    await linkWords(page, 'earlier story', `/story/${SEED_STORY}`);
+    await linkWords(page, 'follow-up', '/story/talks-resum');
+    await page.getByTestId('document-pane').getByRole('button', { name: 'Validation' }).click();
+    const warning = page.getByText(/^No story has the address/);
+    await warning.waitFor();
+    expect(await warning.allTextContents()).toEqual([
+      "No story has the address /story/talks-resum, so readers would see these words without a link. Copy the address from the story's Slug field.",
+    ]);
+    // A warning: the story can still be published.
+    await page.getByTestId('action-publish').and(page.locator(':not([disabled])')).waitFor();
+    expect(session.console.problems()).toEqual([]);
+  });
 });
