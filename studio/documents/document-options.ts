@@ -2,15 +2,21 @@
 // type gets, and what the "new document" menus offer.
 import type { DocumentActionsResolver, DocumentBadgesResolver, NewDocumentOptionsResolver } from 'sanity';
 import { SINGLETON_ACTIONS, SINGLETON_TYPES } from './singletons.ts';
+import { duplicateAsNewStory } from './story-duplicate.ts';
 import { StoryDraftBadge, StoryStatusBadge } from './story-status-badge.ts';
 import { STORY_IN_SECTION_TEMPLATE } from './templates.ts';
 
 export { templates } from './templates.ts';
 
-export const documentActions: DocumentActionsResolver = (actions, context) =>
-  SINGLETON_TYPES.has(context.schemaType)
-    ? actions.filter((action) => action.action && SINGLETON_ACTIONS.has(action.action))
-    : actions;
+export const documentActions: DocumentActionsResolver = (actions, context) => {
+  if (SINGLETON_TYPES.has(context.schemaType)) {
+    return actions.filter((action) => action.action && SINGLETON_ACTIONS.has(action.action));
+  }
+  if (context.schemaType === 'story') {
+    return actions.map((action) => (action.action === 'duplicate' ? duplicateAsNewStory(action) : action));
+  }
+  return actions;
+};
 
 export const documentBadges: DocumentBadgesResolver = (badges, context) =>
   context.schemaType === 'story' ? [...badges, StoryStatusBadge, StoryDraftBadge] : badges;
