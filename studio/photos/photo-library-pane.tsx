@@ -26,7 +26,8 @@ export function PhotoLibraryPane() {
       .listenQuery(
         { fetch: PHOTO_LIBRARY_QUERY, listen: PHOTO_LIBRARY_LISTEN },
         { types: PHOTO_USING_TYPES },
-        { perspective: 'drafts', throttleTime: 1000, tag: 'photo-library' },
+        // Raw: published documents and drafts both, since a draft may credit a photo otherwise than the site does.
+        { perspective: 'raw', throttleTime: 1000, tag: 'photo-library' },
       )
       .subscribe({
         next: (result: unknown) => setState({ status: 'ready', rows: photoRows(result) }),

@@ -1,8 +1,9 @@
 // The photo desk's everyday work on a story's hero photo in the Studio: a new
 // photo uploaded, cropped and given a hotspot, credited to a photographer from
-// People and two agencies with a rights note; and an uploaded photo saved
-// back to disk from the image's menu. The built pages print the credit as the
-// newsroom writes it and cut their image files as the editor chose.
+// People and two agencies with a rights note; an uploaded photo saved back to
+// disk from the image's menu; and the Photos desk, which lists every credit a
+// photo is printed or about to be printed under. The built pages print the
+// credit as the newsroom writes it and cut their image files as the editor chose.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -12,6 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, tempDir } from '../helpers/site-build.ts';
 import { cropAndHotspot } from './support/photo-tool.ts';
+import { seedPublishedStory } from './support/seed-story.ts';
 import {
   creditLinePreview,
   fillHeadline,
@@ -25,6 +27,7 @@ import {
 } from './support/story-form.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 import { createPath } from './support/studio-session.ts';
+import { testPhoto } from './support/test-photo.ts';
 
 const RED = { r: 220, g: 30, b: 30 };
 const MAGENTA = { r: 220, g: 30, b: 220 };
@@ -130,6 +133,35 @@ describe('the photo desk in the Studio', () => {
     });
     expect(download.suggestedFilename()).toBe('oil-field.jpg');
     expect(readFileSync(await download.path()).equals(readFileSync(photo))).toBe(true);
+    expect(session.console.problems()).toEqual([]);
+  });
+  it('keeps the credit readers see on the Photos desk while a draft changes it', async () => {
+    const editor = studio.editor('Fay Photodesk');
+    const client = studio.client({ token: editor.token });
+    const tanker = await testPhoto('tanker.jpg', { width: 900, height: 600, color: '#334455' });
+    const asset = await client.assets.upload('image', readFileSync(tanker), { filename: 'tanker.jpg' });
+    const heroPhoto = (agency: string) => ({
+      _type: 'photo',
+      asset: { _type: 'reference', _ref: asset._id },
+      alt: 'A tanker at anchor',
+      credit: { _type: 'photoCredit', agencies: [agency] },
+    });
+    const story = await seedPublishedStory(client, 'Tanker Seized');
+    await client
+      .patch(story.id)
+      .set({ heroPhoto: heroPhoto('Reuters') })
+      .commit();
+    // A colleague's unpublished edit credits the photo to another agency; the site still prints Reuters.
+    const published = await client.getDocument(story.id);
+    if (!published) throw new Error(`${story.id} was not published`);
+    await client.create({ ...published, _id: `drafts.${story.id}`, heroPhoto: heroPhoto('AFP') });
+
+    const session = await studio.open(editor, '/structure/photos');
+    const row = session.page.getByTestId('photo-row').filter({ hasText: 'tanker.jpg' });
+    await row.getByTestId('photo-credit').getByText('Source: Reuters · Source: AFP').waitFor();
+    await row.getByRole('link', { name: 'Tanker Seized (published)' }).waitFor();
+    await row.getByRole('link', { name: 'Tanker Seized (draft)' }).waitFor();
+    await row.getByText('Credited differently in different places').waitFor();
     expect(session.console.problems()).toEqual([]);
   });
 });

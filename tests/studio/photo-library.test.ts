@@ -22,11 +22,13 @@ const photo = (assetId: string, extra: Record<string, unknown>) => ({ _type: 'ph
 describe('the Photos desk', () => {
   let lake: TestLake;
   let rows: PhotoRow[];
-  const [credited, uncredited, unused] = [
+  const [credited, uncredited, unused, recredited] = [
     asset(1, '2026-01-01T00:00:00Z'),
     asset(2, '2026-01-02T00:00:00Z'),
     asset(3, '2026-01-03T00:00:00Z'),
+    asset(4, '2025-12-31T00:00:00Z'),
   ];
+  const reuters = { alt: 'Oil tanker', credit: { agencies: ['Reuters'] } };
 
   beforeAll(async () => {
     lake = await startTestLake();
@@ -34,6 +36,7 @@ describe('the Photos desk', () => {
       credited,
       uncredited,
       unused,
+      recredited,
       { _id: 'person-atta', _type: 'person', name: 'Atta Kenare' },
       {
         _id: 'story-1',
@@ -55,6 +58,17 @@ describe('the Photos desk', () => {
         headline: 'Draft with a bare photo',
         heroPhoto: photo(uncredited._id, {}),
       },
+      // Published with one credit, and a draft changing it: readers still see the first.
+      { _id: 'story-3', _type: 'story', headline: 'Tanker seized', heroPhoto: photo(recredited._id, reuters) },
+      {
+        _id: 'drafts.story-3',
+        _type: 'story',
+        headline: 'Tanker seized',
+        heroPhoto: photo(recredited._id, { ...reuters, credit: { agencies: ['AFP'] } }),
+      },
+      // Published, and a draft that uses the photo alike (it changed something else): one use.
+      { _id: 'story-4', _type: 'story', headline: 'Tanker freed', heroPhoto: photo(recredited._id, reuters) },
+      { _id: 'drafts.story-4', _type: 'story', headline: 'Tanker freed', heroPhoto: photo(recredited._id, reuters) },
       {
         _id: 'person-ed',
         _type: 'person',
@@ -62,17 +76,13 @@ describe('the Photos desk', () => {
         portrait: photo(uncredited._id, { alt: 'Ed', credit: { photographer: { name: 'Staff' } } }),
       },
     ]);
-    const result = await lake.viewer.fetch(
-      PHOTO_LIBRARY_QUERY,
-      { types: PHOTO_USING_TYPES },
-      { perspective: 'drafts' },
-    );
+    const result = await lake.viewer.fetch(PHOTO_LIBRARY_QUERY, { types: PHOTO_USING_TYPES }, { perspective: 'raw' });
     rows = photoRows(result);
   });
   afterAll(() => lake?.close());
 
   it('lists every image asset once, newest first', () => {
-    expect(rows.map((r) => r.filename)).toEqual(['photo-3.jpg', 'photo-2.jpg', 'photo-1.jpg']);
+    expect(rows.map((r) => r.filename)).toEqual(['photo-3.jpg', 'photo-2.jpg', 'photo-1.jpg', 'photo-4.jpg']);
   });
 
   it('prints each distinct credit line, with the photographer looked up from People', () => {
@@ -89,6 +99,18 @@ describe('the Photos desk', () => {
       expect.arrayContaining(['No credit in “Draft with a bare photo”', 'No alt text in “Draft with a bare photo”']),
     );
     expect(row?.credits).toEqual(['Photographer: Staff']);
+  });
+
+  it('keeps the credit readers see beside the one a draft gives, each marked with its version', () => {
+    const row = rows.find((r) => r.assetId === recredited._id);
+    expect(row?.credits).toEqual(['Source: Reuters', 'Source: AFP']);
+    expect(row?.uses.map((u) => u.title)).toEqual([
+      'Tanker seized (published)',
+      'Tanker freed',
+      'Tanker seized (draft)',
+    ]);
+    expect(row?.uses.map((u) => u.documentId)).toEqual(['story-3', 'story-4', 'story-3']);
+    expect(row?.problems).toEqual(['Credited differently in different places']);
   });
 
   it('shows an unused asset with no credit and nothing to fix', () => {
