@@ -164,6 +164,33 @@ describe('the photo desk in the Studio', () => {
     await row.getByText('Credited differently in different places').waitFor();
     expect(session.console.problems()).toEqual([]);
   });
+  it('takes a photo deleted from the image browser off its address', async () => {
+    const editor = studio.editor('Wes Withdrawn');
+    const client = studio.client({ token: editor.token });
+    const withdrawn = await testPhoto('withdrawn.jpg', { width: 640, height: 480, color: '#772244' });
+    const asset = await client.assets.upload('image', readFileSync(withdrawn), { filename: 'withdrawn.jpg' });
+    const address = `${studio.lake.httpUrl}/${asset.path}`;
+    expect((await fetch(address)).status).toBe(200);
+
+    const session = await studio.open(editor, createPath('story'));
+    const { page } = session;
+    await session.openDocument();
+    await page.getByTestId('photo-object-input-browse-button-sanity-default').click();
+    const browser = page.getByRole('dialog', { name: /^Select image/ });
+    await browser.locator(`button[data-id="${asset._id}"] + div button[aria-haspopup="true"]`).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete file' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await browser.locator(`button[data-id="${asset._id}"]`).waitFor({ state: 'detached' });
+
+    expect(await client.getDocument(asset._id)).toBeUndefined();
+    for (const url of [address, `${address}?w=320`, `${address}?dl=withdrawn.jpg`]) {
+      expect((await fetch(url)).status, url).toBe(404);
+    }
+    expect(session.console.problems()).toEqual([]);
+  });
 });
 
 /** The src of the 3:2 card image of the asset `assetRef` on a listing page. */

@@ -256,4 +256,22 @@ describe('image transforms', () => {
     expect((await t.fetch(`/images/local/production/${'0'.repeat(40)}-1x1.jpg`)).status).toBe(404);
     expect((await t.fetch(`/images/other-project/production/${'0'.repeat(40)}-1x1.jpg`)).status).toBe(404);
   });
+
+  it('a deleted asset is not served, and comes back when uploaded again', async () => {
+    const bytes = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#224466' } })
+      .png()
+      .toBuffer();
+    const image = await t.editor.assets.upload('image', bytes, { filename: 'withdrawn.png' });
+    const file = await t.editor.assets.upload('file', Buffer.from('withdrawn'), { filename: 'withdrawn.txt' });
+    const urls = [`/${image.path}`, `/${image.path}?w=10`, `/${file.path}`];
+    for (const url of urls) expect((await t.fetch(url)).status, url).toBe(200);
+    await t.editor.transaction().delete(image._id).delete(file._id).commit();
+    for (const url of urls) {
+      const gone = await t.fetch(url);
+      expect(gone.status, url).toBe(404);
+      expect(((await gone.json()) as { error: { description: string } }).error.description).toContain('No ');
+    }
+    await t.editor.assets.upload('image', bytes, { filename: 'withdrawn.png' });
+    expect((await t.fetch(`/${image.path}`)).status).toBe(200);
+  });
 });
