@@ -78,6 +78,7 @@ describe('after publication', () => {
     await page.getByTestId('action-publish').and(page.locator('[disabled]')).waitFor();
     await page.getByTestId('document-pane').getByRole('button', { name: 'Validation' }).click();
     await page
+      .getByRole('button', { name: /^Customer-support numbers/ })
       .getByText('Write the number as + then country code and number, digits only: +12123182000.')
       .first()
       .waitFor();

@@ -47,6 +47,9 @@ export async function selectWords(page: Page, words: string): Promise<void> {
       return false;
     }, words);
   if (!found) throw new Error(`The body has no "${words}" to select`);
+  // The editor (Slate) takes the document's selection on `selectionchange`,
+  // throttled to once per 100 ms; acting sooner acts on the previous selection.
+  await page.waitForTimeout(250);
 }
 
 /**
