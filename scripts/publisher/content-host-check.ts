@@ -9,12 +9,11 @@ import type { ContentConfig } from '../../site/lib/sanity/config.ts';
 
 /** Throws the build's own named error if the host refuses the token or lacks the dataset; the other failures are returned to log. */
 export async function checkContentHost(client: SanityClient, config: ContentConfig): Promise<Error | undefined> {
+  // A host that swallows the request or refuses the connection is neither
+  // waited for nor retried as a build would be: webhooks must be listened for.
+  const asking = client.withConfig({ timeout: 10_000, maxRetries: 0 });
   try {
-    await contentFetcher(
-      client,
-      config,
-      'the publisher’s start-up check',
-    )('count(*[_id == $id])', { id: 'siteSettings' });
+    await contentFetcher(asking, config, 'siteSettings')('count(*[_id == $id])', { id: 'siteSettings' });
     return undefined;
   } catch (error) {
     const name = (error as Error).name;

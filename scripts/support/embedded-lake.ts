@@ -39,25 +39,32 @@ export async function startEmbeddedLake(options: EmbeddedLakeOptions = {}): Prom
 const hasLake = (dataDir: string) => existsSync(join(dataDir, DATABASE_FILE));
 
 /**
- * Imports the seed into a directory of its own beside `dataDir`, then renames
- * it into place. Seeding in place let a second first run (two builds, or
- * `npm start` during a build) see the directory before its documents: it
- * started an empty lake, or imported the seed again and failed on documents
- * that exist. Now the directory appears whole; of two seeds one is renamed
- * into place and the other dropped.
+ * A new data directory: the seed is imported into a directory of its own
+ * beside it, then renamed into place. Seeding in place let a second first run
+ * (two builds, or `npm start` during a build) see the directory before its
+ * documents: it started an empty lake, or imported the seed again and failed
+ * on documents that exist. Now the directory appears whole; of two seeds one
+ * is renamed into place and the other dropped.
+ *
+ * A directory that exists already (made by an administrator where the user
+ * may not write beside it, a mounted volume, a symbolic link) is seeded where
+ * it is, as before: a rename could not replace it.
  */
 async function seedLake(dataDir: string, seedDir: string): Promise<void> {
   console.log(`First run: seeding the embedded lake in ${dataDir} from ${seedDir}`);
+  if (existsSync(dataDir)) {
+    await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', dataDir]);
+    return;
+  }
   const staging = `${resolve(dataDir)}.seeding-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', staging]);
     try {
-      // Replaces a missing or empty directory in one step.
       renameSync(staging, dataDir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-      // Another first run's seed is in place. A directory holding other files but no lake is seeded where it is.
+      // Another first run's seed is in place. A directory made meanwhile holding no lake is seeded where it is.
       if (!hasLake(dataDir)) await runNodeScript(IMPORT_ENTRY, [seedDir, '--data-dir', dataDir]);
     }
   } finally {

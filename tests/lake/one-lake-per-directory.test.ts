@@ -4,7 +4,7 @@
 // is private: a second build on the same directory waits for it to stop
 // instead of reading from a lake that is about to go away under it.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Lake, startLake } from '../../lake/index.ts';
@@ -125,6 +125,17 @@ describe('connecting a build to the lake of a data directory', () => {
     open.push({ close: connection.stop });
     const answer = await fetch(`${connection.url}/v2025-02-19/data/query/production?query=count(*[_type == "story"])`);
     expect(((await answer.json()) as { result: number }).result).toBeGreaterThan(0);
+  });
+
+  it('seeds a data directory reached through a symbolic link where it is, as a mounted volume is', async () => {
+    const volume = tempDir();
+    const dataDir = join(tempDir(), 'lake');
+    symlinkSync(volume, dataDir);
+    const connection = await connectToLake({ dataDir });
+    open.push({ close: connection.stop });
+    const answer = await fetch(`${connection.url}/v2025-02-19/data/query/production?query=count(*[_type == "story"])`);
+    expect(((await answer.json()) as { result: number }).result).toBeGreaterThan(0);
+    expect(readdirSync(volume)).toContain('lake.db');
   });
 
   it('seeds a new directory once when two first runs start at the same moment, and both get the seed', async () => {
