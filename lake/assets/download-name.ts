@@ -16,10 +16,12 @@ export function downloadHeaders(search: URLSearchParams, urlName: string): Recor
 /**
  * RFC 6266: a plain-ASCII `filename` for old clients, and `filename*` in
  * UTF-8 for names such as "Tehrān – ministry.jpg". Quotes, backslashes,
- * control characters and path separators cannot reach the header as such.
+ * control characters and path separators cannot reach the header as such, nor
+ * can invisible format characters (a right-to-left override would save
+ * "photo\u202Egpj.exe" as if it were "photoexe.jpg").
  */
 function attachment(name: string): string {
-  const safe = name.replace(/[\p{Cc}/\\]/gu, '_');
+  const safe = name.replace(/[\p{Cc}\p{Cf}/\\]/gu, '_');
   const ascii = safe.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }

@@ -1,5 +1,6 @@
 // Puts a finished build where the site is served from, so that the directory
-// holds, at every moment, either the whole old site or the whole new one.
+// holds either the whole old site or the whole new one, never a mix (between
+// the two renames of the switch it is briefly absent).
 //
 // Within one file system that is two renames. Across file systems (`--out` on
 // another disk) the new site must be copied, and a copy can fail part way, a
@@ -33,7 +34,11 @@ export async function replaceDir(from: string, to: string, move: MoveTree = move
       },
     );
     await rename(next, to).catch(async (error: unknown) => {
-      if (hadSite) await rename(old, to);
+      if (hadSite)
+        await rename(old, to).catch((restore: Error) => {
+          // The old site is whole, but not where it is served from: say where.
+          throw Object.assign(restore, { setAside: old });
+        });
       throw error;
     });
   } catch (error) {
@@ -46,7 +51,11 @@ export async function replaceDir(from: string, to: string, move: MoveTree = move
 function siteNotReplaced(to: string, cause: unknown): Error {
   const full = isStorageFull(cause);
   const reason = full ? 'the disk is full' : cause instanceof Error ? cause.message : String(cause);
-  return Object.assign(new Error(`The built site could not be put in ${to}: ${reason}. The site there is as it was.`), {
+  const setAside = (cause as { setAside?: string } | undefined)?.setAside;
+  const old = setAside
+    ? `The old site is whole in ${setAside}: move it back to ${to}.`
+    : 'The site there is as it was.';
+  return Object.assign(new Error(`The built site could not be put in ${to}: ${reason}. ${old}`), {
     name: full ? 'SiteOutputDiskFull' : 'SiteNotReplaced',
     hint: full
       ? `Free space on the disk holding ${dirname(to)} (the new site needs about as much as the old one), then build again.`

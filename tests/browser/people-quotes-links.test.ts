@@ -133,7 +133,7 @@ describe('bylines, quotes and links in the Studio', () => {
     const warnings = page.getByRole('button', { name: /No story has the address/ });
     await warnings
       .getByText(
-        "No story has the address /story/talks-resum, so readers would see these words without a link. Copy the address from the story's Slug field.",
+        "No story has the address /story/talks-resum now. Unless a story was renamed from it (the site then links to its new address), readers would see these words without a link. Copy the address from the story's Slug field.",
       )
       .waitFor();
     expect(await warnings.count()).toBe(1);

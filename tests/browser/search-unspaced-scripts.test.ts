@@ -107,6 +107,14 @@ describe('search in scripts written without spaces', () => {
     expect(result?.words).toEqual(['th ltr', 'th ltr']);
   });
 
+  // The last word of a phrase carries the invisible mark in the index's text;
+  // the index must still find it by the word alone.
+  it.each([['ใหม่'], ['น้ำท่วม']])('finds the Thai story by %s, a word that ends a phrase', async (query) => {
+    const results = await search(query);
+    expect(results.map((r) => r.href)).toEqual([`/story/${THAI.slug.current}`]);
+    expect(results[0]?.marked.length).toBeGreaterThan(0);
+  });
+
   it('still finds English words', async () => {
     expect((await search('Mehmanparast')).map((r) => r.href)).toContain(
       '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail',

@@ -132,6 +132,11 @@ describe('image transforms', () => {
       `?dl=${encodeURIComponent('Tehrān "oil" (1).jpg')}`,
       () => `attachment; filename="Tehr_n 'oil' (1).jpg"; filename*=UTF-8''Tehr%C4%81n%20%22oil%22%20%281%29.jpg`,
     ],
+    [
+      'a right-to-left override cannot disguise the name',
+      `?dl=${encodeURIComponent('photo\u202Egpj.exe')}`,
+      () => `attachment; filename="photo_gpj.exe"; filename*=UTF-8''photo_gpj.exe`,
+    ],
   ])('%s', async (_name, query, disposition) => {
     const response = await t.fetch(`${base}${query}`);
     expect(response.status).toBe(200);
