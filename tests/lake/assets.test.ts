@@ -274,7 +274,10 @@ describe('image transforms', () => {
     for (const url of urls) {
       const gone = await t.fetch(url);
       expect(gone.status, url).toBe(404);
-      expect(((await gone.json()) as { error: { description: string } }).error.description).toContain('No ');
+      const { error } = (await gone.json()) as { error: { type: string; description: string } };
+      // Sanity's type for a missing file; the description says which.
+      expect(error.type, url).toBe('httpNotFound');
+      expect(error.description).toMatch(/^No (image|file) asset at \//);
     }
     await t.editor.assets.upload('image', bytes, { filename: 'withdrawn.png' });
     expect((await t.fetch(`/${image.path}`)).status).toBe(200);
