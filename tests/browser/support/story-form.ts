@@ -16,13 +16,25 @@ export async function fillDek(page: Page, dek: string): Promise<void> {
   await field(page, 'dek').fill(dek);
 }
 
-/** Picks a document in a reference field by typing part of its title. */
+/**
+ * Picks a document in a reference field by typing part of its title. On a
+ * loaded machine the form can still be settling when the text goes in, and the
+ * search never starts (seen once in CI: no listbox in 30 s, where it takes a
+ * second alone); an editor would type again, and so does this, twice at most.
+ */
 export async function pickReference(page: Page, fieldId: string, search: string, title: string): Promise<void> {
-  await field(page, fieldId).fill(search);
-  await page
-    .locator(`[id="${fieldId}-listbox"]`)
-    .getByRole('option', { name: new RegExp(title) })
-    .click();
+  const option = page.locator(`[id="${fieldId}-listbox"]`).getByRole('option', { name: new RegExp(title) });
+  for (let attempt = 1; ; attempt++) {
+    await field(page, fieldId).fill(search);
+    try {
+      await option.waitFor({ timeout: 15_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await field(page, fieldId).fill('');
+    }
+  }
+  await option.click();
 }
 
 /** Adds a story to "Related stories" (Metadata group) by typing part of its headline. */
