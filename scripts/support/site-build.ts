@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { makeWritable } from '../../lake/store/open-database.ts';
 import { onContentHostReleased, onContentHostStarting } from '../../site/lib/content/content-host-release.ts';
-import { newsroomError } from '../../site/lib/errors.ts';
 import { checkSiteEnv } from '../../site/lib/site-env.ts';
 import { connectToLake, lakeEnv } from './embedded-lake.ts';
 import { replaceDir } from './replace-dir.ts';
@@ -36,14 +35,6 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ outDi
   const started = performance.now();
   // Before a lake starts or a page renders: a mistyped setting is said first.
   checkSiteEnv();
-  if (process.env.NEWSROOM_IMAGES === 'cdn' && !process.env.SANITY_API_HOST) {
-    // The pages would point at this build's own lake, on loopback and stopped when the build ends.
-    throw newsroomError(
-      'SiteSettingInvalid',
-      'NEWSROOM_IMAGES',
-      'cdn serves images from hosted Sanity (SANITY_API_HOST), and this build reads the embedded lake',
-    );
-  }
   const outDir = resolve(options.outDir ?? join(ROOT, 'dist'));
   // The site is moved there at the end: a place it cannot go is said now, not after the whole build.
   outputWritableOrThrow(outDir);

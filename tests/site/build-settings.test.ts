@@ -20,6 +20,11 @@ describe.each([
     { NEWSROOM_IMAGES: 'cdn' },
     'NEWSROOM_IMAGES is invalid: cdn serves images from hosted Sanity (SANITY_API_HOST), and this build reads the embedded lake.',
   ],
+  // As npm start's publisher builds: the running embedded lake, on loopback.
+  [
+    { NEWSROOM_IMAGES: 'cdn', SANITY_API_HOST: 'http://127.0.0.1:4999' },
+    'NEWSROOM_IMAGES is invalid: cdn serves images from hosted Sanity (SANITY_API_HOST), and this build reads the embedded lake.',
+  ],
 ])('a build with %j', (env, says) => {
   it('names the variable and what to do, starts no lake and writes no site', async () => {
     const lakeDir = join(tempDir('newsroom-settings-'), 'lake');

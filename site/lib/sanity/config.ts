@@ -6,6 +6,11 @@ import { newsroomError } from '../errors.ts';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
+/** Whether `apiHost` is a lake on this machine (the embedded one), not a content host others reach. */
+export function isLoopbackHost(apiHost: string): boolean {
+  return URL.canParse(apiHost) && LOOPBACK.test(new URL(apiHost).hostname);
+}
+
 const env = z.object({
   SANITY_PROJECT_ID: z
     .string()
@@ -63,7 +68,7 @@ export function readContentConfig(source: Record<string, string | undefined> = p
     token: e.SANITY_TOKEN,
     useProjectHostname: e.SANITY_USE_PROJECT_HOSTNAME
       ? e.SANITY_USE_PROJECT_HOSTNAME === 'true'
-      : !LOOPBACK.test(host.hostname),
+      : !isLoopbackHost(host.origin),
     studioUrl: e.SANITY_STUDIO_URL,
     imageHost: (e.SANITY_IMAGE_HOST ? new URL(e.SANITY_IMAGE_HOST) : imageHostFor(host)).origin,
   };
