@@ -10,21 +10,15 @@ function entry<A extends unknown[]>(name: string, message: (...args: A) => strin
   return { name, message, hint };
 }
 
+/** Where content comes from (SANITY_*) and the site's own settings are said alike. */
+const variableInvalid = (variable: string, problem: string) => `${variable} is invalid: ${problem}.`;
 // Nothing reads a .env file: the variables come from the environment the command runs in.
 const FIX_VARIABLE =
   'Fix or unset the variable in the environment the command runs in (.env.example says what each takes).';
 
 export const errors = {
-  ContentConfigInvalid: entry(
-    'ContentConfigInvalid',
-    (variable: string, problem: string) => `${variable} is invalid: ${problem}.`,
-    FIX_VARIABLE,
-  ),
-  SiteSettingInvalid: entry(
-    'SiteSettingInvalid',
-    (variable: string, problem: string) => `${variable} is invalid: ${problem}.`,
-    FIX_VARIABLE,
-  ),
+  ContentConfigInvalid: entry('ContentConfigInvalid', variableInvalid, FIX_VARIABLE),
+  SiteSettingInvalid: entry('SiteSettingInvalid', variableInvalid, FIX_VARIABLE),
   ContentHostMissing: entry(
     'ContentHostMissing',
     () => 'SANITY_API_HOST is not set, so there is no content lake to read from.',
