@@ -1,6 +1,7 @@
 import type { ObjectDefinition } from 'sanity';
 import { z } from 'zod';
 import { isoDateTime } from './sanity-values.ts';
+import { utcMinute } from './utc-minute.ts';
 
 export const correctionType = {
   name: 'correction',
@@ -24,7 +25,15 @@ export const correctionType = {
       validation: (rule) => rule.required().error('Say what was corrected.'),
     },
   ],
-  preview: { select: { title: 'text', subtitle: 'date' } },
+  // The list of corrections shows each one's date as editors read dates
+  // elsewhere in the Studio, not as the stored ISO text.
+  preview: {
+    select: { title: 'text', date: 'date' },
+    prepare: ({ title, date }: Record<string, unknown>) => ({
+      title: typeof title === 'string' && title.trim() ? title : 'No correction text yet',
+      subtitle: utcMinute(date) ?? 'Not dated yet',
+    }),
+  },
 } satisfies ObjectDefinition;
 
 export const correctionValue = z.object({

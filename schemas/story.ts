@@ -9,6 +9,7 @@ import { bodyField, bodyValue } from './portable-text.ts';
 import { documentSystemFields, isoDateTime, referenceValue, slugValue } from './sanity-values.ts';
 import { seoValue } from './seo.ts';
 import { requiredSlug } from './slug-rule.ts';
+import { utcMinute } from './utc-minute.ts';
 
 export const HEADLINE_WARN_LENGTH = 110;
 
@@ -189,8 +190,7 @@ export function versionLabel(originalId: unknown): string | undefined {
 /** When readers see a story, in a few words: "Embargoed until 2026-05-01 09:00", "2026-04-30", "No publication time". */
 export function timing(publishedAt: unknown, now: Date): string {
   if (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt))) return 'No publication time';
-  const at = new Date(publishedAt);
-  return at > now ? `Embargoed until ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : publishedAt.slice(0, 10);
+  return new Date(publishedAt) > now ? `Embargoed until ${utcMinute(publishedAt)}` : publishedAt.slice(0, 10);
 }
 
 export const storyDocument = z.object({

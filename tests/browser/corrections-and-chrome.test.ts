@@ -6,6 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { utcMinute } from '../../schemas/utc-minute.ts';
 import { readPage } from '../helpers/site-build.ts';
 import { seedPublishedStory } from './support/seed-story.ts';
 import { publish } from './support/story-form.ts';
@@ -46,6 +47,10 @@ describe('after publication', () => {
     await publish(page);
     const [printed] = (await studio.client().getDocument(story.id))?.corrections ?? [];
     expect(printed).toMatchObject({ text: 'An earlier version misstated the day of the vote.' });
+    // The form's list dates the correction as the Studio's lists date things, not as stored ISO text.
+    const listed = page.getByTestId('field-corrections');
+    await expect.poll(() => listed.textContent()).toContain(`${utcMinute(printed.date)}`);
+    expect(await listed.textContent()).not.toContain(printed.date);
 
     const build = await studio.build();
     expect(build.code, build.output).toBe(0);
