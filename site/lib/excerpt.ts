@@ -16,7 +16,8 @@ export function excerpt(text: string, max = 160): string {
 
 const PREFIX = 2;
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** The text with every run of whitespace made one space, and none at either end. */
+export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The text with whitespace collapsed, at least its first `max` + 1 characters
@@ -27,6 +28,6 @@ export function collapsedStart(text: string, max: number): string {
   // collapsed rather than the whole text (thousands of characters, 10k times
   // in a large build). Whitespace-heavy text whose prefix collapses to too
   // little falls back to the whole.
-  const prefix = text.length > PREFIX * max ? collapse(text.slice(0, PREFIX * max)) : undefined;
-  return prefix !== undefined && prefix.length > max ? prefix : collapse(text);
+  const prefix = text.length > PREFIX * max ? collapseWhitespace(text.slice(0, PREFIX * max)) : undefined;
+  return prefix !== undefined && prefix.length > max ? prefix : collapseWhitespace(text);
 }

@@ -162,6 +162,15 @@ describe('search', () => {
     await page.context().close();
   });
 
+  // "Stuxnet" is named only in the seed story's last paragraph, some 3,000
+  // characters in, past where the index used to stop reading a body.
+  it('finds a story by a word from its last paragraph, with that passage as the excerpt', async () => {
+    const page = await open('/search?q=stuxnet');
+    expect(await searchResults(page)).toEqual(['/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail']);
+    expect(await page.textContent('#search-results mark')).toBe('Stuxnet');
+    await page.context().close();
+  });
+
   it('honours the author and month filters', async () => {
     const month = new Date().toISOString().slice(0, 7);
     const page = await open(`/search?author=${encodeURIComponent('Atta Kenare')}&month=${month}`);

@@ -14,7 +14,7 @@ const RENDER_CODE = [
   '../excerpt.ts',
   '../grapheme-boundary.ts',
   '../word-count.ts',
-  '../search/search-opening.ts',
+  '../search/search-text.ts',
   // A quote's language attributes (portable-text/quote-language.ts).
   '../story-language.ts',
 ];

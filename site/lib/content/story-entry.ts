@@ -8,7 +8,7 @@ import { excerpt } from '../excerpt.ts';
 import { responsiveImage } from '../images/responsive-image.ts';
 import type { ImageVariant } from '../images/variant.ts';
 import { renderPortableText } from '../portable-text/index.ts';
-import { searchOpening } from '../search/search-opening.ts';
+import { searchText } from '../search/search-text.ts';
 import { countWords } from '../word-count.ts';
 import { linkedStorySlugs } from './story-links.ts';
 
@@ -38,8 +38,8 @@ export type RenderedBody = z.infer<typeof renderedBody>;
 
 export type RenderedStory = {
   html: string;
-  /** The opening of the body's words that the search index holds (search-opening.ts). */
-  searchOpening: string;
+  /** The body's words as the search index holds them (search-text.ts). */
+  searchText: string;
   body: Omit<RenderedBody, 'store' | 'key'>;
   /** Image variants the body links to. */
   images: ImageVariant[];
@@ -61,7 +61,7 @@ export function renderStoryBody(story: StoryResult, siteUrl: string | undefined)
   });
   return {
     html: rendered.html,
-    searchOpening: searchOpening(rendered.plainText),
+    searchText: searchText(rendered.plainText),
     body: {
       excerpt: excerpt(rendered.plainText, 300),
       headings: rendered.headings,

@@ -54,7 +54,7 @@ export function storyLoader(options: StoryLoaderOptions = {}): Loader {
         if (!story.heroPhoto) anticipateCardVariant(rendered.body.firstPhoto);
         for (const d of rendered.diagnostics) console.warn(`${d.name}: ${d.message}`);
         const entry: StoryEntry = { ...story, body: { ...rendered.body, store: stories.path, key: digest } };
-        stories.put(entry, { html: rendered.html, opening: rendered.searchOpening }, rendered.images);
+        stories.put(entry, { html: rendered.html, searchText: rendered.searchText }, rendered.images);
         return { store: stories.path, _rev: story._rev };
       },
       finish: (reject) => {

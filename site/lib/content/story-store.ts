@@ -1,7 +1,7 @@
 // The stories of a build, kept by the loader in one SQLite file in Astro's
 // cache directory: each story's validated entry (everything pages, feeds and
-// search read) and its rendered body (the HTML, and the opening of its words
-// that the search index holds), keyed by the digest it was rendered from.
+// search read) and its rendered body (the HTML, and its words as the search
+// index holds them), keyed by the digest it was rendered from.
 //
 // Why not in Astro's data store: Astro bundles its data store into the build
 // as one JavaScript module. At 10k stories that module cost, on every build,
@@ -23,7 +23,7 @@ import type { StoryEntry } from './story-entry.ts';
 export type SlugClaim = { _id: string; slug: string; publishedAt: string };
 
 /** A rendered body as the store keeps it. */
-export type StoredBody = { html: string; opening: string };
+export type StoredBody = { html: string; searchText: string };
 
 export type StoryStore = {
   path: string;
@@ -60,7 +60,7 @@ const FLUSH_EVERY = 250;
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
-  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL, opening TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS body (digest TEXT PRIMARY KEY, html TEXT NOT NULL, search_text TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS story (
     id TEXT PRIMARY KEY, digest TEXT NOT NULL, entry TEXT NOT NULL, images TEXT,
     slug TEXT NOT NULL, published_at TEXT NOT NULL
@@ -72,7 +72,7 @@ export function storyStore(path: string): StoryStore {
   const db = new DatabaseSync(path);
   forgetOlderLayout(db);
   db.exec(SCHEMA);
-  const putBody = db.prepare('INSERT OR REPLACE INTO body (digest, html, opening) VALUES (?, ?, ?)');
+  const putBody = db.prepare('INSERT OR REPLACE INTO body (digest, html, search_text) VALUES (?, ?, ?)');
   const putStory = db.prepare(
     'INSERT OR REPLACE INTO story (id, digest, entry, images, slug, published_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -80,7 +80,7 @@ export function storyStore(path: string): StoryStore {
   const flush = () =>
     transaction(db, () => {
       for (const [entry, body, images] of pending) {
-        putBody.run(entry.body.key, body.html, body.opening);
+        putBody.run(entry.body.key, body.html, body.searchText);
         const imageList = images.length ? JSON.stringify(images) : null;
         putStory.run(
           entry._id,
@@ -141,7 +141,7 @@ export function storyStore(path: string): StoryStore {
 }
 
 /**
- * A store written by an older build, whose bodies have no opening or whose
+ * A store written by an older build, whose bodies have no search text or whose
  * stories have no slug column, is emptied: the loader then finds none of its pointers kept (story-loader.ts)
  * and renders every story again, as it would anyway for a renderer change.
  * So is a store with stories but no bodies: its pointers would name bodies
@@ -152,7 +152,7 @@ function forgetOlderLayout(db: DatabaseSync): void {
     (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
   const body = columns('body');
   const story = columns('story');
-  const current = (body.includes('opening') && story.includes('slug')) || (body.length === 0 && story.length === 0);
+  const current = (body.includes('search_text') && story.includes('slug')) || (body.length === 0 && story.length === 0);
   if (!current) transaction(db, () => db.exec('DROP TABLE IF EXISTS body; DROP TABLE IF EXISTS story;'));
 }
 
@@ -178,15 +178,15 @@ export function readStories(path: string, ids: ReadonlySet<string>): StoryEntry[
   }
 }
 
-const readers = new Map<string, { html: StatementSync; opening: StatementSync }>();
+const readers = new Map<string, { html: StatementSync; searchText: StatementSync }>();
 
-function readColumn(store: string, digest: string, column: 'html' | 'opening'): string {
+function readColumn(store: string, digest: string, column: 'html' | 'searchText'): string {
   let read = readers.get(store);
   if (!read) {
     const db = new DatabaseSync(store, { readOnly: true });
     read = {
       html: db.prepare('SELECT html AS text FROM body WHERE digest = ?'),
-      opening: db.prepare('SELECT opening AS text FROM body WHERE digest = ?'),
+      searchText: db.prepare('SELECT search_text AS text FROM body WHERE digest = ?'),
     };
     readers.set(store, read);
   }
@@ -200,7 +200,7 @@ export function readBody(store: string, digest: string): string {
   return readColumn(store, digest, 'html');
 }
 
-/** The opening of a body's words, for the search index (search-opening.ts). */
-export function readOpening(store: string, digest: string): string {
-  return readColumn(store, digest, 'opening');
+/** A body's words, for the search index (search-text.ts). */
+export function readSearchText(store: string, digest: string): string {
+  return readColumn(store, digest, 'searchText');
 }

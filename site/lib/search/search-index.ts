@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { codeFingerprint } from '../content/code-fingerprint.ts';
 import type { StoryEntry } from '../content/story-entry.ts';
-import { readOpening } from '../content/story-store.ts';
+import { readSearchText } from '../content/story-store.ts';
 import { linkTree } from './link-tree.ts';
 import { searchRecord } from './search-record.ts';
 import { shardOf } from './search-shards.ts';
@@ -97,7 +97,7 @@ async function writeShards(shards: readonly Shard[]): Promise<void> {
       for (let i = 0; i < stories.length; i += BATCH) {
         const added: Promise<void>[] = [];
         for (const story of stories.slice(i, i + BATCH)) {
-          const record = searchRecord(story, readOpening(story.body.store, story.body.key));
+          const record = searchRecord(story, readSearchText(story.body.store, story.body.key));
           added.push(
             index.addCustomRecord(record).then((r) => {
               if (r.errors.length) throw new Error(`Pagefind refused ${record.url}: ${r.errors.join('; ')}`);

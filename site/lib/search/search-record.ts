@@ -1,5 +1,5 @@
 // A story as the search index holds it: its words (headline, dek, bylines,
-// topics and the opening of the body's text), what a result shows (meta),
+// topics and the body's text), what a result shows (meta),
 // and the values readers filter by: section, author and month of publication.
 import type { CustomRecord } from 'pagefind';
 import type { StoryEntry } from '../content/story-entry.ts';
@@ -23,8 +23,8 @@ function sortableTime(iso: string): string {
   return new Date(iso).toISOString();
 }
 
-/** `opening` is the body's opening as the loader kept it (search-opening.ts). */
-export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
+/** `bodyText` is the body's words as the loader kept them (search-text.ts). */
+export function searchRecord(story: StoryEntry, bodyText: string): CustomRecord {
   const authors = [...new Set((story.bylines ?? []).map((b) => b.person.name))];
   return {
     url: routes.story(story.slug.current),
@@ -36,7 +36,7 @@ export function searchRecord(story: StoryEntry, opening: string): CustomRecord {
     content: [
       story.headline,
       story.dek,
-      opening,
+      bodyText,
       authors.length ? `By ${authors.join(', ')}.` : '',
       story.topics?.length ? `Topics: ${story.topics.join(', ')}.` : '',
     ]

@@ -48,7 +48,7 @@ const ENDS_IN_CJ_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}
 const ENDS_IN_THAI_LETTER = /\p{Script=Thai}$/u;
 
 /**
- * One part of a record's text (headline, dek, opening…), for the index. A
+ * One part of a record's text (headline, dek, body…), for the index. A
  * part ending in a Chinese or Japanese letter gets a full stop: the spaces
  * between parts come out of an excerpt with the others, and a headline would
  * otherwise run into the body after it. One ending in a Thai letter ends a

@@ -33,7 +33,7 @@ beforeAll(() => {
     for (const v of [1, 2])
       stories.put(
         story(n, v),
-        { html: `<p>Words of story ${n}, version ${v}.</p>`, opening: `Words of story ${n}, version ${v}.` },
+        { html: `<p>Words of story ${n}, version ${v}.</p>`, searchText: `Words of story ${n}, version ${v}.` },
         [],
       );
   stories.flush();
