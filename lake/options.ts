@@ -66,6 +66,12 @@ export const lakeOptionsSchema = z.object({
     .default(1024 * 1024 * 1024),
   /** An HTTP/2 session (the Studio's) with no frames for this long is closed; listeners' heartbeats keep theirs open. */
   idleSessionMs: z.number().int().positive().default(120_000),
+  /**
+   * On close, how long an open HTTP/2 session (an editor's Studio) may be quiet
+   * before it is closed. Requests already received are always answered; this is
+   * the time a Studio gets to send its last autosave (one a second while typing).
+   */
+  stopGraceMs: z.number().int().min(0).default(1_500),
   /** Where unexpected failures are reported (default: console.error). */
   onError: z.custom<(message: string, error: unknown) => void>((value) => typeof value === 'function').optional(),
   /** Limits of a query that repeats a large scan: `{timeoutMs, heapFraction}`. */

@@ -131,9 +131,13 @@ async function openLake(options: LakeOptions): Promise<Lake> {
   const onUpgrade = presence.handleUpgrade;
   const listening: Transport[] = [];
   const stop = async () => {
+    // Listeners end first, so editors' Studios see the lake going and stop taking input;
+    // what they have already sent, or send in the next moment, is still answered.
     runtime.listeners.close();
     presence.close();
-    await Promise.all([...listening.map((transport) => transport.close()), webhooks.close()]);
+    const quietMs = config.stopGraceMs;
+    await Promise.all([...listening.map((transport) => transport.close({ quietMs })), webhooks.close()]);
+    await store.settled();
     store.close();
   };
   let transport: Transport;

@@ -115,6 +115,16 @@ export const errors = {
       headers: { 'retry-after': '5' },
     }),
 
+  lakeStopping: () =>
+    new LakeError({
+      status: 503,
+      name: 'LakeStopping',
+      type: 'httpServiceUnavailable',
+      description: 'The lake is stopping: it answers what it was already sent, and takes no new listeners',
+      hint: 'Connect again in a moment (the Studio and @sanity/client do so on their own), once the lake is back.',
+      headers: { 'retry-after': '2' },
+    }),
+
   payloadTooLarge: (limitBytes: number) =>
     new LakeError({
       status: 413,

@@ -7,6 +7,7 @@ import {
 } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { connectionDrain } from './connection-drain.ts';
 
 export type AnyRequest = IncomingMessage | Http2ServerRequest;
 export type AnyResponse = ServerResponse | Http2ServerResponse;
@@ -32,7 +33,16 @@ export type TransportOptions = {
   idleSessionMs?: number | undefined;
 };
 
-export type Transport = { port: number; protocol: 'http' | 'https'; close(): Promise<void> };
+export type Transport = {
+  port: number;
+  protocol: 'http' | 'https';
+  /**
+   * Stops taking connections and lets the open ones finish (connection-drain.ts):
+   * every request received is answered, and an HTTP/2 session is closed once
+   * nothing has been in flight on it for `quietMs` (default 0).
+   */
+  close(options?: { quietMs?: number }): Promise<void>;
+};
 
 /**
  * Plain HTTP/1.1, or HTTP/2 over TLS with HTTP/1.1 fallback (the Studio needs
@@ -40,15 +50,19 @@ export type Transport = { port: number; protocol: 'http' | 'https'; close(): Pro
  * host). Both give the compatibility (req, res) API, so one handler serves both.
  */
 export async function startTransport(options: TransportOptions): Promise<Transport> {
+  const connections = connectionDrain(options.handler);
   const server = options.tls
-    ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, options.handler)
-    : createHttpServer({ keepAlive: true }, options.handler as (req: IncomingMessage, res: ServerResponse) => void);
-  if (options.tls && options.idleSessionMs) {
-    const idle = options.idleSessionMs;
-    server.on('session', (session: ServerHttp2Session) => session.setTimeout(idle, () => session.close()));
-  }
+    ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, connections.handler)
+    : createHttpServer({ keepAlive: true }, connections.handler as (req: IncomingMessage, res: ServerResponse) => void);
+  server.on('session', (session: ServerHttp2Session) => {
+    connections.addSession(session);
+    if (options.idleSessionMs) session.setTimeout(options.idleSessionMs, () => session.close());
+  });
   const sockets = new Set<Socket>();
+  let draining = false;
   server.on('connection', (socket: Socket) => {
+    // Stopping: the open connections finish, new ones are turned away (server.close() would also end the open sessions).
+    if (draining) return socket.destroy();
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -80,12 +94,12 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   return {
     port,
     protocol: options.tls ? 'https' : 'http',
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Open keep-alive connections and HTTP/2 sessions would hold close() forever.
-        for (const socket of sockets) socket.destroy();
-      }),
+    close: async ({ quietMs = 0 } = {}) => {
+      draining = true;
+      // Open keep-alive connections and HTTP/2 sessions would hold close() forever: drain ends them.
+      await connections.drain(sockets, quietMs);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { errors } from '../errors/catalog.ts';
 import { isDraftId, isPublishedId, isVersionId } from '../ids/document-id.ts';
 import type { LakeDocument } from '../store/document.ts';
 import type { LakeStore } from '../store/lake-store.ts';
@@ -35,7 +36,7 @@ export type ListenerHubOptions = {
 };
 
 export type ListenerHub = {
-  /** Registers a listener; the returned function removes it (also done when its stream closes). */
+  /** Registers a listener; the returned function removes it (also done when its stream closes). Refused once closed. */
   add(listener: Listener): () => void;
   /** Open listeners (diagnostics and tests: closed connections must not linger). */
   size(): number;
@@ -53,6 +54,7 @@ const BATCH = 200;
  */
 export function createListenerHub(options: ListenerHubOptions): ListenerHub {
   const listeners = new Set<Listener>();
+  let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let heartbeat: NodeJS.Timeout | undefined;
 
@@ -155,6 +157,8 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
 
   return {
     add(listener) {
+      // A stopping lake takes no listeners: a fresh welcome would tell the Studio the lake is back.
+      if (closed) throw errors.lakeStopping();
       listeners.add(listener);
       heartbeat ??= setInterval(() => {
         for (const each of listeners) each.stream.heartbeat();
@@ -166,6 +170,7 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
     },
     size: () => listeners.size,
     close() {
+      closed = true;
       unsubscribe();
       stopHeartbeat();
       for (const listener of listeners) listener.stream.destroy();

@@ -106,6 +106,11 @@ export class LakeStore {
     return result;
   }
 
+  /** Resolves once every write queued so far has finished (before closing the database). */
+  async settled(): Promise<void> {
+    await this.#writeQueue;
+  }
+
   /**
    * Makes a transaction durable (documents, log and its per-document rows in
    * one SQLite transaction), then updates memory and notifies listeners.
