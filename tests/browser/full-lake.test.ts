@@ -3,8 +3,9 @@
 // save with a 507; the Studio keeps the edit, shows it as still saving and
 // tries again; once the operator frees space the edit is stored, with nothing
 // typed lost. (The Studio drops the very first edit of a published document,
-// the one that creates its draft, if that save fails: that is the Studio's
-// own handling, so this journey starts from a saved draft.)
+// the one that creates its draft, if that save fails, whatever the status:
+// that is the Studio's own handling, with file and line in lake/README.md,
+// "Stopping". So this journey starts from a saved draft.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 

@@ -24,7 +24,8 @@ import { openStudio, type StudioSession } from './studio-session.ts';
 export type Editor = { id: string; name: string; token: string };
 
 export type StudioHarness = {
-  lake: Lake;
+  /** The lake now running (a new one after `startLakeAgain`). */
+  readonly lake: Lake;
   /** The browser-facing lake address the Studio is pointed at: https://localhost:<port>. */
   apiHost: string;
   studioUrl: string;
@@ -36,6 +37,10 @@ export type StudioHarness = {
   client(options?: { token?: string }): SanityClient;
   /** `node scripts/build.ts` against this lake (which it finds running on its data directory). */
   build(): Promise<BuildRun>;
+  /** Stops the lake as Ctrl-C in `npm start` does (its close()); resolves once it is gone. */
+  stopLake(): Promise<void>;
+  /** Starts the lake again on the same port and data, as a restart does; the Studio reconnects on its own. */
+  startLakeAgain(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -53,13 +58,17 @@ export async function startStudioHarness(options: StudioHarnessOptions = {}): Pr
     ensureLocalCertificates({ dir: TLS_DIR, hosts: loopbackHosts(['local']) }),
   ]);
   const dataDir = join(tempDir('newsroom-browser-lake-'), 'lake');
-  const lake = await startLake({
-    dataDir,
-    tls: { key: certificates.key, cert: certificates.cert },
-    httpPort: 0,
-    maxDatabaseBytes: options.maxDatabaseBytes,
-    onError: (message, error) => console.error(`lake: ${message}`, error),
-  });
+  const startOn = (port: number) =>
+    startLake({
+      dataDir,
+      port,
+      tls: { key: certificates.key, cert: certificates.cert },
+      httpPort: 0,
+      maxDatabaseBytes: options.maxDatabaseBytes,
+      onError: (message, error) => console.error(`lake: ${message}`, error),
+    });
+  let lake = await startOn(0);
+  let stopping: Promise<void> | undefined;
   await lake.import(join(ROOT, 'content'));
   const apiHost = `https://localhost:${lake.port}`;
   let server: StudioServer | undefined;
@@ -72,14 +81,15 @@ export async function startStudioHarness(options: StudioHarnessOptions = {}): Pr
     await lake.close();
     throw error;
   }
-  const httpUrl = lake.httpUrl as string;
   const db = openDatabase(dataDir);
   const sessions: StudioSession[] = [];
   let editors = 0;
   const studio = server;
   const chromium = browser;
   return {
-    lake,
+    get lake() {
+      return lake;
+    },
     apiHost,
     studioUrl: studio.url,
     editor(name) {
@@ -96,13 +106,22 @@ export async function startStudioHarness(options: StudioHarnessOptions = {}): Pr
       createClient({
         projectId: lake.projectId,
         dataset: lake.defaultDataset,
-        apiHost: httpUrl,
+        apiHost: lake.httpUrl as string,
         useProjectHostname: false,
         apiVersion: '2025-02-19',
         useCdn: false,
         token: options.token,
       }),
     build: () => runBuild({ lakeDir: dataDir }),
+    stopLake() {
+      stopping ??= lake.close();
+      return stopping;
+    },
+    async startLakeAgain() {
+      await stopping;
+      lake = await startOn(lake.port);
+      stopping = undefined;
+    },
     async close() {
       await Promise.all(sessions.map((s) => s.close()));
       await chromium.close();
