@@ -10,6 +10,7 @@
 import { randomId } from '../ids/random-id.ts';
 import type { LakeDocument } from '../store/document.ts';
 import type { CommitInput, LakeStore } from '../store/lake-store.ts';
+import { draftlessPublishes } from './draftless-publishes.ts';
 import type { PreparedDocument } from './prepare-documents.ts';
 
 /**
@@ -45,6 +46,9 @@ export function commitImport(store: LakeStore, input: ImportCommit): { transacti
   ];
   const timestamp = new Date().toISOString();
   const batches = bySize(entries, (entry) => entry.size, IMPORT_BATCH_CHARS);
+  // What an earlier batch of this import wrote existed before the later ones.
+  const writtenBefore = new Set<string>();
+  const draftExisted = (id: string) => writtenBefore.has(id) || state?.get(id) !== undefined;
   const commits = batches.map((batch, index): CommitInput => {
     const transactionId = randomId();
     const assets = batch.filter((entry) => entry.asset).length;
@@ -55,6 +59,9 @@ export function commitImport(store: LakeStore, input: ImportCommit): { transacti
       batch: index + 1,
       of: batches.length,
     };
+    const docs = batch.map(({ doc }) => doc);
+    const publishes = draftlessPublishes(docs, draftExisted);
+    for (const doc of docs) writtenBefore.add(doc._id);
     return {
       dataset: input.dataset,
       transactionId,
@@ -62,6 +69,7 @@ export function commitImport(store: LakeStore, input: ImportCommit): { transacti
       identity: input.identity,
       // The documents are in the log's rows already: the mutation only says what the transaction was.
       mutations: [{ import: summary }],
+      draftlessPublishes: publishes,
       documents: batch.map(({ doc }) => {
         const before = state?.get(doc._id) ?? null;
         const createdAt = typeof doc._createdAt === 'string' ? doc._createdAt : (before?._createdAt ?? timestamp);

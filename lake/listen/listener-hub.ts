@@ -1,12 +1,12 @@
 import { errors } from '../errors/catalog.ts';
-import { isDraftId, isPublishedId, isVersionId } from '../ids/document-id.ts';
+import { draftIdOf, isDraftId, isPublishedId, isVersionId } from '../ids/document-id.ts';
 import type { LakeDocument } from '../store/document.ts';
 import type { LakeStore } from '../store/lake-store.ts';
 import type { DocumentEffect, TransactionEvent } from '../store/transaction-event.ts';
 import type { DocumentMatcher } from './document-matcher.ts';
 import { documentEffects } from './effects/document-effects.ts';
 import type { ListenRequest } from './listen-request.ts';
-import { mutationEvent, transitionOf } from './mutation-event.ts';
+import { absentDraftEvent, mutationEvent, transitionOf } from './mutation-event.ts';
 import { type SseStream, sseFrame } from './sse-stream.ts';
 
 /** What a listener may see, checked again for every transaction (a revoked token stops the stream). */
@@ -89,6 +89,11 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
     );
     const matches = (listener: Listener, doc: LakeDocument | null): Promise<boolean> =>
       doc ? verdicts(listener.matchKey)(doc) : Promise.resolve(false);
+    // The drafts an import's publishes had none of, each as the draft it would have deleted (the document published).
+    const absentDrafts = (transaction.draftlessPublishes ?? []).flatMap((id) => {
+      const published = transaction.documents.find((doc) => doc.id === id)?.after;
+      return published ? [{ draftId: draftIdOf(id), asDraft: { ...published, _id: draftIdOf(id) } }] : [];
+    });
     let waiting = bufferedBytes();
     for (const [index, listener] of targets.entries()) {
       if (waiting > options.maxBufferedBytes) waiting = shedSlowest();
@@ -108,6 +113,10 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
         events.push(
           mutationEvent({ transaction, doc, transition, request: listener.request, effects: () => effects(doc) }),
         );
+      }
+      for (const { draftId, asDraft } of absentDrafts) {
+        if (!visible(draftId, access, listener.request) || !(await matches(listener, asDraft))) continue;
+        events.push(absentDraftEvent({ transaction, draftId, request: listener.request }));
       }
       // The pair listener waits for `transactionTotalEvents` events of a transaction: count what this connection gets.
       for (const [n, event] of events.entries()) {

@@ -55,3 +55,32 @@ function withoutRev(doc: Record<string, unknown>): Record<string, unknown> {
   const { _rev, ...rest } = doc;
   return rest;
 }
+
+/** The effects of a draft missing before and after, as the history gives an import's publish. */
+const ABSENT = { apply: [0, null], revert: [0, null] };
+
+/**
+ * The draft half of a publish that had no draft to delete (an import's; see
+ * dataset-io/draftless-publishes.ts). The Studio's timeline calls a
+ * transaction a publish when it sees the draft deleted beside the published
+ * document written; without this event a Studio open on an imported story
+ * showed the import as a live edit. It changes nothing: no mutations (a
+ * deletion would not apply to a missing document, and the Studio would wait
+ * for it forever), `[0, null]` both ways, `disappear` as a publish's draft
+ * does (which leaves the Studio expecting no revision of the draft), no
+ * `previousRev`.
+ */
+export function absentDraftEvent(input: {
+  transaction: TransactionEvent;
+  draftId: string;
+  request: ListenRequest;
+}): Record<string, unknown> {
+  const event = mutationEvent({
+    ...input,
+    doc: { id: input.draftId, before: null, after: null },
+    transition: 'disappear',
+    effects: () => ABSENT,
+  });
+  if (input.request.includeMutations) event.mutations = [];
+  return event;
+}

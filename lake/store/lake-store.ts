@@ -148,6 +148,7 @@ export class LakeStore {
         mutations: input.mutations,
         documents: input.documents.map(toEffect),
       };
+      if (input.draftlessPublishes?.length) event.draftlessPublishes = input.draftlessPublishes;
       this.#emit(event);
       return event;
     });

@@ -25,6 +25,12 @@ export type TransactionEvent = {
   /** The mutations as received (for imports, a summary `{import: {...}}`). */
   mutations: unknown[];
   documents: DocumentEffect[];
+  /**
+   * Published ids of `documents` an import published with no draft to delete
+   * (dataset-io/draftless-publishes.ts): listeners get the draft half of that
+   * publish as well.
+   */
+  draftlessPublishes?: string[];
 };
 
 export type TransactionListener = (event: TransactionEvent) => void;

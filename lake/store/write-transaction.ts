@@ -10,6 +10,8 @@ export type CommitInput = {
   mutations: unknown[];
   /** Final state per affected document; `before` must be the current in-memory document. */
   documents: { id: string; before: LakeDocument | null; after: LakeDocument | null }[];
+  /** Published ids an import publishes without a draft (dataset-io/draftless-publishes.ts); for listeners, not stored. */
+  draftlessPublishes?: string[];
 };
 
 /**

@@ -106,16 +106,26 @@ describe('an import into a running lake', () => {
     expect((await response.json()).documents).toEqual([expect.objectContaining({ _id: first?._id, n: 0 })]);
   });
 
-  it('reaches listeners as one event per document, counted per transaction', async () => {
+  it('reaches listeners as the publish it is: each document, and the draft it had none of, counted per transaction', async () => {
     const deadline = Date.now() + 5000;
-    while (events.length < STORIES && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events).toHaveLength(STORIES);
+    while (events.length < 2 * STORIES && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toHaveLength(2 * STORIES);
     const byTransaction = Map.groupBy(events, (event) => event.transactionId as string);
     expect(byTransaction.size).toBe((await history()).length);
     for (const [transactionId, group] of byTransaction) {
       expect(group.map((event) => event.transactionCurrentEvent)).toEqual(group.map((_, index) => index + 1));
+      const isDraft = (event: Record<string, unknown>) => String(event.documentId).startsWith('drafts.');
+      // The same documents as its history line: each story, and the absent draft a publish deletes.
+      expect(group.filter(isDraft).map((event) => event.documentId)).toEqual(
+        group.filter((event) => !isDraft(event)).map((event) => `drafts.${event.documentId}`),
+      );
       for (const event of group) {
-        expect(event).toMatchObject({ transactionId, resultRev: transactionId, transition: 'appear' });
+        expect(event).toMatchObject({
+          transactionId,
+          resultRev: transactionId,
+          transition: isDraft(event) ? 'disappear' : 'appear',
+        });
         expect(event.transactionTotalEvents).toBe(group.length);
       }
     }
