@@ -13,6 +13,7 @@ export {
   listEditors,
   revokeEditor,
 } from './auth/user-store.ts';
+export type { KeptDraft } from './dataset-io/edited-drafts.ts';
 export { type ExportOptions, type ExportResult, exportDataset } from './dataset-io/export-dataset.ts';
 export { type ImportMode, type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
 export { ImportError } from './dataset-io/import-error.ts';

@@ -1,20 +1,30 @@
 // node scripts/import.ts <folder|file.ndjson|export.tar.gz> [--dataset production]
-//   [--replace | --missing] [--data-dir .lake] [--project-id local]
+//   [--replace [--replace-drafts] | --missing] [--data-dir .lake] [--project-id local]
 //   [--allow-system-documents] [--skip-cross-dataset-references] [--allow-replacement-characters]
 //
 // Imports a `sanity dataset export` into the embedded lake's data directory,
 // in-process, in @sanity/import's bounded transactions committed together (all
 // documents or none). Run it while the lake is stopped: a running lake keeps
-// its documents in memory.
+// its documents in memory. --replace keeps the drafts editors have changed
+// (lake/dataset-io/edited-drafts.ts) and names them; --replace-drafts
+// replaces those too.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DATABASE_FILE, ImportError, importDataset, isStorageFull, LakeStore, runningLake } from '../lake/index.ts';
+import {
+  DATABASE_FILE,
+  ImportError,
+  importDataset,
+  isStorageFull,
+  type KeptDraft,
+  LakeStore,
+  runningLake,
+} from '../lake/index.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 
 const USAGE =
-  'Usage: node scripts/import.ts <folder|file.ndjson|file.tar.gz> [--dataset production] [--replace|--missing] [--data-dir .lake]';
+  'Usage: node scripts/import.ts <folder|file.ndjson|file.tar.gz> [--dataset production] [--replace [--replace-drafts]|--missing] [--data-dir .lake]';
 
 const argsSchema = z.object({
   source: z.string({ error: 'the source (folder, .ndjson or .tar.gz) is required' }),
@@ -28,6 +38,7 @@ const options = {
   'data-dir': { type: 'string' },
   'project-id': { type: 'string' },
   replace: { type: 'boolean' },
+  'replace-drafts': { type: 'boolean' },
   missing: { type: 'boolean' },
   'allow-system-documents': { type: 'boolean' },
   'skip-cross-dataset-references': { type: 'boolean' },
@@ -45,12 +56,15 @@ async function main(): Promise<number> {
     dataDir: values['data-dir'] ?? process.env.LAKE_DIR ?? '.lake',
     projectId: values['project-id'] ?? process.env.LAKE_PROJECT_ID ?? 'local',
   });
-  if (!args.success || (values.replace && values.missing) || positionals.length > 1) {
+  const draftsWithoutReplace = values['replace-drafts'] && !values.replace;
+  if (!args.success || (values.replace && values.missing) || draftsWithoutReplace || positionals.length > 1) {
     const issue = !args.success
       ? args.error.issues[0]
       : positionals.length > 1
         ? { path: ['source'], message: `give one, not ${positionals.length}: ${positionals.join(' ')}` }
-        : { path: ['--replace'], message: 'choose --replace or --missing, not both' };
+        : draftsWithoutReplace
+          ? { path: ['--replace-drafts'], message: 'goes with --replace (drafts are only replaced when documents are)' }
+          : { path: ['--replace'], message: 'choose --replace or --missing, not both' };
     process.stderr.write(`${issue?.path.join('.')}: ${issue?.message}\n${USAGE}\n`);
     return 2;
   }
@@ -84,6 +98,7 @@ async function main(): Promise<number> {
       dataDir,
       projectId,
       mode: values.replace ? 'createOrReplace' : values.missing ? 'createIfNotExists' : 'create',
+      replaceEditedDrafts: values['replace-drafts'] ?? false,
       allowSystemDocuments: values['allow-system-documents'] ?? false,
       skipCrossDatasetReferences: values['skip-cross-dataset-references'] ?? false,
       allowReplacementCharacters: values['allow-replacement-characters'] ?? false,
@@ -100,6 +115,7 @@ async function main(): Promise<number> {
     process.stderr.write(
       `Imported ${result.numDocs} documents and ${result.numAssets} new assets into "${dataset}" (${dataDir}) in ${seconds}s.\n`,
     );
+    if (result.keptDrafts.length > 0) process.stderr.write(keptDraftsReport(result.keptDrafts));
     imported = true;
     return 0;
   } catch (error) {
@@ -120,6 +136,17 @@ async function main(): Promise<number> {
     store.close();
     if (!imported && newLake) forgetNewLake(dataDir, newDir);
   }
+}
+
+/** The drafts --replace left to the editors working on them, and how to replace them anyway. */
+function keptDraftsReport(kept: KeptDraft[]): string {
+  const lines = kept.map(
+    (draft) => `  ${draft.id} (line ${draft.line}): last changed by ${draft.editedBy} at ${draft.editedAt}\n`,
+  );
+  return (
+    `Kept ${kept.length} draft(s) that editors have changed, instead of the file's version: their unpublished work stays theirs.\n` +
+    `${lines.join('')}To replace them as well, run the import again with --replace --replace-drafts.\n`
+  );
 }
 
 /**

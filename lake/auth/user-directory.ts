@@ -12,6 +12,11 @@ export type Member = { id: string; role: string; isRobot: boolean; createdAt: st
 
 const SYSTEM_IDENTITIES: Record<string, string> = { import: 'Dataset import', seed: 'Seed data' };
 
+/** Whether `id` is one of the lake's own identities (imports, seeding) rather than a person or a token's user. */
+export function isSystemIdentity(id: string): boolean {
+  return Object.hasOwn(SYSTEM_IDENTITIES, id);
+}
+
 export function lookUpUsers(db: DatabaseSync, ids: string[]): (PublicUser | null)[] {
   const editors = editorsById(db, ids);
   const robots = new Map(listTokens(db).map((token) => [token.user.id, token.user]));

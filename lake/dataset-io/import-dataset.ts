@@ -5,6 +5,7 @@ import type { LakeDocument } from '../store/document.ts';
 import type { LakeStore } from '../store/lake-store.ts';
 import { type AssetRef, findAssetRefs, resolveAssetRef } from './asset-refs.ts';
 import { commitImport } from './commit-import.ts';
+import { editedDrafts, type KeptDraft } from './edited-drafts.ts';
 import { ImportError } from './import-error.ts';
 import { parseNdjson } from './parse-ndjson.ts';
 import { prepareDocuments } from './prepare-documents.ts';
@@ -18,6 +19,12 @@ export type ImportOptions = {
   dataset: string;
   /** `create` fails when an id exists; `createOrReplace` (--replace); `createIfNotExists` (--missing). */
   mode: ImportMode;
+  /**
+   * With `createOrReplace`: replace drafts that editors have changed too
+   * (--replace-drafts). Without it those are kept and listed in `keptDrafts`
+   * (edited-drafts.ts).
+   */
+  replaceEditedDrafts: boolean;
   dataDir: string;
   projectId: string;
   /** Base URL for asset documents' `url` (a running lake rewrites it to its own on start). */
@@ -37,6 +44,8 @@ export type ImportResult = {
   numAssets: number;
   /** The transactions the import was, in order (bounded batches, committed together; see commit-import.ts); none when there was nothing to write. */
   transactionIds: string[];
+  /** Drafts of the file an editor has changed in the dataset, kept as they were (without replaceEditedDrafts). */
+  keptDrafts: KeptDraft[];
 };
 
 // Fields of assets.json entries that the new asset document must not take over.
@@ -69,6 +78,7 @@ export async function importDataset(
 ): Promise<ImportResult> {
   const config: ImportOptions = {
     mode: 'create',
+    replaceEditedDrafts: false,
     publicUrl: 'http://127.0.0.1',
     allowSystemDocuments: false,
     skipCrossDatasetReferences: false,
@@ -98,7 +108,13 @@ export async function importDataset(
         'Use --replace to overwrite them or --missing to keep them and import the rest.',
       );
     }
-    const skipped = new Set(config.mode === 'createIfNotExists' ? existing.map(({ doc }) => doc._id) : []);
+    const keptDrafts =
+      config.mode === 'createOrReplace' && !config.replaceEditedDrafts
+        ? editedDrafts(store, existing, (id) => state?.get(id))
+        : [];
+    const skipped = new Set(
+      config.mode === 'createIfNotExists' ? existing.map(({ doc }) => doc._id) : keptDrafts.map((draft) => draft.id),
+    );
     const written = docs.filter(({ doc }) => !skipped.has(doc._id));
     const assets = await importAssets(
       refs.filter((ref) => !skipped.has(ref.documentId)),
@@ -114,7 +130,7 @@ export async function importDataset(
       assets,
     });
     config.onProgress({ step: 'Importing documents', current: written.length, total: written.length });
-    return { numDocs: written.length, numAssets, transactionIds };
+    return { numDocs: written.length, numAssets, transactionIds, keptDrafts };
   } finally {
     input.cleanup();
   }

@@ -95,6 +95,14 @@ export class LakeStore {
     return this.db.prepare('SELECT 1 FROM transactions WHERE id = ?').get(id) !== undefined;
   }
 
+  /** Who wrote a transaction (its author: a user id, or an importer's identity such as `import`). */
+  transactionAuthor(id: string): string | undefined {
+    const row = this.db.prepare('SELECT author FROM transactions WHERE id = ?').get(id) as
+      | { author: string }
+      | undefined;
+    return row?.author;
+  }
+
   /**
    * Runs `work` (prepare a transaction, then commit it) after every earlier
    * write has finished, so concurrent requests never prepare from the same
