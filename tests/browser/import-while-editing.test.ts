@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/site-build.ts';
+import { LAKE_RESTART_NOISE } from './support/console-watch.ts';
 import { seedPublishedStory } from './support/seed-story.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 
@@ -81,7 +82,6 @@ describe('an import while a journalist has the story open', () => {
     await expect.poll(() => page.locator('#dek').inputValue(), { timeout: 10_000 }).toBe(theirs);
     // Whoever ran the import was told whose draft it kept.
     expect(run.stderr).toContain(`drafts.${story.id} (line 2): last changed by Ana Draft`);
-    const restart = /ERR_CONNECTION|status of 503|response has a status 503|network error/;
-    expect(session.console.problems().filter((p) => !restart.test(p.text))).toEqual([]);
+    expect(session.console.problems().filter((p) => !LAKE_RESTART_NOISE.test(p.text))).toEqual([]);
   });
 });

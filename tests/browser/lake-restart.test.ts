@@ -7,6 +7,7 @@
 // the autosave that follows, before it lets go; after the restart the words
 // are in the form and in the draft.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAKE_RESTART_NOISE } from './support/console-watch.ts';
 import { seedPublishedStory } from './support/seed-story.ts';
 import { type StudioHarness, startStudioHarness } from './support/studio-harness.ts';
 
@@ -60,10 +61,6 @@ describe('the lake restarted while a journalist types', () => {
       .getByText(/^(Saved|Edited)/)
       .waitFor({ timeout: 30_000 });
     expect(await dek.inputValue()).toBe(typed);
-    // Listeners refused while the lake stopped (its 503) and connections refused while it was
-    // away are the restart, not a fault.
-    const restart = /ERR_CONNECTION|status of 503|response has a status 503|network error/;
-    const problems = session.console.problems().filter((p) => !restart.test(p.text));
-    expect(problems).toEqual([]);
+    expect(session.console.problems().filter((p) => !LAKE_RESTART_NOISE.test(p.text))).toEqual([]);
   });
 });

@@ -35,6 +35,13 @@ const KNOWN_WARNINGS = [
  */
 const KNOWN_ERRORS = [/^WebSocket is already in CLOSING or CLOSED state\.$/];
 
+/**
+ * What a Studio logs while the lake restarts, which journeys that restart it
+ * set aside: listeners refused while it stops (its 503 LakeStopping) and
+ * connections refused while it is away.
+ */
+export const LAKE_RESTART_NOISE = /ERR_CONNECTION|status of 503|response has a status 503|network error/;
+
 export type ConsoleEntry = { type: string; text: string; url: string };
 
 export type ConsoleWatch = {
