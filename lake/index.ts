@@ -17,6 +17,7 @@ export type { KeptDraft } from './dataset-io/edited-drafts.ts';
 export { type ExportOptions, type ExportResult, exportDataset } from './dataset-io/export-dataset.ts';
 export { type ImportMode, type ImportOptions, type ImportResult, importDataset } from './dataset-io/import-dataset.ts';
 export { ImportError } from './dataset-io/import-error.ts';
+export type { WeakenedReference } from './dataset-io/missing-targets.ts';
 export type { LakeOptions } from './options.ts';
 export { type RunningLake, runningLake } from './running-lake.ts';
 export { type Lake, startLake } from './start-lake.ts';

@@ -20,6 +20,7 @@ import {
   type KeptDraft,
   LakeStore,
   runningLake,
+  type WeakenedReference,
 } from '../lake/index.ts';
 import { commandLineOrExit } from './support/command-line.ts';
 
@@ -116,6 +117,7 @@ async function main(): Promise<number> {
       `Imported ${result.numDocs} documents and ${result.numAssets} new assets into "${dataset}" (${dataDir}) in ${seconds}s.\n`,
     );
     if (result.keptDrafts.length > 0) process.stderr.write(keptDraftsReport(result.keptDrafts));
+    if (result.weakenedReferences.length > 0) process.stderr.write(weakenedReport(result.weakenedReferences));
     imported = true;
     return 0;
   } catch (error) {
@@ -146,6 +148,19 @@ function keptDraftsReport(kept: KeptDraft[]): string {
   return (
     `Kept ${kept.length} draft(s) that editors have changed, instead of the file's version: their unpublished work stays theirs.\n` +
     `${lines.join('')}To replace them as well, run the import again with --replace --replace-drafts.\n`
+  );
+}
+
+/** The references written weak because what they point at is missing (the first 20), and what to do. */
+function weakenedReport(weakened: WeakenedReference[]): string {
+  const lines = weakened
+    .slice(0, 20)
+    .map((ref) => `  ${ref.documentId} (line ${ref.line}) ${ref.path} -> ${ref.target}\n`);
+  const more = weakened.length > 20 ? `  … and ${weakened.length - 20} more\n` : '';
+  return (
+    `Wrote ${weakened.length} reference(s) weak: the documents they point at are in neither the file nor the dataset, ` +
+    'and a strong reference to a missing document would refuse every edit of the document holding it.\n' +
+    `${lines.join('')}${more}Import the missing documents, then pick them again in the Studio.\n`
   );
 }
 

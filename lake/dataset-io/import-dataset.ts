@@ -7,6 +7,7 @@ import { type AssetRef, findAssetRefs, resolveAssetRef } from './asset-refs.ts';
 import { commitImport } from './commit-import.ts';
 import { editedDrafts, type KeptDraft } from './edited-drafts.ts';
 import { ImportError } from './import-error.ts';
+import { type WeakenedReference, weakenMissingTargets } from './missing-targets.ts';
 import { parseNdjson } from './parse-ndjson.ts';
 import { prepareDocuments } from './prepare-documents.ts';
 import { readSource } from './read-source.ts';
@@ -46,6 +47,8 @@ export type ImportResult = {
   transactionIds: string[];
   /** Drafts of the file an editor has changed in the dataset, kept as they were (without replaceEditedDrafts). */
   keptDrafts: KeptDraft[];
+  /** Strong references to documents neither the file nor the dataset has, written weak (missing-targets.ts). */
+  weakenedReferences: WeakenedReference[];
 };
 
 // Fields of assets.json entries that the new asset document must not take over.
@@ -116,6 +119,7 @@ export async function importDataset(
       config.mode === 'createIfNotExists' ? existing.map(({ doc }) => doc._id) : keptDrafts.map((draft) => draft.id),
     );
     const written = docs.filter(({ doc }) => !skipped.has(doc._id));
+    const weakenedReferences = weakenMissingTargets(written, (id) => state?.get(id) !== undefined);
     const assets = await importAssets(
       refs.filter((ref) => !skipped.has(ref.documentId)),
       input,
@@ -130,7 +134,7 @@ export async function importDataset(
       assets,
     });
     config.onProgress({ step: 'Importing documents', current: written.length, total: written.length });
-    return { numDocs: written.length, numAssets, transactionIds, keptDrafts };
+    return { numDocs: written.length, numAssets, transactionIds, keptDrafts, weakenedReferences };
   } finally {
     input.cleanup();
   }

@@ -100,9 +100,10 @@ describe('fixtures that load', () => {
     const pk = stored().find((doc) => doc._id === 'pk') as {
       favGames: { _key: string; _ref: string; _type: string }[];
     };
+    // The games are not in the file: weak, as upstream's refused strengthening leaves them (missing-targets.ts).
     expect(pk.favGames).toEqual([
-      { _key: expect.stringMatching(/^[a-z0-9]+$/), _ref: 'cod2', _type: 'reference' },
-      { _key: expect.stringMatching(/^[a-z0-9]+$/), _ref: 'bf2', _type: 'reference' },
+      { _key: expect.stringMatching(/^[a-z0-9]+$/), _ref: 'cod2', _type: 'reference', _weak: true },
+      { _key: expect.stringMatching(/^[a-z0-9]+$/), _ref: 'bf2', _type: 'reference', _weak: true },
     ]);
     expect(new Set(pk.favGames.map((g) => g._key)).size).toBe(2);
   });
