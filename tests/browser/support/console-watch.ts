@@ -38,9 +38,12 @@ const KNOWN_ERRORS = [/^WebSocket is already in CLOSING or CLOSED state\.$/];
 /**
  * What a Studio logs while the lake restarts, which journeys that restart it
  * set aside: listeners refused while it stops (its 503 LakeStopping) and
- * connections refused while it is away.
+ * connections refused while it is away (Chromium's ERR_CONNECTION_*, and the
+ * listener polyfill's "network error" or "Failed to fetch", whichever way
+ * the refusal reaches it).
  */
-export const LAKE_RESTART_NOISE = /ERR_CONNECTION|status of 503|response has a status 503|network error/;
+export const LAKE_RESTART_NOISE =
+  /ERR_CONNECTION|status of 503|response has a status 503|network error|^TypeError: Failed to fetch/;
 
 export type ConsoleEntry = { type: string; text: string; url: string };
 
