@@ -10,6 +10,7 @@ import { type StaticServer, startStaticServer } from '../../scripts/edge/static-
 import { launchChromium } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/site-build.ts';
 import { buildSeedWith, paragraph, seedStory } from '../site/support/seed-with.ts';
+import { searchSite } from './support/search-page.ts';
 
 const CHINESE_TEXT =
   '中华人民共和国国家互联网信息办公室周二发布了新的网络安全法规，要求所有互联网公司报告数据泄露事件。';
@@ -46,24 +47,7 @@ afterAll(async () => {
 });
 
 /** The result links and excerpts of a search, as the page lists them. */
-async function search(query: string) {
-  const page = await browser.newPage();
-  await page.goto(`${edge.url}/search?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''));
-  const results = await page.$$eval('#search-results li', (items) =>
-    items.map((li) => ({
-      href: li.querySelector('a')?.getAttribute('href') ?? '',
-      excerpt: li.querySelector('p:last-child')?.textContent ?? '',
-      marked: Array.from(li.querySelectorAll('mark'), (m) => m.textContent),
-      /** lang and dir of the headline and of the excerpt. */
-      words: [li.querySelector('h2'), li.querySelector('p:last-child')].map(
-        (el) => `${el?.getAttribute('lang') ?? ''} ${el?.getAttribute('dir') ?? ''}`,
-      ),
-    })),
-  );
-  await page.close();
-  return results;
-}
+const search = async (query: string) => (await searchSite(browser, edge.url, { q: query })).results;
 
 describe('search in scripts written without spaces', () => {
   it.each([['法规'], ['安全'], ['网络安全'], ['互联网公司']])('finds the Chinese story by %s', async (query) => {
