@@ -99,6 +99,22 @@ describe('search in scripts written without spaces', () => {
     expect(results[0]?.marked.length).toBeGreaterThan(0);
   });
 
+  // With no word of a shard beginning with the one typed, Pagefind used the
+  // longest word there that the typed one begins with: 安全带 (seat belt) found
+  // the cybersecurity story by 安全, 東京湾 (Tokyo Bay) the earthquake by 東京.
+  it.each([
+    ['安全带', '安全'],
+    ['東京湾', '東京'],
+    ['ประกาศนียบัตร', 'ประกาศ'],
+  ])('finds nothing for %s, a word no story has, though a story has %s', async (query, shorter) => {
+    const answer = await searchSite(browser, edge.url, { q: query });
+    expect(answer.results).toEqual([]);
+    expect(answer.status).toBe(`No stories found for “${query}”.`);
+    const found = await search(shorter);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.marked).toContain(shorter);
+  });
+
   it('still finds English words', async () => {
     expect((await search('Mehmanparast')).map((r) => r.href)).toContain(
       '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail',

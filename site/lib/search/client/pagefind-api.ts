@@ -1,12 +1,16 @@
 // The part of Pagefind's browser API (/pagefind/pagefind.js) the search page uses.
 export type PagefindResultData = {
   url: string;
-  excerpt: string;
+  /** The text the index holds for the story; positions count its words, split at whitespace. */
+  content: string;
+  /** Positions in `content` of the words that matched. */
+  locations: number[];
   /** lang and dir only for a story not in the site's language (search-record.ts). */
   meta: { title?: string; date?: string; section?: string; dek?: string; lang?: string; dir?: string };
 };
 
-export type PagefindResult = { id: string; data: () => Promise<PagefindResultData> };
+/** `words`: positions of the words that matched, known before the data is loaded. */
+export type PagefindResult = { id: string; words: number[]; data: () => Promise<PagefindResultData> };
 
 export type PagefindApi = {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -32,7 +36,7 @@ export async function loadPagefind(shards: readonly string[]): Promise<PagefindA
   const [first, ...rest] = shards;
   if (!first) throw new Error('There is no search index: no story is published yet.');
   const api = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
-  await api.options({ excerptLength: 24, mergeFilter: { [SHARD_FILTER]: first } });
+  await api.options({ mergeFilter: { [SHARD_FILTER]: first } });
   for (const shard of rest) await api.mergeIndex(shard, { mergeFilter: { [SHARD_FILTER]: shard } });
   return api;
 }

@@ -1,21 +1,17 @@
 // One search result as a list item: headline link, section and date, and the
-// excerpt with the matched words marked. The excerpt is HTML from the index;
-// only its text and <mark> elements are copied, so it cannot inject markup.
+// excerpt with the matched words marked. The excerpt is made from the story's
+// indexed text as text nodes and <mark> elements, so it cannot inject markup.
 // The spaces the index put between Chinese or Japanese words come out again.
 import { MARK_END, MARK_START, withoutWordSpaces } from '../unspaced-words.ts';
+import { markedExcerpt } from './excerpt.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
 
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`);
 
-function safeExcerpt(html: string): DocumentFragment {
-  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
-  let text = '';
-  for (const node of Array.from(parsed.querySelectorAll('p')[0]?.childNodes ?? [])) {
-    text += node.nodeName === 'MARK' ? `${MARK_START}${node.textContent}${MARK_END}` : (node.textContent ?? '');
-  }
+function excerpt(data: PagefindResultData): DocumentFragment {
   // Every other part is a marked word.
   const out = document.createDocumentFragment();
-  for (const [i, part] of withoutWordSpaces(text).split(MARKS).entries()) {
+  for (const [i, part] of withoutWordSpaces(markedExcerpt(data.content, data.locations)).split(MARKS).entries()) {
     if (!part) continue;
     if (i % 2 === 0) {
       out.append(document.createTextNode(part));
@@ -64,8 +60,8 @@ export function resultItem(data: PagefindResultData, dates: Intl.DateTimeFormat)
     meta.append(time);
   }
   item.append(meta);
-  const excerpt = storyWords(document.createElement('p'), data.meta);
-  excerpt.append(safeExcerpt(data.excerpt));
-  item.append(excerpt);
+  const words = storyWords(document.createElement('p'), data.meta);
+  words.append(excerpt(data));
+  item.append(words);
   return item;
 }

@@ -2,6 +2,7 @@
 // (the form submits with GET), search the Pagefind index, list the results and
 // announce how many there are. Runs only on /search.
 import { queryWords } from '../unspaced-words.ts';
+import { genuineMatches, type Matches, onlyMatching } from './genuine-matches.ts';
 import { newestFirst } from './newest-first.ts';
 import { loadPagefind, type PagefindApi, type PagefindResultData, SHARD_FILTER } from './pagefind-api.ts';
 import { dateFormat, resultItem } from './result-item.ts';
@@ -18,9 +19,18 @@ function element<T extends HTMLElement>(id: string): T {
 
 type Found = { total: number; shown: PagefindResultData[] };
 
+/** Which of Pagefind's results match what the reader typed (genuine-matches.ts), asked once Pagefind has searched. */
+type Matching = () => Promise<Matches | undefined>;
+
 /** Best match first: Pagefind's merged search ranks every shard's results by score. */
-async function bestMatches(pagefind: PagefindApi, query: string, filters: Record<string, string>): Promise<Found> {
-  const results = (await pagefind.search(query || null, { filters }))?.results ?? [];
+async function bestMatches(
+  pagefind: PagefindApi,
+  query: string,
+  filters: Record<string, string>,
+  matching: Matching,
+): Promise<Found> {
+  const found = (await pagefind.search(query || null, { filters }))?.results ?? [];
+  const results = onlyMatching(found, await matching());
   return { total: results.length, shown: await Promise.all(results.slice(0, SHOWN).map((r) => r.data())) };
 }
 
@@ -30,8 +40,9 @@ async function newestMatches(
   shards: readonly string[],
   query: string,
   filters: Record<string, string>,
+  matching: Matching,
 ): Promise<Found> {
-  const lists = await Promise.all(
+  const found = await Promise.all(
     shards.map(
       async (shard) =>
         (
@@ -42,6 +53,8 @@ async function newestMatches(
         )?.results ?? [],
     ),
   );
+  const matches = await matching();
+  const lists = found.map((results) => onlyMatching(results, matches));
   const total = lists.reduce((sum, list) => sum + list.length, 0);
   return { total, shown: await newestFirst(lists, SHOWN) };
 }
@@ -72,9 +85,10 @@ export async function runSearch(): Promise<void> {
     const pagefind = await loadPagefind(shards);
     // Split into words as the index was (unspaced-words.ts).
     const words = queryWords(query);
+    const matching = genuineMatches(pagefind, shards, words);
     const { total, shown } = newest
-      ? await newestMatches(pagefind, shards, words, filters)
-      : await bestMatches(pagefind, words, filters);
+      ? await newestMatches(pagefind, shards, words, filters, matching)
+      : await bestMatches(pagefind, words, filters, matching);
     const dates = dateFormat(list.dataset.timeZone || 'UTC');
     list.replaceChildren(...shown.map((data) => resultItem(data, dates)));
     const what = query ? ` for “${query}”` : '';

@@ -9,9 +9,10 @@ import type { PagefindResult } from '../../../../site/lib/search/client/pagefind
 function shard(loads: string[], ...dates: string[]): PagefindResult[] {
   return dates.map((date) => ({
     id: date,
+    words: [],
     data: async () => {
       loads.push(date);
-      return { url: `/story/${date}`, excerpt: '', meta: { title: date, date } };
+      return { url: `/story/${date}`, content: '', locations: [], meta: { title: date, date } };
     },
   }));
 }
