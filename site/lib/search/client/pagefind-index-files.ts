@@ -68,7 +68,9 @@ function skipRest(r: CborReader, length: number, read: number): void {
 /** The shard's metadata file, named in its pagefind-entry.json (one language: the index is built in one). */
 export async function readShardIndex(shard: string): Promise<ShardIndex> {
   const entryUrl = `${shard}pagefind-entry.json`;
-  const entry = (await (await fetch(entryUrl)).json()) as { languages?: Record<string, { hash?: string }> };
+  const response = await fetch(entryUrl);
+  if (!response.ok) throw new Error(`Search index file ${entryUrl}: HTTP ${response.status}`);
+  const entry = (await response.json().catch(() => ({}))) as { languages?: Record<string, { hash?: string }> };
   const languages = Object.values(entry.languages ?? {});
   const hash = languages[0]?.hash;
   if (languages.length !== 1 || !hash) {

@@ -106,6 +106,9 @@ describe('reading a Pagefind index', () => {
   it('names the file it cannot read', async () => {
     const file = `${server.url}/not-pagefind.pf_index`;
     await expect(readIndexChunk({ from: 'a', to: 'z', file })).rejects.toThrow(file);
+    await expect(readShardIndex(`${server.url}/nowhere/`)).rejects.toThrow(
+      `${server.url}/nowhere/pagefind-entry.json: HTTP 404`,
+    );
     const chunk = await readIndexChunk({ from: 'a', to: 'z', file: `${server.url}/broken.pf_index` });
     expect(() => chunk('')).toThrow(/broken\.pf_index: CBOR: a list expected at byte 0/);
   });
