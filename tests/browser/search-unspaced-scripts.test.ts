@@ -115,6 +115,16 @@ describe('search in scripts written without spaces', () => {
     expect(found[0]?.marked).toContain(shorter);
   });
 
+  it.each([
+    ['网', '网络', CHINESE],
+    ['東', '東京', JAPANESE],
+    ['เกษตร', 'เกษตรกร', THAI],
+  ])('finds a story by %s, the start of its word %s', async (start, word, story) => {
+    const results = await search(start);
+    expect(results.map((r) => r.href)).toEqual([`/story/${story.slug.current}`]);
+    expect(results[0]?.marked).toContain(word);
+  });
+
   it('still finds English words', async () => {
     expect((await search('Mehmanparast')).map((r) => r.href)).toContain(
       '/story/irans-mehmanparast-says-soft-war-cyber-attacks-to-fail',
