@@ -19,56 +19,17 @@
 // index itself (pagefind-index-files.ts). Matches in metadata alone (the
 // publication date's digits, the language code) do not count: the reader
 // sees no such word. The positions of the words kept are what excerpts mark.
-import type { PagefindApi, PagefindResult } from './pagefind-api.ts';
-import {
-  type ChunkWords,
-  type IndexChunk,
-  type IndexWords,
-  readIndexChunk,
-  readShardIndex,
-  type ShardIndex,
-} from './pagefind-index-files.ts';
+import type { LoadableResult, PagefindApi, PagefindResult } from './pagefind-api.ts';
+import type { ChunkReader, IndexWords } from './pagefind-index-files.ts';
 import { pagefindTerms } from './query-terms.ts';
-
-/** Page hash (a result's id) → the text positions of the words that match. */
-export type Matches = Map<string, Set<number>>;
-
-type Shard = { index: ShardIndex; pageNumbers: Map<string, number>; chunks: Map<string, Promise<ChunkWords>> };
-
-/** Code point order, the order Pagefind's index files are in (UTF-16 order differs above U+FFFF). */
-function compare(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
-    if (d) return d;
-  }
-  return x.length - y.length;
-}
+import { chunksBetween, readShard, type Shard, wordsIn } from './shard-words.ts';
 
 /**
- * Whether a chunk can hold a word from `low` up to the words beginning with
- * `high`. Its metadata names its first and last word cut short, to as many
- * letters as tell it from its neighbours ("coun" for "countries"), so it can
- * hold any word beginning with its `to`.
+ * Page hash (a result's id) → the text positions of the words that match, as
+ * the lists the index holds them in: a common word has thousands of pages, and
+ * only the few shown need their positions gathered.
  */
-const mayHold = (chunk: IndexChunk, low: string, high: string) =>
-  (compare(chunk.to, low) >= 0 || low.startsWith(chunk.to)) &&
-  (compare(chunk.from, high) <= 0 || chunk.from.startsWith(high));
-
-/** The shard's words from `low` to those beginning with `high`, of those beginning with `prefix`. */
-async function wordsBetween(shard: Shard, low: string, high: string, prefix: string): Promise<IndexWords> {
-  const read = await Promise.all(
-    shard.index.chunks
-      .filter((chunk) => mayHold(chunk, low, high))
-      .map((chunk) => {
-        const words = shard.chunks.get(chunk.file) ?? readIndexChunk(chunk);
-        shard.chunks.set(chunk.file, words);
-        return words;
-      }),
-  );
-  return new Map(read.flatMap((words) => [...words(prefix)]));
-}
+export type Matches = Map<string, (readonly number[])[]>;
 
 const commonPrefix = (a: string, b: string) => {
   let n = 0;
@@ -77,23 +38,24 @@ const commonPrefix = (a: string, b: string) => {
 };
 
 /**
- * The word Pagefind's exact search found: the one at the position it reported
- * on every page it found, of those sharing most letters with the term (a
- * hyphenated word puts "cyberattack", "cyber" and "attack" at one position).
+ * The word Pagefind's exact search found on a page: the one at the position it
+ * reported, of those sharing most letters with the term (a hyphenated word
+ * puts "cyberattack", "cyber" and "attack" at one position). Only the words at
+ * that position are decoded: the stem's neighbours include the commonest words
+ * ("at" beside "attack"), with every page of the shard.
  */
-function stemIn(words: IndexWords, term: string, found: ReadonlyMap<number, number>): string | undefined {
+function stemAt(chunks: readonly ChunkReader[], root: string, term: string, page: number, position: number) {
   let best: string | undefined;
-  for (const [word, pages] of words) {
-    if (![...found].every(([page, position]) => pages.get(page)?.includes(position))) continue;
+  for (const word of chunks.flatMap((chunk) => chunk.wordsAt((w) => w.startsWith(root), page, position))) {
     if (!best || commonPrefix(word, term) > commonPrefix(best, term)) best = word;
   }
   return best;
 }
 
-function addPositions(matches: Matches, hash: string, positions: Iterable<number>): void {
-  const set = matches.get(hash) ?? new Set<number>();
-  for (const p of positions) set.add(p);
-  matches.set(hash, set);
+function addPositions(matches: Matches, hash: string, positions: readonly number[]): void {
+  const lists = matches.get(hash);
+  if (lists) lists.push(positions);
+  else matches.set(hash, [positions]);
 }
 
 function addWord(matches: Matches, shard: Shard, words: IndexWords, word: string): void {
@@ -108,7 +70,9 @@ const stemRoot = (term: string) => Array.from(term).slice(0, 2).join('');
 
 async function termMatches(pagefind: PagefindApi, shards: readonly Shard[], term: string): Promise<Matches> {
   const matches: Matches = new Map();
-  const beginning = await Promise.all(shards.map((shard) => wordsBetween(shard, term, term, term)));
+  const beginning = await Promise.all(
+    shards.map(async (shard) => wordsIn(await chunksBetween(shard, term, term), (w) => w.startsWith(term))),
+  );
   for (const [i, shard] of shards.entries()) {
     const words = beginning[i] ?? new Map();
     for (const word of words.keys()) addWord(matches, shard, words, word);
@@ -117,31 +81,34 @@ async function termMatches(pagefind: PagefindApi, shards: readonly Shard[], term
   // (elections → elect) are found by Pagefind's exact search, which reports
   // on each page it finds the first position of the stem's words.
   if (beginning.some((words) => words.has(term))) return matches;
-  const exact = (await pagefind.search(`"${term}"`, {}))?.results ?? [];
-  await Promise.all(
-    shards.map(async (shard) => {
-      const found = new Map<number, number>();
-      for (const result of exact) {
-        const page = shard.pageNumbers.get(result.id);
-        const first = result.words[0];
-        if (page !== undefined && first !== undefined) found.set(page, first);
-      }
-      if (found.size === 0) return;
-      const root = stemRoot(term);
-      const words = await wordsBetween(shard, root, root, root);
-      const stem = stemIn(words, term, found);
-      if (stem) addWord(matches, shard, words, stem);
-      // Not to be expected; then the pages still count, with the one position known.
-      else {
-        for (const {
-          id,
-          words: [first],
-        } of exact) {
-          if (shard.pageNumbers.has(id) && first !== undefined) addPositions(matches, id, [first]);
-        }
-      }
-    }),
-  );
+  const root = stemRoot(term);
+  const [exact, near] = await Promise.all([
+    pagefind.search(`"${term}"`, {}).then((found) => found?.results ?? []),
+    Promise.all(shards.map((shard) => chunksBetween(shard, root, root))),
+  ]);
+  for (const [i, shard] of shards.entries()) {
+    let first: [number, number] | undefined;
+    for (const {
+      id,
+      words: [position],
+    } of exact) {
+      const page = shard.pageNumbers.get(id);
+      if (page === undefined || position === undefined) continue;
+      first ??= [page, position];
+      // The page counts even if its stem's other positions are not found.
+      addPositions(matches, id, [position]);
+    }
+    if (!first) continue;
+    const chunks = near[i] ?? [];
+    const stem = stemAt(chunks, root, term, ...first);
+    if (stem)
+      addWord(
+        matches,
+        shard,
+        wordsIn(chunks, (w) => w === stem),
+        stem,
+      );
+  }
   return matches;
 }
 
@@ -159,12 +126,7 @@ export function genuineMatches(
 ): () => Promise<Matches | undefined> {
   const terms = pagefindTerms(query);
   if (terms.length === 0) return async () => undefined;
-  const shards = Promise.all(
-    shardPaths.map(async (path): Promise<Shard> => {
-      const index = await readShardIndex(path);
-      return { index, pageNumbers: new Map(index.pages.map((hash, n) => [hash, n])), chunks: new Map() };
-    }),
-  );
+  const shards = Promise.all(shardPaths.map(readShard));
   // Failures surface when the matches are asked for, not as an unhandled rejection now.
   shards.catch(() => undefined);
   return async () => {
@@ -173,6 +135,7 @@ export function genuineMatches(
     for (const term of terms) {
       const matches = await termMatches(pagefind, read, term);
       all = all ? both(all, matches) : matches;
+      if (all.size === 0) break;
     }
     return all;
   };
@@ -183,7 +146,7 @@ function both(a: Matches, b: Matches): Matches {
   const out: Matches = new Map();
   for (const [page, positions] of a) {
     const more = b.get(page);
-    if (more) out.set(page, new Set([...positions, ...more]));
+    if (more) out.set(page, [...positions, ...more]);
   }
   return out;
 }
@@ -192,12 +155,18 @@ function both(a: Matches, b: Matches): Matches {
  * The results in `matches`, each loading with the positions to mark; every
  * result when there is nothing to match.
  */
-export function onlyMatching(results: readonly PagefindResult[], matches: Matches | undefined): PagefindResult[] {
+export function onlyMatching(results: readonly PagefindResult[], matches: Matches | undefined): LoadableResult[] {
   if (!matches) return [...results];
   return results.flatMap((result) => {
-    const positions = matches.get(result.id);
-    if (!positions) return [];
-    const locations = [...positions].sort((a, b) => a - b);
-    return [{ id: result.id, words: locations, data: async () => ({ ...(await result.data()), locations }) }];
+    const lists = matches.get(result.id);
+    if (!lists) return [];
+    return [
+      {
+        data: async () => {
+          const locations = [...new Set(lists.flat())].sort((a, b) => a - b);
+          return { ...(await result.data()), locations };
+        },
+      },
+    ];
   });
 }

@@ -5,9 +5,9 @@
 // order at all. So each shard is searched on its own (search-page.ts), each
 // list is newest first, and this merges them, reading a result's date only
 // when it reaches the head of its list.
-import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
+import type { LoadableResult, PagefindResultData } from './pagefind-api.ts';
 
-type Head = { list: readonly PagefindResult[]; at: number; data?: PagefindResultData; time: number };
+type Head = { list: readonly LoadableResult[]; at: number; data?: PagefindResultData; time: number };
 
 /** Undated results (there should be none) sort last. */
 const timeOf = (data: PagefindResultData) => Date.parse(data.meta.date ?? '') || Number.NEGATIVE_INFINITY;
@@ -20,7 +20,7 @@ async function advance(head: Head): Promise<void> {
 
 /** The `count` newest of several newest-first lists; loads at most count + lists.length results' data. */
 export async function newestFirst(
-  lists: readonly (readonly PagefindResult[])[],
+  lists: readonly (readonly LoadableResult[])[],
   count: number,
 ): Promise<PagefindResultData[]> {
   const heads: Head[] = lists.map((list) => ({ list, at: 0, time: Number.NEGATIVE_INFINITY }));

@@ -9,8 +9,11 @@ export type PagefindResultData = {
   meta: { title?: string; date?: string; section?: string; dek?: string; lang?: string; dir?: string };
 };
 
-/** `words`: positions of the words that matched, known before the data is loaded. */
-export type PagefindResult = { id: string; words: number[]; data: () => Promise<PagefindResultData> };
+/** A result whose data is loaded when it is shown. */
+export type LoadableResult = { data: () => Promise<PagefindResultData> };
+
+/** `id`: the page's hash; `words`: positions of the words that matched, known before the data is loaded. */
+export type PagefindResult = LoadableResult & { id: string; words: number[] };
 
 export type PagefindApi = {
   options: (options: Record<string, unknown>) => Promise<void>;

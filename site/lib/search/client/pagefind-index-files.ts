@@ -27,8 +27,13 @@ export type ShardIndex = {
  */
 export type IndexWords = Map<string, Map<number, number[]>>;
 
-/** The words of one index file that begin with `prefix`. */
-export type ChunkWords = (prefix: string) => IndexWords;
+/** One index file's words, decoded only for the words asked about: a file holds thousands. */
+export type ChunkReader = {
+  /** The words `wanted` says, with their pages and positions. */
+  words: (wanted: (word: string) => boolean) => IndexWords;
+  /** The words `wanted` says that are at `position` in `page`. */
+  wordsAt: (wanted: (word: string) => boolean, page: number, position: number) => string[];
+};
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -99,14 +104,24 @@ export async function readShardIndex(shard: string): Promise<ShardIndex> {
   });
 }
 
-/** Adds the pages and text positions of one page list (its page numbers and positions delta-coded) to `into`. */
-function addPages(r: CborReader, into: Map<number, number[]>): void {
+type PageVisit = (page: number, positions: number[]) => void;
+
+/**
+ * Walks one page list (page numbers and positions delta-coded), handing
+ * `visit` the text positions of the pages `want` says; the others are skipped
+ * without being decoded.
+ */
+function walkPages(r: CborReader, want: (page: number) => boolean, visit: PageVisit): void {
   let page = 0;
   for (let pages = r.arrayLength(); pages > 0; pages--) {
     // [page number delta, positions, metadata positions]
     const length = r.arrayLength();
     page += r.integer();
-    const positions = into.get(page) ?? [];
+    if (!want(page)) {
+      skipRest(r, length, 1);
+      continue;
+    }
+    const positions: number[] = [];
     let position = 0;
     for (let n = r.arrayLength(); n > 0; n--) {
       const delta = r.integer();
@@ -114,39 +129,75 @@ function addPages(r: CborReader, into: Map<number, number[]>): void {
       position = delta < 0 ? 0 : position + delta;
       if (delta >= 0) positions.push(position);
     }
-    if (positions.length) into.set(page, positions);
+    if (positions.length) visit(page, positions);
     skipRest(r, length, 2);
   }
 }
 
-/** One index file, read once; its words are decoded only for the prefixes asked for. */
-export async function readIndexChunk(chunk: IndexChunk): Promise<ChunkWords> {
-  const bytes = await readFile(chunk.file);
-  return (prefix) =>
-    reading(chunk.file, bytes, (r) => {
-      const words: IndexWords = new Map();
-      r.arrayLength();
-      for (let n = r.arrayLength(); n > 0; n--) {
-        // [word, pages, spellings with diacritics: [form, pages]]
-        const length = r.arrayLength();
-        const word = r.text();
-        if (!word.startsWith(prefix)) {
-          skipRest(r, length, 1);
-          continue;
-        }
-        const where = new Map<number, number[]>();
-        addPages(r, where);
-        if (length > 2) {
-          for (let v = r.arrayLength(); v > 0; v--) {
-            const variant = r.arrayLength();
-            r.skip();
-            addPages(r, where);
-            skipRest(r, variant, 2);
-          }
-        }
-        skipRest(r, length, 3);
-        if (where.size) words.set(word, where);
+/**
+ * Walks every word of an index file: `visit` gets the pages of those
+ * `wanted` says, its spellings with diacritics counted as the word.
+ */
+function walkWords(
+  r: CborReader,
+  wanted: (word: string) => boolean,
+  want: (page: number) => boolean,
+  visit: (word: string, page: number, positions: number[]) => void,
+): void {
+  r.arrayLength();
+  for (let n = r.arrayLength(); n > 0; n--) {
+    // [word, pages, spellings with diacritics: [form, pages]]
+    const length = r.arrayLength();
+    const word = r.text();
+    if (!wanted(word)) {
+      skipRest(r, length, 1);
+      continue;
+    }
+    const pageVisit: PageVisit = (page, positions) => visit(word, page, positions);
+    walkPages(r, want, pageVisit);
+    if (length > 2) {
+      for (let v = r.arrayLength(); v > 0; v--) {
+        const variant = r.arrayLength();
+        r.skip();
+        walkPages(r, want, pageVisit);
+        skipRest(r, variant, 2);
       }
-      return words;
-    });
+    }
+    skipRest(r, length, 3);
+  }
+}
+
+/** One index file, read once and decoded as asked. */
+export async function readIndexChunk(chunk: IndexChunk): Promise<ChunkReader> {
+  const bytes = await readFile(chunk.file);
+  return {
+    words: (wanted) =>
+      reading(chunk.file, bytes, (r) => {
+        const words: IndexWords = new Map();
+        walkWords(
+          r,
+          wanted,
+          () => true,
+          (word, page, positions) => {
+            const pages = words.get(word) ?? new Map<number, number[]>();
+            pages.set(page, [...(pages.get(page) ?? []), ...positions]);
+            words.set(word, pages);
+          },
+        );
+        return words;
+      }),
+    wordsAt: (wanted, page, position) =>
+      reading(chunk.file, bytes, (r) => {
+        const found = new Set<string>();
+        walkWords(
+          r,
+          wanted,
+          (p) => p === page,
+          (word, _, positions) => {
+            if (positions.includes(position)) found.add(word);
+          },
+        );
+        return [...found];
+      }),
+  };
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, startStaticServer } from '../../../../scripts/edge/static-server.ts';
 import { createRandom } from '../../../../scripts/generate/random.ts';
 import { genuineMatches, onlyMatching } from '../../../../site/lib/search/client/genuine-matches.ts';
-import type { PagefindApi, PagefindResult } from '../../../../site/lib/search/client/pagefind-api.ts';
+import type { LoadableResult, PagefindApi } from '../../../../site/lib/search/client/pagefind-api.ts';
 import { readShardIndex } from '../../../../site/lib/search/client/pagefind-index-files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'genuine-matches-test-'));
@@ -69,7 +69,7 @@ function holding(query: string): string[] {
   );
 }
 
-const urls = async (results: readonly PagefindResult[]) =>
+const urls = async (results: readonly LoadableResult[]) =>
   (await Promise.all(results.map(async (r) => (await r.data()).url))).sort();
 
 /** What Pagefind found for `query`, and what the search page keeps of it. */

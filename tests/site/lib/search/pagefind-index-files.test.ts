@@ -51,7 +51,7 @@ beforeAll(async () => {
   shard = await readShardIndex(`${server.url}/shard/`);
   words = new Map();
   for (const chunk of shard.chunks)
-    for (const [word, pages] of (await readIndexChunk(chunk))('')) words.set(word, pages);
+    for (const [word, pages] of (await readIndexChunk(chunk)).words(() => true)) words.set(word, pages);
 }, 60_000);
 
 afterAll(async () => {
@@ -87,7 +87,14 @@ describe('reading a Pagefind index', () => {
 
   it('decodes only the words that begin with what is asked for', async () => {
     const read = await Promise.all(shard.chunks.map(readIndexChunk));
-    expect(read.flatMap((words) => [...words('har').keys()])).toEqual(['harbour']);
+    expect(read.flatMap((chunk) => [...chunk.words((w) => w.startsWith('har')).keys()])).toEqual(['harbour']);
+  });
+
+  it('names the words at a position of a page', async () => {
+    const [page] = words.get('noon')?.keys() ?? [];
+    const read = await Promise.all(shard.chunks.map(readIndexChunk));
+    expect(read.flatMap((chunk) => chunk.wordsAt(() => true, page ?? -1, 2))).toEqual(['vote']);
+    expect(read.flatMap((chunk) => chunk.wordsAt((w) => w.startsWith('h'), page ?? -1, 0))).toEqual(['harbour']);
   });
 
   it('leaves out words only the metadata has: the date is no word of the text', () => {
@@ -110,6 +117,6 @@ describe('reading a Pagefind index', () => {
       `${server.url}/nowhere/pagefind-entry.json: HTTP 404`,
     );
     const chunk = await readIndexChunk({ from: 'a', to: 'z', file: `${server.url}/broken.pf_index` });
-    expect(() => chunk('')).toThrow(/broken\.pf_index: CBOR: a list expected at byte 0/);
+    expect(() => chunk.words(() => true)).toThrow(/broken\.pf_index: CBOR: a list expected at byte 0/);
   });
 });
