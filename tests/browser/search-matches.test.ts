@@ -103,6 +103,14 @@ describe('search results hold what the reader typed', () => {
     }
   });
 
+  // The section is printed with each result, and readers type its name.
+  it('finds the stories of a section by its name, though their words do not say it', async () => {
+    const answer = await search('technology');
+    expect(links(answer)).toContain(link(ELECTRICITY));
+    // Marked as Pagefind marks a word: with the stop that ends its sentence.
+    expect(answer.results.find((r) => r.href === link(ELECTRICITY))?.marked).toEqual(['Technology.']);
+  });
+
   // A story's language code and publication date are in the index for the
   // page to show, not words of the story.
   it('does not find a story by its language code or publication date', async () => {

@@ -29,16 +29,20 @@ export function searchRecord(story: StoryEntry, bodyText: string): CustomRecord 
   return {
     url: routes.story(story.slug.current),
     language: 'en',
-    // The names and topics are searchable but come after the text, each as a
-    // sentence of its own: Pagefind cuts a result's snippet from this text,
-    // and a byline run into the story's words read as part of them. Chinese,
-    // Japanese and Thai are split into words (unspaced-words.ts).
+    // The names, topics and section are searchable but come after the text,
+    // each as a sentence of its own: Pagefind cuts a result's snippet from
+    // this text, and a byline run into the story's words read as part of
+    // them. The section is here because the search page counts only words of
+    // this text as matches (client/genuine-matches.ts), and a reader who types
+    // "Business" expects the section's stories. Chinese, Japanese and Thai are
+    // split into words (unspaced-words.ts).
     content: [
       story.headline,
       story.dek,
       bodyText,
       authors.length ? `By ${authors.join(', ')}.` : '',
       story.topics?.length ? `Topics: ${story.topics.join(', ')}.` : '',
+      `Section: ${story.section.name}.`,
     ]
       .flatMap((part) => (part ? [indexedPart(part)] : []))
       .join('\n'),

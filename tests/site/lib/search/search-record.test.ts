@@ -28,7 +28,7 @@ describe('a story’s search record', () => {
     expect(byText).toEqual(['los-angeles', 'utc', 'tokyo']);
   });
 
-  it('holds the bylines and topics after the text, as sentences of their own, so a snippet does not run them into it', () => {
+  it('holds the bylines, topics and section after the text, as sentences of their own, so a snippet does not run them into it', () => {
     const record = searchRecord(
       {
         ...story('b', '2026-12-06T20:00:00Z'),
@@ -39,7 +39,7 @@ describe('a story’s search record', () => {
       'The refinery reopened on Monday.',
     );
     expect(record.content).toBe(
-      'Story b\nPrices rose.\nThe refinery reopened on Monday.\nBy Yara Nakamura, Ines Ulrich.\nTopics: Oil, Climate.',
+      'Story b\nPrices rose.\nThe refinery reopened on Monday.\nBy Yara Nakamura, Ines Ulrich.\nTopics: Oil, Climate.\nSection: World.',
     );
   });
 
