@@ -103,6 +103,22 @@ describe('search results hold what the reader typed', () => {
     }
   });
 
+  // The check reads the index files after Pagefind has: failing the second
+  // fetch of each fails the check alone.
+  it('shows Pagefind’s own results when the check cannot read the index, rather than no search', async () => {
+    const answer = await searchSite(browser, edge.url, { q: 'attack' }, async (page) => {
+      const fetched = new Set<string>();
+      await page.route('**/pagefind/*/index/**', (route) => {
+        const url = route.request().url();
+        if (fetched.has(url)) return route.abort();
+        fetched.add(url);
+        return route.continue();
+      });
+    });
+    expect(answer.status).toMatch(/^\d+ stor(y|ies) found for “attack”\.$/);
+    expect(links(answer)).toContain(IRAN);
+  });
+
   // The section is printed with each result, and readers type its name.
   it('finds the stories of a section by its name, though their words do not say it', async () => {
     const answer = await search('technology');

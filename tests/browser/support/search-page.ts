@@ -1,7 +1,7 @@
 // A search on the reader's site, as a reader sees its answer: the status line
 // and each result's link, excerpt and marked words, with the language and
 // direction its headline and excerpt carry.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export type SearchResult = {
   href: string;
@@ -13,14 +13,16 @@ export type SearchResult = {
 
 export type SearchAnswer = { status: string; results: SearchResult[] };
 
-/** Opens /search with `params` (q, sort, filters) and waits for the page to answer. */
+/** Opens /search with `params` (q, sort, filters), after `before` (routes, say), and waits for the page to answer. */
 export async function searchSite(
   browser: Browser,
   siteUrl: string,
   params: Record<string, string>,
+  before?: (page: Page) => Promise<void>,
 ): Promise<SearchAnswer> {
   const page = await browser.newPage();
   try {
+    await before?.(page);
     await page.goto(`${siteUrl}/search?${new URLSearchParams(params)}`);
     await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''));
     const status = (await page.textContent('#search-status')) ?? '';

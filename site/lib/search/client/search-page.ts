@@ -85,7 +85,15 @@ export async function runSearch(): Promise<void> {
     const pagefind = await loadPagefind(shards);
     // Split into words as the index was (unspaced-words.ts).
     const words = queryWords(query);
-    const matching = genuineMatches(pagefind, shards, words);
+    // The check reads Pagefind's own index files; should it fail (a file it
+    // could not fetch, a format a Pagefind upgrade changed), readers still get
+    // Pagefind's results, unchecked, rather than no search at all.
+    const check = genuineMatches(pagefind, shards, words);
+    const matching = () =>
+      check().catch((error: unknown) => {
+        console.error('Search results are shown unchecked:', error);
+        return undefined;
+      });
     const { total, shown } = newest
       ? await newestMatches(pagefind, shards, words, filters, matching)
       : await bestMatches(pagefind, words, filters, matching);
