@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     const report = await withWritingClient(parsed.values['data-dir'] ?? defaultLakeDir(), migrateWeakReferences);
     if (!report) return 1;
     console.log(
-      `Made ${report.references} reference(s) weak: the story of ${report.quotes} quote(s) and the related stories of ${report.stories} story(ies).`,
+      `Made ${report.references} reference(s) weak: the story of ${report.quotes} quote(s) and the related stories of ${report.stories} story(ies). ` +
+        `Made ${report.dangling} reference(s) to documents the dataset does not have weak.`,
     );
     return 0;
   } catch (error) {

@@ -31,13 +31,51 @@ describe('migrateWeakReferences', () => {
       const refused = await rejection(t.editor.delete('target'));
       expect(refused.statusCode).toBe(409);
 
-      expect(await migrateWeakReferences(t.editor)).toEqual({ quotes: 1, stories: 2, references: 3 });
+      expect(await migrateWeakReferences(t.editor)).toEqual({ quotes: 1, stories: 2, references: 3, dangling: 0 });
       const raw = t.editor.withConfig({ perspective: 'raw' });
       expect(await raw.fetch('*[_id in ["lister", "drafts.lister"]].related[0]._weak')).toEqual([true, true]);
       expect(await raw.fetch('*[_id == "quote-1"][0].story')).toEqual({ ...ref('target'), _weak: true });
 
       await t.editor.delete('target');
-      expect(await migrateWeakReferences(t.editor)).toEqual({ quotes: 0, stories: 0, references: 0 });
+      expect(await migrateWeakReferences(t.editor)).toEqual({ quotes: 0, stories: 0, references: 0, dangling: 0 });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+// Imports before 21fc625 stored strong references to documents neither the
+// file nor the dataset had, and every later write of such a story was
+// refused: the Studio's edits of it vanished.
+describe('strong references to documents the dataset does not have', () => {
+  it('are made weak, so the story can be edited again; references to documents it has stay strong', async () => {
+    const t = await startTestLake();
+    try {
+      await t.editor.create({ _id: 'person-here', _type: 'person', name: 'Here' });
+      t.lake.seed(t.lake.defaultDataset, [
+        {
+          _id: 'story-old',
+          _type: 'story',
+          headline: 'Imported long ago',
+          bylines: [
+            { _key: 'b1', person: ref('person-gone') },
+            { _key: 'b2', person: ref('person-here') },
+          ],
+          heroPhoto: { asset: ref('image-gone') },
+        },
+      ]);
+      const refused = await rejection(t.editor.patch('story-old').set({ headline: 'Edited' }).commit());
+      expect(refused.statusCode).toBe(409);
+
+      expect((await migrateWeakReferences(t.editor)).dangling).toBe(2);
+      const story = await t.editor.withConfig({ perspective: 'raw' }).getDocument('story-old');
+      expect(story?.bylines).toEqual([
+        { _key: 'b1', person: { ...ref('person-gone'), _weak: true } },
+        { _key: 'b2', person: ref('person-here') },
+      ]);
+      expect(story?.heroPhoto).toEqual({ asset: { ...ref('image-gone'), _weak: true } });
+      await t.editor.patch('story-old').set({ headline: 'Edited' }).commit();
+      expect((await migrateWeakReferences(t.editor)).dangling).toBe(0);
     } finally {
       await t.close();
     }
@@ -59,7 +97,8 @@ describe('npm run migrate:weak-references', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe(
-      'Made 3 reference(s) weak: the story of 1 quote(s) and the related stories of 2 story(ies).',
+      'Made 3 reference(s) weak: the story of 1 quote(s) and the related stories of 2 story(ies). ' +
+        'Made 0 reference(s) to documents the dataset does not have weak.',
     );
     expect(run.status).toBe(0);
 
