@@ -49,7 +49,7 @@ describe('after publication', () => {
     expect(printed).toMatchObject({ text: 'An earlier version misstated the day of the vote.' });
     // The form's list dates the correction as the Studio's lists date things, not as stored ISO text.
     const listed = page.getByTestId('field-corrections');
-    await expect.poll(() => listed.textContent()).toContain(`${utcMinute(printed.date)}`);
+    await expect.poll(() => listed.textContent(), { timeout: 10_000 }).toContain(`${utcMinute(printed.date)}`);
     expect(await listed.textContent()).not.toContain(printed.date);
 
     const build = await studio.build();

@@ -58,7 +58,10 @@ describe('an import while a journalist has the story open', () => {
     const { session, page, client, story, published } = await openStory('Ana Draft', 'Rail Strike');
     const theirs = 'Unions called the strike off at noon.';
     await page.locator('#dek').fill(theirs);
-    await expect.poll(async () => (await client.getDocument(`drafts.${story.id}`))?.dek).toBe(theirs);
+    // The Studio's autosave follows the keystroke by up to a second: poll as long as a save takes under load.
+    await expect
+      .poll(async () => (await client.getDocument(`drafts.${story.id}`))?.dek, { timeout: 15_000 })
+      .toBe(theirs);
 
     // An export taken earlier, with an older draft of the story, imported over the stopped lake.
     const file = exportFile([

@@ -52,19 +52,35 @@ export async function selectWords(page: Page, words: string): Promise<void> {
   await page.waitForTimeout(250);
 }
 
+/** The field an annotation's popover opens with: it shows that the annotation was made. */
+const FIRST_FIELD = { Link: 'input[id$=".href"]', 'Attributed quote': 'input[id$=".quote"]' } as const;
+
 /**
  * Selects `words` and opens the annotation `kind` ("Link", "Attributed quote")
  * from the toolbar, or from its overflow menu when the toolbar is too narrow
- * to show it.
+ * to show it. On a loaded machine the editor can take the selection later
+ * than the wait in selectWords allows, and the button then acts on no
+ * selection and opens nothing: an editor would select the words again and
+ * click again, and so does this, up to three times.
  */
 export async function annotate(page: Page, words: string, kind: 'Link' | 'Attributed quote'): Promise<void> {
-  await selectWords(page, words);
-  const shown = body(page).locator(`button[aria-label="${kind}"]:not([aria-hidden="true"])`);
-  if (await shown.isVisible()) {
-    await shown.click();
-  } else {
-    await body(page).getByTestId('action-menu-button').first().click();
-    await page.getByRole('menuitem', { name: kind, exact: true }).click();
+  for (let attempt = 1; ; attempt++) {
+    await selectWords(page, words);
+    const shown = body(page).locator(`button[aria-label="${kind}"]:not([aria-hidden="true"])`);
+    if (await shown.isVisible()) {
+      await shown.click();
+    } else {
+      await body(page).getByTestId('action-menu-button').first().click();
+      await page.getByRole('menuitem', { name: kind, exact: true }).click();
+    }
+    const opened = await page
+      .locator(FIRST_FIELD[kind])
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) return;
+    if (attempt === 3) throw new Error(`The ${kind} annotation on "${words}" did not open after ${attempt} tries`);
+    await page.keyboard.press('Escape');
   }
 }
 
