@@ -2,6 +2,7 @@ import { GroqSyntaxError } from 'groq-js';
 import { errors } from '../errors/catalog.ts';
 import { type Node, walk } from './ast.ts';
 import { parseWithinDepth, QueryTooDeep } from './query-depth.ts';
+import { misplacedScore } from './score-placement.ts';
 
 /**
  * Parses a GROQ query with its params (groq-js inlines them as values) and
@@ -30,6 +31,16 @@ export function parseQuery(query: string, params: Record<string, unknown>): Node
       const name = String(node.name);
       const [start, end] = locateParam(query, name);
       throw errors.queryParamMissing(name, query, start, end);
+    }
+    if (misplacedScore(node)) {
+      const at = /score\s*\(/.exec(query);
+      const [start, end] = at ? [at.index, at.index + at[0].length] : [0, query.length];
+      throw errors.queryParseError(
+        'score() must follow documents: *, a filter, a slice or order(), not a projection or a single document',
+        query,
+        start,
+        end,
+      );
     }
   }
   return tree;

@@ -53,6 +53,20 @@ describe('query errors', () => {
     expect(String((failure.body.error as { description: string }).description)).toContain('nope');
   });
 
+  it('score() after a projection is a queryParseError marking the score, while score() of a filter is answered', async () => {
+    const query = '*[_type == "note"]{title} | score(title match "budget")';
+    const failure = await rejection(t.viewer.fetch(query));
+    expect(failure.statusCode).toBe(400);
+    expect(failure.body.error).toMatchObject({ type: 'queryParseError', query, start: 28, end: 34 });
+    expect(String((failure.body.error as { description: string }).description)).toMatch(
+      /^score\(\) must follow documents/,
+    );
+    const scored = await t.viewer.fetch<unknown[]>(
+      '*[_type == "note"] | score(title match "budget") | order(_score desc)',
+    );
+    expect(Array.isArray(scored)).toBe(true);
+  });
+
   it('a param value that is not JSON is a 400 naming the param', async () => {
     const response = await t.fetch('/v2025-02-19/data/query/production?query=$a&$a=unquoted');
     expect(response.status).toBe(400);
