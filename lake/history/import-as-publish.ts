@@ -13,8 +13,8 @@
 // had no draft is given, in the history, the draft effect of a publish: a
 // deletion of that absent draft, `[0, null]` both ways, which is true of a
 // draft that was missing before and after and changes no reconstruction.
-import { draftIdOf, isPublishedId } from '../ids/document-id.ts';
-import type { LakeDocument } from '../store/document.ts';
+import { draftlessPublishes } from '../dataset-io/draftless-publishes.ts';
+import { draftIdOf } from '../ids/document-id.ts';
 import type { LoggedDocument, LoggedTransaction, TransactionLog } from './transaction-log.ts';
 
 /** `documents` (those a transaction wrote, by id) with, for an import, the absent drafts of what it published. */
@@ -24,12 +24,11 @@ export function withImportPublishes(
   log: TransactionLog,
 ): LoggedDocument[] {
   if (!isImport(transaction)) return documents;
-  const written = new Set(documents.map((doc) => doc.id));
-  const absentDrafts = documents
-    .filter((doc) => isPublishedId(doc.id) && !doc.id.startsWith('_.') && doc.after !== null && !isUndrafted(doc.after))
-    .map((doc) => draftIdOf(doc.id))
-    .filter((draftId) => !written.has(draftId) && log.stateBefore(draftId, transaction.seq) === null)
-    .map((id) => ({ id, before: null, after: null }));
+  // The same rule tells listeners of these drafts when the import commits (commit-import.ts).
+  const absentDrafts = draftlessPublishes(
+    documents.flatMap((doc) => (doc.after ? [doc.after] : [])),
+    (draftId) => log.stateBefore(draftId, transaction.seq) !== null,
+  ).map((id) => ({ id: draftIdOf(id), before: null, after: null }));
   if (absentDrafts.length === 0) return documents;
   return [...documents, ...absentDrafts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -39,9 +38,4 @@ function isImport(transaction: LoggedTransaction): boolean {
   return transaction.mutations.some(
     (mutation) => typeof mutation === 'object' && mutation !== null && 'import' in mutation,
   );
-}
-
-/** Assets and system documents (releases, `_.` ids above) are never drafted: nothing is said about their drafts. */
-function isUndrafted(doc: LakeDocument): boolean {
-  return typeof doc._type === 'string' && (doc._type.startsWith('sanity.') || doc._type.startsWith('system.'));
 }
