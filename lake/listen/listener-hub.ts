@@ -90,8 +90,9 @@ export function createListenerHub(options: ListenerHubOptions): ListenerHub {
     const matches = (listener: Listener, doc: LakeDocument | null): Promise<boolean> =>
       doc ? verdicts(listener.matchKey)(doc) : Promise.resolve(false);
     // The drafts an import's publishes had none of, each as the draft it would have deleted (the document published).
+    const afterById = new Map(transaction.draftlessPublishes ? transaction.documents.map((d) => [d.id, d.after]) : []);
     const absentDrafts = (transaction.draftlessPublishes ?? []).flatMap((id) => {
-      const published = transaction.documents.find((doc) => doc.id === id)?.after;
+      const published = afterById.get(id);
       return published ? [{ draftId: draftIdOf(id), asDraft: { ...published, _id: draftIdOf(id) } }] : [];
     });
     let waiting = bufferedBytes();
