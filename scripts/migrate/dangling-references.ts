@@ -8,8 +8,14 @@
 /** A patch path to a reference, and the id it refers to. */
 export type DanglingReference = { path: string; target: string };
 
+/** Keys as the Studio writes them; another (none, or one with quotes) cannot be put in a patch path safely. */
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `[_key=="k"]`, the patch path segment of the array item keyed `key`; undefined for a key a path cannot hold. */
+export function keyedItem(key: unknown): string | undefined {
+  return typeof key === 'string' && PLAIN_KEY.test(key) ? `[_key=="${key}"]` : undefined;
+}
 
 /**
  * Every strong reference in `doc` (not weak, not into another dataset) whose
@@ -22,8 +28,7 @@ export function danglingReferences(doc: unknown, exists: (id: string) => boolean
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        const key = (item as { _key?: unknown } | null)?._key;
-        visit(item, `${path}[${typeof key === 'string' && PLAIN_KEY.test(key) ? `_key=="${key}"` : index}]`);
+        visit(item, `${path}${keyedItem((item as { _key?: unknown } | null)?._key) ?? `[${index}]`}`);
       });
       return;
     }

@@ -7,7 +7,7 @@
 // documents alike; each patch is conditional on the revision it read, so an
 // edit made meanwhile is never overwritten (run it again to pick it up).
 import type { SanityClient } from '@sanity/client';
-import { danglingReferences } from './dangling-references.ts';
+import { danglingReferences, keyedItem } from './dangling-references.ts';
 
 type Found = { _id: string; _rev: string; _type: 'quote' | 'story'; strongRelated: string[] | null };
 
@@ -76,11 +76,9 @@ async function weakenDangling(raw: SanityClient): Promise<number> {
   }
 }
 
-/** Keys as the Studio writes them; another (none, or one with quotes) cannot be put in a patch path safely. */
-const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
-
 function relatedPaths(doc: Found): string[] {
-  return (doc.strongRelated ?? [])
-    .filter((key) => typeof key === 'string' && PLAIN_KEY.test(key))
-    .map((key) => `related[_key=="${key}"]._weak`);
+  return (doc.strongRelated ?? []).flatMap((key) => {
+    const item = keyedItem(key);
+    return item ? [`related${item}._weak`] : [];
+  });
 }
