@@ -127,6 +127,18 @@ describe('search results hold what the reader typed', () => {
     expect(answer.results.find((r) => r.href === link(ELECTRICITY))?.marked).toEqual(['Technology.']);
   });
 
+  // The seed's headline quotes its words with curly quotes: ‘Soft War’, Iran’s.
+  it('finds words a story quotes or writes with an apostrophe: “soft war”, “iran’s”, “irans”', async () => {
+    for (const query of ['soft war', 'Soft', 'war', 'iran’s', "iran's", 'irans']) {
+      const answer = await search(query);
+      expect(links(answer), query).toContain(IRAN);
+    }
+    const soft = (await search('soft war')).results.find((r) => r.href === IRAN);
+    expect(soft?.marked.map((w) => w.replace(/[‘’]/g, '').toLowerCase())).toEqual(
+      expect.arrayContaining(['soft', 'war']),
+    );
+  });
+
   // A story's language code and publication date are in the index for the
   // page to show, not words of the story.
   it('does not find a story by its language code or publication date', async () => {
