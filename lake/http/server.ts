@@ -27,8 +27,8 @@ export type TransportOptions = {
   /**
    * An HTTP/2 session with no frames for this long is closed (GOAWAY). Node
    * sets no limit, so a client that connected and went quiet held its socket
-   * for good, as HTTP/1.1's 5 s keep-alive does not let it. A listener's
-   * heartbeats keep its session open.
+   * for good, as HTTP/1.1's keep-alive (5 s advertised, 60 s at most) does
+   * not let it. A listener's heartbeats keep its session open.
    */
   idleSessionMs?: number | undefined;
 };
@@ -44,6 +44,9 @@ export type Transport = {
   close(options?: { quietMs?: number }): Promise<void>;
 };
 
+/** How long past the advertised keep-alive an idle HTTP/1.1 connection stays open. */
+const IDLE_CONNECTION_GRACE_MS = 55_000;
+
 /**
  * Plain HTTP/1.1, or HTTP/2 over TLS with HTTP/1.1 fallback (the Studio needs
  * HTTP/2: its long-lived listeners exhaust HTTP/1.1's six connections per
@@ -54,6 +57,13 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   const server = options.tls
     ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, connections.handler)
     : createHttpServer({ keepAlive: true }, connections.handler as (req: IncomingMessage, res: ServerResponse) => void);
+  // Node advertises `Keep-Alive: timeout=5` on HTTP/1.1 and closed an idle
+  // connection one second later. A client whose event loop was held up past
+  // that (a build rendering, a test parsing queries) then sent its next request
+  // on a connection being closed, and lost it to ECONNRESET; @sanity/client
+  // retries a GET but not a POST, which long queries are. Closing long after
+  // the advertised time leaves it to the client, which knows when it is idle.
+  (server as { keepAliveTimeoutBuffer: number }).keepAliveTimeoutBuffer = IDLE_CONNECTION_GRACE_MS;
   server.on('session', (session: ServerHttp2Session) => {
     connections.addSession(session);
     if (options.idleSessionMs) session.setTimeout(options.idleSessionMs, () => session.close());
