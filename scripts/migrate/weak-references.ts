@@ -1,11 +1,12 @@
 // Makes the references that the schema now declares weak weak in documents
 // written before: a quote's "First published in" story (78e596d) and a
 // story's related stories (223ea29). Then any strong reference to a document
-// the dataset does not have (dangling-references.ts). Strong, they stop a story from being
-// unpublished or deleted while anything points at it, and the Studio only
-// writes `_weak` for references an editor picks again. Drafts and published
-// documents alike; each patch is conditional on the revision it read, so an
-// edit made meanwhile is never overwritten (run it again to pick it up).
+// the dataset does not have (dangling-references.ts). Strong, they stop a
+// story from being unpublished or deleted while anything points at it, and the
+// Studio only writes `_weak` for references an editor picks again. Drafts and
+// published documents alike; each patch is conditional on the revision it
+// read, so an edit made meanwhile is never overwritten (run it again to pick
+// it up).
 import type { SanityClient } from '@sanity/client';
 import { danglingReferences, keyedItem } from './dangling-references.ts';
 
