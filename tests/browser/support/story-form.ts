@@ -3,6 +3,7 @@
 // toolbar, uploading a photo. Locators are the Studio's own field ids and
 // test ids, and each step waits for what the editor would wait for.
 import type { Locator, Page } from 'playwright-core';
+import { describeButtonLog, publishButtonLog } from './publish-button-log.ts';
 import { toastLog } from './toast-log.ts';
 
 /** Studio field ids contain dots (`heroPhoto.alt`); CSS needs them escaped. */
@@ -137,6 +138,13 @@ export function creditLinePreview(page: Page) {
  * "Validation errors" toast for errors the form no longer has, and nothing is
  * published. A journalist clicks Publish again, and so does this, twice at
  * most; an error the form really has keeps the button disabled and fails here.
+ *
+ * A click can also come to nothing without a toast: once in CI, on a machine
+ * running tests twice as slowly as usual, the footer still said "Edited 29 sec.
+ * ago" 30 s after the click, with no toast. A click the Studio takes changes
+ * the button within a second (disabled, "Validating document…", or replaced
+ * as the footer redraws); if it is still an enabled "Publish" seconds later,
+ * the click was lost, and an editor clicks again.
  */
 export async function publish(
   page: Page,
@@ -144,28 +152,39 @@ export async function publish(
   pane: Locator = page.locator('body'),
 ): Promise<void> {
   const toasts = await toastLog(page);
+  const buttonStates = await publishButtonLog(pane);
   const button = pane.getByTestId('action-publish');
   const reached = pane.getByTestId('pane-footer').getByText(status);
-  const deadline = Date.now() + 30_000;
+  const started = Date.now();
+  const deadline = started + 30_000;
   for (let attempt = 1; ; attempt++) {
     await pane.getByTestId('pane-footer').getByText('Saving...').waitFor({ state: 'hidden' });
     await button.and(page.locator(':not([disabled])')).waitFor();
     const toastsBefore = (await toasts()).length;
+    const statesBefore = (await buttonStates()).length;
+    const clicked = Date.now();
     await button.click();
     for (;;) {
       if (await reached.isVisible()) return;
       const dropped = (await toasts()).slice(toastsBefore).some((toast) => toast.startsWith('Validation errors'));
       if (dropped && attempt < 3) break;
+      // The button was enabled "Publish" at the click, and the log keeps changes only.
+      const taken = (await buttonStates()).length > statesBefore;
+      if (!taken && Date.now() - clicked > LOST_CLICK_MS && attempt < 3) break;
       if (Date.now() > deadline) {
         throw new Error(
           `The footer never showed ${status} after ${attempt} click(s) on Publish.\n` +
-            `The Studio showed instead: footer ${await footers(page)}, toasts since the page loaded ${JSON.stringify(await toasts())}`,
+            `The Studio showed instead: footer ${await footers(page)}, toasts since the page loaded ${JSON.stringify(await toasts())}, ` +
+            `the Publish button ${describeButtonLog(await buttonStates(), started)}`,
         );
       }
       await page.waitForTimeout(100);
     }
   }
 }
+
+/** How long the Publish button may stay as it was after a click before the click counts as lost. */
+const LOST_CLICK_MS = 5_000;
 
 /** The pane footers (badges, actions): what an editor looks at when a publish seems stuck. */
 function footers(page: Page): Promise<string> {
