@@ -25,8 +25,12 @@ export async function publishButtonLog(pane: Locator): Promise<() => Promise<But
       const last = log[log.length - 1];
       if (!last || last.label !== state.label || last.disabled !== state.disabled) log.push(state);
     };
-    const options = { subtree: true, childList: true, characterData: true, attributes: true };
-    new MutationObserver(scan).observe(element, { ...options, attributeFilter: ['disabled', 'data-disabled'] });
+    new MutationObserver(scan).observe(element, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributeFilter: ['disabled', 'data-disabled'],
+    });
     scan();
   });
   return () => pane.evaluate((element) => (element as LoggedPane).__newsroomPublishButton ?? []);
