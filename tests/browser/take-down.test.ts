@@ -129,14 +129,16 @@ describe('taking a story down in the Studio', () => {
       const editor = studio.editor('Tia Timer');
       const client = studio.client({ token: editor.token });
       const story = await seedPublishedStory(client, 'Expiring Offer');
+      const session = await studio.open(editor, `/intent/edit/id=${story.id};type=story/`);
+      const { page } = session;
+      await session.openDocument();
+      // The time is set once the story is open: set before, it ran out while
+      // the Studio was still starting on a slow CI machine (over 20 s there).
       const downAt = Date.now() + 20_000;
       await client
         .patch(story.id)
         .set({ unpublishAt: new Date(downAt).toISOString() })
         .commit();
-      const session = await studio.open(editor, `/intent/edit/id=${story.id};type=story/`);
-      const { page } = session;
-      await session.openDocument();
       const footer = page.getByTestId('pane-footer');
       await footer.getByText('On the site', { exact: true }).waitFor();
       // The editor only watches: nothing in the document changes when the time comes.
