@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_NODE_FLAGS } from '../support/build-heap.ts';
+import { BUILD_NODE_ENV, BUILD_NODE_FLAGS } from '../support/build-heap.ts';
 import { type Measurement, measure, medianOf, type Repeated } from './measure.ts';
 import type { Trash } from './set-aside.ts';
 
@@ -63,7 +63,7 @@ export async function benchFirstBuilds(
     const out = join(dir, `dist-${run}`);
     return {
       out,
-      env: { LAKE_DIR: lake, NEWSROOM_CACHE_DIR: join(dir, `cache-${run}`), SANITY_API_HOST: '' },
+      env: { ...BUILD_NODE_ENV, LAKE_DIR: lake, NEWSROOM_CACHE_DIR: join(dir, `cache-${run}`), SANITY_API_HOST: '' },
       // As `npm run build` runs it.
       args: [...BUILD_NODE_FLAGS, script('build.ts'), '--out', out],
     };
@@ -81,7 +81,9 @@ export async function benchFirstBuilds(
     const storyPages = join(dir, `baseline-pages-${run}`);
     const baselineOut = join(dir, `baseline-dist-${run}`);
     cpSync(join(out, 'story'), storyPages, { recursive: true });
-    baselines.push(await measure(node, [script('bench/baseline-build.ts'), storyPages, baselineOut]));
+    // With the build's allocator setting too, so that the ratio does not credit
+    // the build with a gain bare Astro would get from it as well.
+    baselines.push(await measure(node, [script('bench/baseline-build.ts'), storyPages, baselineOut], BUILD_NODE_ENV));
     if (!existsSync(join(baselineOut, 'story'))) throw new Error('the baseline build wrote no story pages');
   }
   const pages = pageCounts[0] as number;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
+import { BUILD_NODE_ENV, BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,6 +43,7 @@ export function runBuild(options: {
         // A cache of its own: builds in parallel test files must not share Astro's data store.
         env: {
           ...inherited,
+          ...BUILD_NODE_ENV,
           LAKE_DIR: options.lakeDir,
           NEWSROOM_CACHE_DIR: tempDir('newsroom-cache-'),
           ...options.env,

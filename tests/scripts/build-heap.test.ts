@@ -5,13 +5,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
+import { BUILD_NODE_ENV, BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
+import { hugePageMode } from '../helpers/huge-pages.ts';
 import { ROOT } from '../helpers/site-build.ts';
 
 describe('the build heap settings', () => {
   it('are what `npm run build` starts Node with', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    expect(scripts.build).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} scripts/build.ts`);
+    const env = Object.entries(BUILD_NODE_ENV).map(([k, v]) => `${k}=${v} `);
+    expect(scripts.build).toBe(`${env.join('')}node ${BUILD_NODE_FLAGS.join(' ')} scripts/build.ts`);
   });
 
   it('take effect: the young generation stays within twice the semi-space size', () => {
@@ -27,5 +29,21 @@ describe('the build heap settings', () => {
     const semiSpace = Number(BUILD_NODE_FLAGS.find((f) => f.startsWith('--max-semi-space-size='))?.split('=')[1]);
     expect(young(BUILD_NODE_FLAGS)).toBeLessThanOrEqual(2 * semiSpace * 1024 * 1024);
     expect(young([])).toBeGreaterThan(2 * semiSpace * 1024 * 1024);
+  });
+
+  it('give big allocations huge pages wherever the kernel offers them on request', () => {
+    // A 64 MB buffer, as the build's images and HTTP bodies are allocated: by glibc's malloc.
+    const probe = `
+      const b = Buffer.alloc(64 * 2 ** 20, 1);
+      console.log(/AnonHugePages:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/smaps_rollup', 'utf8'))[1], b[0]);`;
+    const hugeKb = (env: Record<string, string>) =>
+      Number(
+        execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, ...env }, encoding: 'utf8' }).split(
+          ' ',
+        )[0],
+      );
+    const mode = hugePageMode();
+    expect(hugeKb(BUILD_NODE_ENV) > 0).toBe(mode !== 'never');
+    expect(hugeKb({ GLIBC_TUNABLES: '' }) > 0).toBe(mode === 'always');
   });
 });
