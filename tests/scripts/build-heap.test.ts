@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILD_NODE_ENV, BUILD_NODE_FLAGS } from '../../scripts/support/build-heap.ts';
 import { hugePageMode } from '../helpers/huge-pages.ts';
@@ -34,13 +35,15 @@ describe('the build heap settings', () => {
   it('give big allocations huge pages wherever the kernel offers them on request', () => {
     // A 64 MB buffer, as the build's images and HTTP bodies are allocated: by glibc's malloc.
     const probe = `
-      const b = Buffer.alloc(64 * 2 ** 20, 1);
-      console.log(/AnonHugePages:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/smaps_rollup', 'utf8'))[1], b[0]);`;
+      const { hugePageKb } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'tests/helpers/huge-pages.ts')).href)});
+      const buffer = Buffer.alloc(64 * 2 ** 20, 1);
+      console.log(hugePageKb('self'), buffer[0]);`;
     const hugeKb = (env: Record<string, string>) =>
       Number(
-        execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, ...env }, encoding: 'utf8' }).split(
-          ' ',
-        )[0],
+        execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+          env: { ...process.env, ...env },
+          encoding: 'utf8',
+        }).split(' ')[0],
       );
     const mode = hugePageMode();
     expect(hugeKb(BUILD_NODE_ENV) > 0).toBe(mode !== 'never');

@@ -20,8 +20,9 @@ const probe = `
   for (let i = 0; i < 3000; i++) {
     await index.addCustomRecord({ url: '/s/' + i, content: words.slice(i % 4000, (i % 4000) + 400).join(' '), language: 'en' });
   }
-  const parentOf = (pid) => readFileSync('/proc/' + pid + '/stat', 'utf8').split(') ')[1].split(' ')[1];
-  const indexer = readdirSync('/proc').find((p) => /^\\d+$/.test(p) && (() => { try { return parentOf(p) === String(process.pid); } catch { return false; } })());
+  // A process that ends while /proc is read has no parent to name.
+  const parentOf = (pid) => { try { return readFileSync('/proc/' + pid + '/stat', 'utf8').split(') ')[1].split(' ')[1]; } catch {} };
+  const indexer = readdirSync('/proc').find((p) => /^\\d+$/.test(p) && parentOf(p) === String(process.pid));
   console.log(hugePageKb(indexer));
   await pagefind.close();`;
 
