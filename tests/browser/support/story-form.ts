@@ -3,7 +3,7 @@
 // toolbar, uploading a photo. Locators are the Studio's own field ids and
 // test ids, and each step waits for what the editor would wait for.
 import type { Locator, Page } from 'playwright-core';
-import { describeButtonLog, publishButtonLog } from './publish-button-log.ts';
+import { type ButtonState, describeButtonLog, publishButtonLog } from './publish-button-log.ts';
 import { toastLog } from './toast-log.ts';
 
 /** Studio field ids contain dots (`heroPhoto.alt`); CSS needs them escaped. */
@@ -139,12 +139,13 @@ export function creditLinePreview(page: Page) {
  * published. A journalist clicks Publish again, and so does this, twice at
  * most; an error the form really has keeps the button disabled and fails here.
  *
- * A click can also come to nothing without a toast: once in CI, on a machine
- * running tests twice as slowly as usual, the footer still said "Edited 29 sec.
- * ago" 30 s after the click, with no toast. A click the Studio takes changes
- * the button within a second (disabled, "Validating document…", or replaced
- * as the footer redraws); if it is still an enabled "Publish" seconds later,
- * the click was lost, and an editor clicks again.
+ * A click can also come to nothing without a toast, on a machine running
+ * tests twice as slowly as usual: the footer still said "Edited 29 sec. ago"
+ * 30 s after the click, once with the button never changing, and once with it
+ * disabled for 0.3 s and then an enabled "Publish" again. A click the Studio
+ * takes changes the button within a second (disabled, "Validating document…",
+ * or replaced as the footer redraws); if it is an enabled "Publish" for
+ * seconds afterwards, with nothing published, an editor clicks again.
  */
 export async function publish(
   page: Page,
@@ -169,8 +170,7 @@ export async function publish(
       const dropped = (await toasts()).slice(toastsBefore).some((toast) => toast.startsWith('Validation errors'));
       if (dropped && attempt < 3) break;
       // The button was enabled "Publish" at the click, and the log keeps changes only.
-      const taken = (await buttonStates()).length > statesBefore;
-      if (!taken && Date.now() - clicked > LOST_CLICK_MS && attempt < 3) break;
+      if (idleSince(await buttonStates(), statesBefore, clicked) > LOST_CLICK_MS && attempt < 3) break;
       if (Date.now() > deadline) {
         throw new Error(
           `The footer never showed ${status} after ${attempt} click(s) on Publish.\n` +
@@ -185,6 +185,16 @@ export async function publish(
 
 /** How long the Publish button may stay as it was after a click before the click counts as lost. */
 const LOST_CLICK_MS = 5_000;
+
+/**
+ * How long the button has been an enabled "Publish" since the click: never
+ * changed, or back to that after taking the click (0 while it is anything else).
+ */
+function idleSince(states: readonly ButtonState[], statesBefore: number, clicked: number): number {
+  const change = states.length > statesBefore ? states[states.length - 1] : undefined;
+  if (change && (change.disabled || change.label !== 'Publish')) return 0;
+  return Date.now() - (change?.at ?? clicked);
+}
 
 /** The pane footers (badges, actions): what an editor looks at when a publish seems stuck. */
 function footers(page: Page): Promise<string> {
